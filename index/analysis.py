@@ -1,0 +1,70 @@
+"""Words as the lexical side of the tool sees them: tokens, stopwords and Snowball stems.
+
+Shared by the cleaner (does a list item talk about the article?), BM25 and the answer checks,
+so that "hébergement", "héberger" and "l’hébergeur" meet on one stem everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN_PLUS, STOPWORDS_FRENCH
+
+LANGUAGES = ("fr", "en")
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
+
+# Apostrophes of elision ("l’", "d'", "qu’") and hyphens split words; these leftovers carry no
+# meaning of their own.
+_EXTRA_STOPWORDS = frozenset(
+    """l d j m n s t c qu jusqu lorsqu puisqu quelqu also could would should may might can
+    did does do done has have had been being was were its it's what which who whom whose when
+    where why how whether many much ce cet cette ces cela ça celui celle ceux celles dont où
+    quoi quel quelle quels quelles comment pourquoi quand combien lequel laquelle lesquels
+    est-ce plus très aussi selon après avant entre sans sous vers chez ainsi alors donc si
+    tout tous toute toutes autre autres fait faire être avoir a-t-il a-t-elle t-il t-elle
+    il elle ils elles y en le la les un une des du de au aux""".split()
+)
+STOPWORDS = frozenset(STOPWORDS_FRENCH) | frozenset(STOPWORDS_EN_PLUS) | _EXTRA_STOPWORDS
+
+_STEMMER_NAMES = {"fr": "french", "en": "english"}
+
+
+@cache
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(_STEMMER_NAMES[lang])
+
+
+def fold(word: str) -> str:
+    """Lowercase without accents, so that "Etat" and "État" or "éleve" and "élève" meet."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[re.Match[str]]:
+    """Word matches (letters, or numbers with their decimals and %), with their offsets."""
+    return list(_WORD.finditer(text))
+
+
+def stem(word: str, lang: str) -> str:
+    """Snowball stem of one word, accent-folded after stemming (French stemming needs accents)."""
+    return fold(_stemmer(lang).stemWord(word.casefold()))
+
+
+def is_stopword(word: str) -> bool:
+    return word.casefold() in STOPWORDS
+
+
+def content_terms(text: str, lang: str) -> list[str]:
+    """Stems of the meaningful words of ``text``, in order (numbers kept verbatim)."""
+    terms = []
+    for match in words(text):
+        word = match.group()
+        if word[0].isdigit():
+            terms.append(word.replace(",", "."))
+        elif len(word) > 1 and not is_stopword(word):
+            terms.append(stem(word, lang))
+    return terms

@@ -1,0 +1,176 @@
+"""Reading article files (plain text, Markdown, HTML) into blocks of text, refusing bad files.
+
+Every refusal is an ``ArticleError`` whose message names the file and what to do, raised before
+anything is written, so a bad upload never touches the corpus or the index.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.documents import Unit
+from index.errors import ArticleError
+from index.settings import MAX_ARTICLE_BYTES
+
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+HTML_SUFFIXES = {".html": "html", ".htm": "html"}
+SUFFIXES = {**TEXT_SUFFIXES, **HTML_SUFFIXES}
+
+_BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□➢➤►–—*+-]|\d{1,2}[.)])\s+")
+
+# Elements whose content is never article text (and never runs: we only keep text).
+_NOT_TEXT = (
+    "script style noscript iframe object embed svg canvas template form button input select "
+    "textarea nav header footer aside menu dialog video audio picture source"
+).split()
+_BLOCKS = "h1 h2 h3 h4 h5 h6 p li blockquote pre figcaption dt dd td th caption address".split()
+
+
+@dataclass
+class Source:
+    """What a file holds before cleaning."""
+
+    units: list[Unit]
+    title: str | None = None
+    published: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def read_source(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Source:
+    """Read an article file into units, or raise ``ArticleError`` saying why it cannot be used."""
+    path = Path(path)
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        allowed = ", ".join(sorted(SUFFIXES))
+        raise ArticleError(f"{path.name}: unsupported file type {path.suffix!r} (use {allowed}).")
+    if not path.is_file():
+        raise ArticleError(f"{path.name}: no such file.")
+    size = path.stat().st_size
+    if size == 0:
+        raise ArticleError(f"{path.name}: the file is empty.")
+    if size > max_bytes:
+        raise ArticleError(
+            f"{path.name}: {size:,} bytes is too large for an article (limit {max_bytes:,} bytes)."
+        )
+    text = decode(path.read_bytes(), path.name)
+    if fmt == "html":
+        source = parse_html(text)
+    elif fmt == "markdown":
+        from markdown_it import MarkdownIt
+
+        source = parse_html(MarkdownIt().render(text))
+    else:
+        source = Source(units=parse_text(text))
+    if not any(unit.text.strip() for unit in source.units):
+        raise ArticleError(f"{path.name}: no readable text was found in the file.")
+    source.metadata = read_sidecar(path)
+    return source
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: UTF-8 first, then a detected legacy encoding; binary files are refused."""
+    if b"\x00" in data[:8192]:
+        raise ArticleError(f"{name}: this looks like a binary file, not a text article.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None or best.encoding is None:
+            raise ArticleError(
+                f"{name}: the text encoding could not be recognised; save it as UTF-8."
+            ) from None
+        text = str(best)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t")
+    if controls > max(5, len(text) // 100):
+        raise ArticleError(f"{name}: this looks like a binary file, not a text article.")
+    # Keep offsets meaningful: drop stray control characters other than line breaks and tabs.
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+
+
+def parse_text(text: str) -> list[Unit]:
+    """Blocks separated by blank lines; lines starting with a bullet become list items."""
+    units: list[Unit] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if not any(_BULLET.match(line) for line in lines):
+            units.append(Unit("\n".join(line.strip() for line in lines), "text"))
+            continue
+        item: list[str] = []
+        for line in lines:
+            if _BULLET.match(line) and item:
+                units.append(_unit_of(item))
+                item = []
+            item.append(line.strip())
+        units.append(_unit_of(item))
+    return units
+
+
+def _unit_of(lines: list[str]) -> Unit:
+    return Unit("\n".join(lines), "list_item" if _BULLET.match(lines[0]) else "text")
+
+
+def parse_html(html: str) -> Source:
+    """HTML to units: scripts, styles, navigation and forms dropped, one unit per text block."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    title = _meta(soup, "og:title") or _text_of(soup.find("h1")) or _text_of(soup.title)
+    published = (
+        _meta(soup, "article:published_time")
+        or _meta(soup, "date")
+        or _meta(soup, "pubdate")
+        or (soup.find("time", datetime=True) or {}).get("datetime")
+    )
+    for tag in soup.find_all(_NOT_TEXT):
+        tag.decompose()
+    body = soup.body or soup
+    units = []
+    for element in body.find_all(_BLOCKS):
+        if element.find(_BLOCKS):  # a container of other blocks: its children are read instead
+            continue
+        text = _text_of(element)
+        if not text:
+            continue
+        name = element.name
+        kind = {"li": "list_item", "figcaption": "caption", "h1": "title"}.get(name, "text")
+        if name in ("h2", "h3", "h4", "h5", "h6"):
+            kind = "heading"
+        units.append(Unit(f"• {text}" if kind == "list_item" else text, kind))
+    if not units:
+        units = parse_text(body.get_text("\n"))
+    return Source(units=units, title=title, published=published)
+
+
+def _text_of(element) -> str:
+    if element is None:
+        return ""
+    return re.sub(r"\s+", " ", element.get_text(" ")).strip()
+
+
+def _meta(soup, name: str) -> str | None:
+    tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+    content = tag.get("content") if tag else None
+    return content.strip() if content and content.strip() else None
+
+
+def read_sidecar(path: Path) -> dict[str, str]:
+    """Optional ``<article>.meta.json`` beside the file: title, language, published, id."""
+    sidecar = path.with_name(path.stem + ".meta.json")
+    if not sidecar.is_file():
+        return {}
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ArticleError(f"{sidecar.name}: metadata is not valid JSON ({err}).") from err
+    if not isinstance(data, dict):
+        raise ArticleError(f"{sidecar.name}: metadata must be a JSON object.")
+    return {k: str(v) for k, v in data.items() if v is not None}

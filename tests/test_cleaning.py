@@ -1,0 +1,179 @@
+"""Cleaning keeps the article whole and drops the page around it, saying why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.corpus import load_article
+from index.errors import ArticleError
+
+from .conftest import SEEDS
+
+AD_FRAGMENTS = [
+    "Coupe à fruits",
+    "Jean droit",
+    "Blancheporte",
+    "Lounge Champagne",
+    "Coupe-Ongles",
+    "DYNEKE",
+    "Taille",
+    "Alessi",
+]
+
+
+def body_lines(path: Path) -> list[str]:
+    """Lines of a seed file a human reader keeps: everything before the ads, minus the chrome."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").split("\n")]
+    first_ad = next((i for i, line in enumerate(lines) if line.startswith("•")), len(lines))
+    chrome = ("Accueil", "Crédit", "Mots-clés")
+    return [line for line in lines[:first_ad] if line and not line.startswith(chrome)]
+
+
+def test_ads_breadcrumb_credit_and_tags_are_dropped():
+    first = load_article(SEEDS / "parler-accuse-amazon.txt")
+    second = load_article(SEEDS / "parler-depose-une-autre-plainte.txt")
+    for fragment in AD_FRAGMENTS:
+        assert fragment.casefold() not in first.text.casefold()
+    assert "Accueil" not in first.text
+    assert "Crédit : Parler" not in second.text
+    assert "Mots-clés" not in second.text
+    reasons = " ".join(d.reason for d in first.dropped)
+    assert "advertising" in reasons and "breadcrumb" in reasons
+    assert sum("advertising" in d.reason or "off-topic" in d.reason for d in first.dropped) == 6
+    assert {d.reason for d in second.dropped} == {"photo or image credit", "tag line"}
+
+
+def test_article_body_is_kept_whole():
+    for name, title in [
+        ("parler-accuse-amazon.txt", "Parler accuse Amazon d’avoir coupé son service"),
+        ("parler-depose-une-autre-plainte.txt", "Parler dépose une autre plainte contre Amazon"),
+    ]:
+        article = load_article(SEEDS / name)
+        assert article.title.startswith(title)
+        for line in body_lines(SEEDS / name):
+            assert line in article.text, line
+        assert article.language == "fr"
+
+
+def test_metadata_id_language_and_date():
+    first = load_article(SEEDS / "parler-accuse-amazon.txt")
+    second = load_article(SEEDS / "parler-depose-une-autre-plainte.txt")
+    assert first.id == "parler-accuse-amazon"
+    assert first.published == "2021-01"  # from the sidecar: the text gives only weekdays
+    assert second.published == "2021-03-02"  # the latest date the text mentions
+    assert second.source == "parler-depose-une-autre-plainte.txt"
+
+
+def test_trailing_product_list_in_english_is_dropped_but_a_real_list_is_kept(tmp_path: Path):
+    article = tmp_path / "ban.txt"
+    article.write_text(
+        "Home › Tech › City council votes to ban...\n\n"
+        "City council votes to ban facial recognition\n\n"
+        "The city council voted on Tuesday to ban police use of facial recognition cameras, "
+        "after a year of debate about privacy and police surveillance.\n\n"
+        "The ban covers three uses of the cameras by police:\n"
+        "- live facial recognition cameras in public streets\n"
+        "- police searches of photos against recognition databases\n"
+        "- surveillance cameras sold to the council by private firms\n\n"
+        "Councillors said the vote protects privacy.\n\n"
+        "Photo: Reuters\n\n"
+        "You may also like\n"
+        "• Stainless steel water bottle 750 ml - Blue - $24.99\n"
+        "• Wireless earbuds with charging case, free shipping\n"
+        "• Men's running shoes - size 42 - Black\n",
+        encoding="utf-8",
+    )
+    cleaned = load_article(article)
+    assert "live facial recognition cameras" in cleaned.text
+    assert "private firms" in cleaned.text
+    for gone in (
+        "water bottle",
+        "earbuds",
+        "running shoes",
+        "Photo: Reuters",
+        "Home ›",
+        "also like",
+    ):
+        assert gone not in cleaned.text
+    assert cleaned.language == "en"
+    assert cleaned.title == "City council votes to ban facial recognition"
+
+
+def test_html_is_reduced_to_text_without_scripts_styles_or_navigation(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        """<html><head><title>Site | Story</title><style>p{color:red}</style>
+        <meta property="og:title" content="Parler returns online">
+        <meta property="article:published_time" content="2021-02-15T10:00:00Z">
+        <script>alert('x')</script></head><body>
+        <nav><a href="/">Home</a> <a href="/tech">Tech</a></nav>
+        <h1>Parler returns online</h1>
+        <p>Parler came back online on Monday with a new hosting provider.
+        <a href="javascript:alert(1)" onclick="steal()">The company</a>
+        said its users had returned.</p>
+        <iframe src="https://ads.example/"></iframe>
+        <h2>What comes next</h2>
+        <p>The company said it would appeal the court decision against it.</p>
+        <footer>© Example News 2021</footer></body></html>""",
+        encoding="utf-8",
+    )
+    article = load_article(page)
+    assert article.title == "Parler returns online"
+    assert article.published == "2021-02-15"
+    assert "Parler came back online on Monday" in article.text
+    assert "The company said its users had returned." in article.text
+    for gone in ("alert", "color:red", "steal", "javascript", "Home", "Example News", "<"):
+        assert gone not in article.text
+    kinds = [p.kind for p in article.paragraphs]
+    assert kinds[0] == "title" and "heading" in kinds
+
+
+def test_markdown_article(tmp_path: Path):
+    page = tmp_path / "note.md"
+    page.write_text(
+        "# Amazon answers Parler\n\nAmazon said **Parler** broke its terms of service "
+        "repeatedly.\n\nTags: amazon, parler\n",
+        encoding="utf-8",
+    )
+    article = load_article(page)
+    assert article.title == "Amazon answers Parler"
+    assert "Amazon said Parler broke its terms of service repeatedly." in article.text
+    assert "Tags" not in article.text and "**" not in article.text
+
+
+def test_legacy_encoding_is_decoded(tmp_path: Path):
+    page = tmp_path / "latin1.txt"
+    text = (
+        "Le réseau social a été coupé\n\nLe réseau social a été coupé dimanche après une décision "
+        "d’hébergement très contestée par ses fondateurs."
+    )
+    page.write_bytes(text.replace("’", "'").encode("cp1252"))
+    article = load_article(page)
+    assert "été coupé dimanche" in article.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"   \n\n  \n", "no readable text"),
+        ("binary.txt", bytes(range(256)) * 20, "binary"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64, "binary"),
+        ("script.html", b"<html><script>alert(1)</script></html>", "no readable text"),
+        ("paper.pdf", b"%PDF-1.4", "unsupported file type"),
+    ],
+)
+def test_bad_files_are_refused_with_a_clear_message(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ArticleError, match=message):
+        load_article(path)
+
+
+def test_too_large_file_is_refused(tmp_path: Path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"Parler a poursuivi Amazon. " * 100_000)
+    with pytest.raises(ArticleError, match="too large"):
+        load_article(path)
