@@ -1,0 +1,77 @@
+"""The answer text, in the question's language, with one [n] marker per citation.
+
+The framing words come from ``prompts/``; the quotes are the sources' own words, in their own
+language, and the lead says so when that is not the question's language.
+"""
+
+from __future__ import annotations
+
+from bot.answer import Citation
+from bot.attribution import speaker
+from bot.decide import CONFIDENT_COVERAGE, Decision
+from bot.question import Query
+from index.store import CorpusIndex
+from prompts import text as t
+
+
+def citations_for(decision: Decision, index: CorpusIndex) -> list[Citation]:
+    citations = []
+    for n, evidence in enumerate(decision.evidence, start=1):
+        article = index.articles[evidence.doc_id]
+        quote = article.text[evidence.start : evidence.end]
+        citations.append(
+            Citation(
+                n=n,
+                doc_id=article.id,
+                title=article.title,
+                quote=quote,
+                start=evidence.start,
+                end=evidence.end,
+                paragraph=evidence.paragraph,
+                score=round(float(evidence.sentence.score), 4),
+                language=article.language,
+                attribution=speaker(quote),
+            )
+        )
+    return citations
+
+
+def compose(query: Query, decision: Decision, citations: list[Citation]) -> str:
+    lang = query.language
+    if decision.abstained:
+        if decision.unknown_term:
+            return t(lang, "answer.abstain_missing", term=decision.unknown_term)
+        return t(lang, "answer.abstain")
+    lines = [_lead(query, decision, citations)]
+    lines += [_quote_line(lang, c) for c in citations]
+    for c in citations:
+        if c.attribution:
+            lines.append(t(lang, "answer.attribution_warning", who=c.attribution))
+            break
+    return "\n".join(line for line in lines if line)
+
+
+def _lead(query: Query, decision: Decision, citations: list[Citation]) -> str:
+    lang = query.language
+    if decision.verdict == "supported":
+        return t(lang, "verdict.supported")
+    if decision.verdict == "refuted":
+        why = t(lang, f"verdict.why.{decision.contradiction or 'negation'}")
+        return t(lang, "verdict.refuted", why=why)
+    if decision.verdict == "not_enough_info":
+        lead = t(lang, "verdict.not_enough_info")
+        return f"{lead}\n{t(lang, 'verdict.closest')}" if citations else lead
+    other = {c.language for c in citations} - {lang}
+    weak = decision.confidence < 0.2 + 0.8 * CONFIDENT_COVERAGE
+    key = "answer.lead_weak" if weak else "answer.lead"
+    if other:
+        source_language = t(lang, f"language.{sorted(other)[0]}")
+        return t(lang, f"{key}_other_language", source_language=source_language)
+    return t(lang, key)
+
+
+def _quote_line(lang: str, citation: Citation) -> str:
+    quote = " ".join(citation.quote.split())
+    if citation.attribution:
+        return t(lang, "answer.attributed", who=citation.attribution, quote=quote, n=citation.n)
+    return t(lang, "answer.quote", quote=quote, n=citation.n)

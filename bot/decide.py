@@ -1,0 +1,238 @@
+"""Answer, abstain, or judge a claim — from evidence, without a generative model.
+
+A similarity threshold cannot do this with e5 (its cosines bunch between 0.7 and 1.0, and an
+on-topic question the articles do not answer scores like one they do). What separates them is
+whether the evidence says what was asked: the question's words — above all its rare ones and
+the noun it asks about — covered by the evidence in either language, and the kind of answer
+asked for (a number, a date, a name) present in it. Claims are refuted by evidence that says
+the same thing with one part changed: a number, a date or day, a direction, a negation, an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.evidence import Evidence
+from bot.question import Query
+from bot.retrieve import Retrieval, ScoredSentence
+from bot.terms import QueryTerm
+from index.dates import find_dates, find_weekdays
+from index.store import CorpusIndex
+
+# Share of the question's (rarity-weighted) words the evidence must cover to answer.
+ANSWER_COVERAGE = 0.5
+# Below this an answer is given but flagged as weakly supported.
+CONFIDENT_COVERAGE = 0.75
+# A claim is supported when its evidence covers this much of it and contradicts nothing.
+SUPPORT_COVERAGE = 0.7
+# Below this the closest sentence is not even on the claim's subject.
+CLAIM_TOPIC_COVERAGE = 0.45
+
+# Nouns that name the kind of answer rather than its content ("which company", "quel jour").
+TYPE_NOUNS = frozenset(
+    """company companies firm firms business businesses organisation organization person people
+    man woman day days date dates year years month months time country countries city cities
+    state states place name names amount number percentage share figure reason reasons way ways
+    kind type sort entreprise entreprises société sociétés firme firmes organisation personne
+    personnes homme femme jour jours date dates année années an ans mois moment heure pays ville
+    villes état états lieu endroit nom noms montant nombre pourcentage part chiffre raison
+    raisons motif motifs façon manière moyen genre type sorte""".split()
+)
+
+_NUMBER = re.compile(
+    r"\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente"
+    r"|cent|mille|million|millions|milliard|milliards|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|dozen)\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"\b(?:hier|aujourd['’]hui|demain|week-end|semaine|mois|année|il y a|depuis|yesterday|today"
+    r"|tomorrow|weekend|week|month|year|ago|since)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"(?<![.!?«]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|refused?|denied|n['’]t"
+    r"|ne|n['’]|pas|jamais|aucun|aucune|rien|personne|ni|sans|refus[ée]?|nié)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Decision:
+    abstained: bool
+    verdict: str | None
+    evidence: list[Evidence]
+    confidence: float
+    reason: str  # for people reading the answer: why this decision
+    contradiction: str | None = None  # for refuted claims: "number" | "date" | ...
+    unknown_term: str | None = None  # for abstentions: the word the sources never address
+    notes: list[str] = field(default_factory=list)
+
+
+def decide_question(
+    query: Query, retrieval: Retrieval, evidence: list[Evidence], index: CorpusIndex
+) -> Decision:
+    if not evidence:
+        return Decision(True, None, [], 0.0, "no passage")
+    best = retrieval.sentences[0]
+    quotes = " ".join(index.articles[e.doc_id].text[e.start : e.end] for e in evidence)
+    absent = [t for t in retrieval.terms if not t.in_corpus and t.folded not in TYPE_NOUNS]
+    names_absent = [t for t in absent if t.is_name]
+    if names_absent:
+        word = names_absent[0].word
+        return Decision(True, None, [], 0.0, f"not in the corpus: {word}", unknown_term=word)
+    focus = _focus(query, retrieval.terms)
+    covered_by_any = _covered_in_evidence(retrieval, evidence)
+    if focus is not None and focus.folded not in covered_by_any:
+        return Decision(
+            True, None, [], 0.1, f"nothing about {focus.word!r}", unknown_term=focus.word
+        )
+    if best.coverage < ANSWER_COVERAGE:
+        return Decision(True, None, [], best.coverage / 2, f"coverage {best.coverage:.2f}")
+    if not _has_answer_type(query, quotes):
+        widened = _widen_to_answer_type(query, evidence[0], index)
+        if widened is None:
+            return Decision(True, None, [], 0.2, f"no {query.answer_type} in the evidence")
+        evidence = [widened, *evidence[1:]]
+    confidence = _confidence(best)
+    return Decision(False, None, evidence, confidence, "answered")
+
+
+def decide_claim(
+    query: Query, retrieval: Retrieval, evidence: list[Evidence], index: CorpusIndex
+) -> Decision:
+    if not evidence:
+        return Decision(False, "not_enough_info", [], 0.0, "no passage")
+    best = retrieval.sentences[0]
+    top = evidence[0]
+    sentence = index.articles[top.doc_id].text[top.start : top.end]
+    on_topic = best.coverage >= CLAIM_TOPIC_COVERAGE
+    if not on_topic:
+        return Decision(False, "not_enough_info", [], 0.2, f"coverage {best.coverage:.2f}")
+    contradiction = contradicts(query.proposition, sentence, best)
+    if contradiction:
+        return Decision(
+            False,
+            "refuted",
+            evidence[:1],
+            _confidence(best),
+            contradiction,
+            contradiction=contradiction,
+        )
+    if best.coverage >= SUPPORT_COVERAGE and not _missing_names(best):
+        return Decision(False, "supported", evidence[:2], _confidence(best), "stated")
+    return Decision(False, "not_enough_info", evidence[:1], 0.3, f"coverage {best.coverage:.2f}")
+
+
+def contradicts(claim: str, evidence: str, scored: ScoredSentence) -> str | None:
+    """The kind of contradiction between a claim and the sentence on the same subject, if any."""
+    claim_numbers = _numbers(claim)
+    evidence_numbers = _numbers(evidence)
+    if claim_numbers and evidence_numbers and not claim_numbers & evidence_numbers:
+        return "number"
+    claim_days, evidence_days = set(find_weekdays(claim)), set(find_weekdays(evidence))
+    if claim_days and evidence_days and not claim_days & evidence_days:
+        return "date"
+    claim_dates = {d.value for d in find_dates(claim)}
+    evidence_dates = {d.value for d in find_dates(evidence)}
+    if claim_dates and evidence_dates and not _dates_agree(claim_dates, evidence_dates):
+        return "date"
+    if _negated(claim) != _negated(evidence):
+        return "negation"
+    missing_names = _missing_names(scored)
+    if missing_names and _NAME.search(evidence):
+        return "actor"
+    return None
+
+
+def _numbers(text: str) -> set[str]:
+    return {m.group().replace(",", ".").rstrip(".") for m in re.finditer(r"\d+(?:[.,]\d+)?", text)}
+
+
+def _dates_agree(claim: set[str], evidence: set[str]) -> bool:
+    return any(c.startswith(e) or e.startswith(c) for c in claim for e in evidence)
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
+
+
+def _missing_names(scored: ScoredSentence) -> list[QueryTerm]:
+    return [t for t in scored.missing if t.is_name]
+
+
+def _focus(query: Query, terms: list[QueryTerm]) -> QueryTerm | None:
+    """The noun a which/what/how-many question asks about ("which judge" -> judge)."""
+    match = re.match(
+        r"^(?:which|what|how many|how much|quel|quelle|quels|quelles|combien de|combien d['’]"
+        r"|lequel|laquelle)\s+(?:\w+\s+)?",
+        query.text,
+        re.IGNORECASE,
+    )
+    if not match:
+        return None
+    following = query.text[match.start() :].split()[1:4]
+    for word in following:
+        for term in terms:
+            if term.word == word.strip("?,.’'") and term.folded not in TYPE_NOUNS:
+                return term if not term.is_name else None
+    return None
+
+
+def _covered_in_evidence(retrieval: Retrieval, evidence: list[Evidence]) -> set[str]:
+    rows = {e.sentence.row for e in evidence}
+    covered: set[str] = set()
+    for sentence in retrieval.sentences:
+        if sentence.row in rows:
+            missing = {t.folded for t in sentence.missing}
+            covered |= {t.folded for t in retrieval.terms if t.folded not in missing}
+    return covered
+
+
+def _has_answer_type(query: Query, quotes: str) -> bool:
+    kind = query.answer_type
+    asked = set(re.findall(r"\w+", query.text.casefold()))
+    if kind == "number":
+        return any(m.group().casefold() not in asked for m in _NUMBER.finditer(quotes))
+    if kind == "date":
+        return bool(
+            find_weekdays(quotes)
+            or find_dates(quotes)
+            or _TIME.search(quotes)
+            or re.search(r"\b(?:19|20)\d\d\b", quotes)
+        )
+    if kind in ("person", "place"):
+        return any(
+            not set(re.findall(r"\w+", m.group().casefold())) <= asked
+            for m in _NAME.finditer(quotes)
+        )
+    return True
+
+
+def _widen_to_answer_type(query: Query, top: Evidence, index: CorpusIndex) -> Evidence | None:
+    """The top quote with the next or previous sentence of its paragraph, when that one holds
+    the kind of answer asked for ("Le même jour, le 2 mars 2021, …" for "when")."""
+    article = index.articles[top.doc_id]
+    row = top.sentence.row
+    for near_row in (row + 1, row - 1, row + 2, row - 2):
+        if not 0 <= near_row < len(index.sentences):
+            continue
+        near = index.sentences[near_row]
+        if near.doc_id != top.doc_id or near.paragraph != top.paragraph:
+            continue
+        touching = abs(near.start - top.end) <= 2 or abs(top.start - near.end) <= 2
+        if touching and _has_answer_type(query, article.text[near.start : near.end]):
+            return Evidence(
+                top.doc_id,
+                top.paragraph,
+                min(top.start, near.start),
+                max(top.end, near.end),
+                top.sentence,
+            )
+    return None
+
+
+def _confidence(best: ScoredSentence) -> float:
+    return round(min(1.0, max(0.0, 0.2 + 0.8 * best.coverage)), 2)

@@ -1,0 +1,1 @@
+"""Evaluation: a gold QA set, metrics, the LangChain-tutorial baseline, and a readable report."""

@@ -1,0 +1,79 @@
+"""From ranked sentences to quotes: the sentence that answers, made readable, plus support.
+
+A quote is always a contiguous span of the cleaned article. A sentence that opens with a
+pronoun ("Il n’a pas d’autres options.") takes the sentence before it along, so the quote
+makes sense on its own; a second or third sentence is cited only when it adds something.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.retrieve import Retrieval, ScoredSentence
+from index.documents import Sentence
+from index.store import CorpusIndex
+
+MAX_CITATIONS = 3
+# A supporting sentence must score within this of the best one.
+SUPPORT_MARGIN = 0.05
+
+_ANAPHOR = re.compile(
+    r"^[«\"“\s]*(?:il|elle|ils|elles|cela|ceci|ça|celui-ci|celle-ci|ce|cette|ces|cet|leur"
+    r"|it|he|she|they|this|that|these|those|its|their|such|la baisse|la hausse)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    doc_id: str
+    paragraph: int
+    start: int
+    end: int
+    sentence: ScoredSentence
+
+
+def select(retrieval: Retrieval, index: CorpusIndex, limit: int = MAX_CITATIONS) -> list[Evidence]:
+    """The best sentence, and others that are nearly as good and cover what it misses."""
+    if not retrieval.sentences:
+        return []
+    best = retrieval.sentences[0]
+    chosen = [_quote_span(best, index)]
+    missing = {t.folded for t in best.missing}
+    for candidate in retrieval.sentences[1:]:
+        if len(chosen) >= limit or candidate.score < best.score - SUPPORT_MARGIN:
+            break
+        span = _quote_span(candidate, index)
+        if any(_overlaps(span, other) for other in chosen):
+            continue
+        adds = missing - {t.folded for t in candidate.missing}
+        if adds or candidate.coverage >= best.coverage:
+            chosen.append(span)
+            missing -= adds
+    return chosen
+
+
+def _quote_span(sentence: ScoredSentence, index: CorpusIndex) -> Evidence:
+    own = index.sentences[sentence.row]
+    start, end = own.start, own.end
+    previous = _previous_in_paragraph(index, sentence.row)
+    if previous is not None and _ANAPHOR.match(index.text_of(own)):
+        start = previous.start
+    if sentence.neighbour is not None:
+        near = index.sentences[sentence.neighbour]
+        start, end = min(start, near.start), max(end, near.end)
+    return Evidence(own.doc_id, own.paragraph, start, end, sentence)
+
+
+def _previous_in_paragraph(index: CorpusIndex, row: int) -> Sentence | None:
+    if row == 0:
+        return None
+    own, before = index.sentences[row], index.sentences[row - 1]
+    if before.doc_id == own.doc_id and before.paragraph == own.paragraph:
+        return before
+    return None
+
+
+def _overlaps(a: Evidence, b: Evidence) -> bool:
+    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end

@@ -1,0 +1,97 @@
+"""Words across French and English: a hand-written news lexicon, irregular forms, and cognates.
+
+The answer checks ask "does this evidence sentence talk about the question's words?" across
+languages. Dense vectors answer that for whole sentences, but single words cluster too tightly
+in e5 ("judge" sits as close to "tribunal" as "hosting" to "hébergement") to decide on a word.
+A lexicon of general news vocabulary plus cognate matching ("employees"/"employés") does.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from index.analysis import fold, is_stopword, stem, words
+
+OTHER = {"fr": "en", "en": "fr"}
+Term = tuple[str, ...]  # a stemmed word, or the stems of a multi-word expression
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    translations: dict[tuple[str, str], frozenset[Term]]  # (lang, stem) -> stems in OTHER[lang]
+    lemmas: dict[tuple[str, str], str]  # (lang, inflected form) -> lemma, for irregular forms
+
+    def normalize(self, word: str, lang: str) -> str:
+        """The stem of a word, through its lemma when the form is irregular ("fell" -> "fall")."""
+        lowered = word.casefold()
+        return stem(self.lemmas.get((lang, lowered), lowered), lang)
+
+    def translate(self, term: str, lang: str) -> frozenset[Term]:
+        """Stemmed translations of a stemmed ``lang`` word into the other language."""
+        return self.translations.get((lang, term), frozenset())
+
+
+def cognate(a: str, b: str) -> bool:
+    """Stems that share a long common prefix: "employe"/"employ", "instal"/"install"."""
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    if shorter < 5 or a[0] != b[0]:
+        return False
+    prefix = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return prefix >= max(5, round(0.8 * shorter))
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read the lexicon files shipped in ``bot/lexicon/`` (once per process)."""
+    lemmas: dict[tuple[str, str], str] = {}
+    for lang in ("en", "fr"):
+        for form, lemma in _pairs(f"{lang}_irregular.tsv"):
+            lemmas[(lang, form.casefold())] = lemma.casefold()
+    partial = Lexicon({}, lemmas)
+    table: dict[tuple[str, str], set[Term]] = defaultdict(set)
+    for french, english in _pairs("fr_en.tsv"):
+        fr_term = _term(partial, french, "fr")
+        en_term = _term(partial, english, "en")
+        if not fr_term or not en_term:
+            continue
+        if len(fr_term) == 1:
+            table[("fr", fr_term[0])].add(en_term)
+        if len(en_term) == 1:
+            table[("en", en_term[0])].add(fr_term)
+    return Lexicon({key: frozenset(value) for key, value in table.items()}, lemmas)
+
+
+def _term(lexicon: Lexicon, phrase: str, lang: str) -> Term:
+    return tuple(
+        lexicon.normalize(m.group(), lang)
+        for m in words(phrase)
+        if not is_stopword(m.group()) and len(m.group()) > 1
+    )
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
+    path = resources.files("bot") / "lexicon" / name
+    if not path.is_file():
+        return []
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        left, _, right = line.partition("\t")
+        if left.strip() and right.strip():
+            pairs.append((left.strip(), right.strip()))
+    return pairs
+
+
+def folded_words(text: str) -> set[str]:
+    """Accent-free lowercase words of ``text``: how names and numbers are compared."""
+    return {fold(m.group()) for m in words(text)}

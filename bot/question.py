@@ -1,0 +1,128 @@
+"""What the user typed: cleaned and checked, its language, whether it is a claim, what it asks for.
+
+Bad input is refused here with a ``ValueError`` a user can read, before any tokenizer or FAISS
+sees it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from index.language import detect_language
+
+MAX_CHARS = 2000
+
+_INVISIBLE = {"Cf", "Cc", "Co", "Cs", "Cn"}  # format (zero-width, bidi marks), control, private
+
+_QUESTION_START = re.compile(
+    r"^(?:who|whom|whose|what|when|where|why|how|which|did|does|do|is|are|was|were|can|could"
+    r"|has|have|had|will|would|should|according|tell|explain|describe|list|give|name"
+    r"|qui|que|qu['’]|quoi|quel|quelle|quels|quelles|quand|où|ou\s+est|pourquoi|comment"
+    r"|combien|est-ce|lequel|laquelle|lesquels|lesquelles|selon\s+qui|d['’]apr[èe]s\s+qui"
+    r"|dis-moi|dites-moi|explique|expliquez|raconte|décris|donne|cite)\b",
+    re.IGNORECASE,
+)
+_INVERSION = re.compile(r"\w+-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
+_CLAIM_PREFIX = re.compile(
+    r"^(?:is it true that|is it correct that|is it the case that|true or false\s*:|claim\s*:"
+    r"|fact[- ]check\s*:|est-il vrai que|est-ce vrai que|c['’]est vrai que|vrai ou faux\s*:"
+    r"|affirmation\s*:|v[ée]rifie[rz]?\s*:?)\s*",
+    re.IGNORECASE,
+)
+
+# What kind of answer the question wants, from its opening words.
+_ANSWER_TYPES = [
+    (
+        "number",
+        r"\b(?:how (?:many|much)|combien|what (?:percentage|share|number|amount|price)"
+        r"|quel(?:le)? (?:pourcentage|nombre|montant|prix|part)|à combien|by how much)\b",
+    ),
+    (
+        "date",
+        r"\b(?:when|what (?:day|date|year|month|time)|which (?:day|date|year|month)|quand"
+        r"|quel(?:le)? (?:jour|date|année|mois)|en quelle année|à quelle date|depuis quand)\b",
+    ),
+    ("person", r"\b(?:who|whom|whose|qui|quelle personne|which person|name of|nom d[ue])\b"),
+    (
+        "place",
+        r"\b(?:where|où|in which (?:state|city|country|court)|dans quel(?:le)? "
+        r"(?:état|ville|pays|tribunal))\b",
+    ),
+    (
+        "reason",
+        r"\b(?:why|for what reason|pourquoi|pour quelle raison|what (?:reason|cause)"
+        r"|quelle raison|quel motif)\b",
+    ),
+]
+
+
+_WHO_IS_NAME = re.compile(  # case matters for the name: "who is the CEO" asks for a person
+    r"^(?i:who|qui)\s+(?i:is|was|are|were|est|était|sont|c['’]est)\s+"
+    r"(?:(?i:m\.|mr\.?|mme|ms\.?)\s+)?[A-ZÀ-Ý]"
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str  # cleaned input
+    language: str  # "fr" | "en"
+    is_claim: bool
+    proposition: str  # the claim itself (prefix such as "Is it true that" removed), or the text
+    answer_type: str | None  # "number" | "date" | "person" | "place" | "reason" | None
+
+
+def clean_input(raw: object) -> str:
+    """Visible text only, whitespace collapsed; ``ValueError`` with a readable reason otherwise."""
+    if not isinstance(raw, str):
+        raise ValueError("The question must be text.")
+    if len(raw) > 50 * MAX_CHARS:
+        raise ValueError(f"The question is too long: keep it under {MAX_CHARS:,} characters.")
+    text = unicodedata.normalize("NFC", raw)
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if unicodedata.category(ch) not in _INVISIBLE or ch.isspace()
+    )
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise ValueError("The question is empty: type a question or a claim to check.")
+    if len(text) > MAX_CHARS:
+        raise ValueError(
+            f"The question is too long ({len(text):,} characters): keep it under {MAX_CHARS:,}."
+        )
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        raise ValueError(
+            "The question has no words: type a question or a claim in French or English."
+        )
+    latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
+    if latin < 0.6 * len(letters):
+        raise ValueError("Only French and English are supported: please ask in one of them.")
+    return text
+
+
+def parse(raw: object) -> Query:
+    """Clean, detect the language, tell a claim from a question, and guess the answer type."""
+    text = clean_input(raw)
+    language = detect_language(text)
+    prefixed = _CLAIM_PREFIX.match(text)
+    if prefixed and len(text) > prefixed.end() + 3:
+        proposition = text[prefixed.end() :].rstrip(" ?")
+        proposition = proposition[0].upper() + proposition[1:]
+        return Query(text, language, True, proposition, None)
+    is_question = (
+        text.endswith("?")
+        or bool(_QUESTION_START.match(text))
+        # French inversion ("a-t-il", "peut-on") in the first clause; later it is an incise
+        # ("«…», lit-on dans la lettre").
+        or bool(language == "fr" and _INVERSION.search(text.split(",")[0]))
+    )
+    answer_type = next(
+        (kind for kind, pattern in _ANSWER_TYPES if re.search(pattern, text, re.IGNORECASE)),
+        None,
+    )
+    if answer_type == "person" and _WHO_IS_NAME.match(text):
+        answer_type = None  # "Who is Sheryl Sandberg?" asks for a description, not a name
+    return Query(text, language, not is_question, text, answer_type if is_question else None)

@@ -1,0 +1,148 @@
+"""The question's meaningful words, and whether a sentence covers them, in either language.
+
+A term is covered by a sentence when the sentence has the same stem or word (names, numbers),
+a cognate ("employees"/"employés"), or a lexicon translation ("judge"/"juge"). Coverage is
+weighted by rarity in the corpus, so "Parler" (everywhere) counts less than "Sandberg".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from bot.lexicon import OTHER, Lexicon, Term, cognate
+from index.analysis import fold, is_stopword, stem, words
+from index.dates import MONTHS, WEEKDAYS
+
+# Words that frame a question or a claim without being what it is about.
+FRAME_WORDS = frozenset(
+    """say said says tell explain describe according article articles source sources text report
+    reported reports state stated mention mentioned happen happened exactly really true false
+    claim claims name list give know dire dit dise dites explique expliquez raconte décris
+    selon article articles source sources texte mentionne mentionné vrai faux affirmation
+    arrivé passé exactement vraiment sait savoir donne cite nom""".split()
+)
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?%?$")
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    word: str  # as typed
+    folded: str  # lowercase, no accents
+    stems: frozenset[str]  # in the question's language, plus the other stemmer for names
+    translations: frozenset[Term]  # stemmed, in the other language
+    is_name: bool
+    is_number: bool
+    weight: float  # rarity in the corpus (idf); high for words the corpus never uses
+    in_corpus: bool  # the corpus has the word or a translation of it somewhere
+
+
+@dataclass(frozen=True)
+class SentenceTerms:
+    stems: frozenset[str]
+    folded: frozenset[str]
+
+    def __or__(self, other: SentenceTerms) -> SentenceTerms:
+        return SentenceTerms(self.stems | other.stems, self.folded | other.folded)
+
+
+def sentence_terms(text: str, lang: str, lexicon: Lexicon) -> SentenceTerms:
+    stems, folded = set(), set()
+    for match in words(text):
+        word = match.group()
+        folded.add(_number(word) if word[0].isdigit() else fold(word))
+        if not word[0].isdigit() and not is_stopword(word):
+            stems.add(lexicon.normalize(word, lang))
+    return SentenceTerms(frozenset(stems), frozenset(folded))
+
+
+def _number(word: str) -> str:
+    return word.replace(",", ".")
+
+
+class TermIndex:
+    """Document frequencies of stems over the corpus sentences, for weights and presence."""
+
+    def __init__(self, sentences: list[SentenceTerms]) -> None:
+        self.count = len(sentences)
+        self.df: Counter[str] = Counter()
+        for terms in sentences:
+            self.df.update(terms.stems | terms.folded)
+        # Cognates share their first five letters: look them up by that prefix.
+        self.by_prefix: dict[str, list[str]] = {}
+        for known in self.df:
+            if len(known) >= 5:
+                self.by_prefix.setdefault(known[:5], []).append(known)
+
+    def frequency(self, forms: set[str]) -> int:
+        return max((self.df.get(f, 0) for f in forms), default=0)
+
+    def has_cognate(self, form: str) -> bool:
+        return any(cognate(form, known) for known in self.by_prefix.get(form[:5], ()))
+
+    def idf(self, df: int) -> float:
+        return math.log(1 + (self.count + 1) / (df + 0.5))
+
+
+def query_terms(text: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> list[QueryTerm]:
+    """Content words of the question with their forms in both languages and their weight."""
+    terms: dict[str, QueryTerm] = {}
+    for position, match in enumerate(words(text)):
+        word = match.group()
+        folded = _number(word) if word[0].isdigit() else fold(word)
+        if folded in terms or (not word[0].isdigit() and len(word) < 2):
+            continue
+        if is_stopword(word) or folded in FRAME_WORDS or fold(word) in FRAME_WORDS:
+            continue
+        is_number = bool(_NUMBER.match(word))
+        is_name = (
+            not is_number
+            and word[0].isupper()
+            and (position > 0 or word.isupper())
+            and word.casefold() not in WEEKDAYS
+            and word.casefold() not in MONTHS
+        )
+        own = lexicon.normalize(word, lang)
+        stems = {own} if not is_number else {folded}
+        if is_name:
+            stems.add(stem(word, OTHER[lang]))
+        translations = frozenset() if is_number else lexicon.translate(own, lang)
+        forms = set(stems) | {folded}
+        forms |= {t[0] for t in translations if len(t) == 1}
+        df = corpus.frequency(forms)
+        terms[folded] = QueryTerm(
+            word=word,
+            folded=folded,
+            stems=frozenset(stems),
+            translations=translations,
+            is_name=is_name,
+            is_number=is_number,
+            weight=corpus.idf(df),
+            in_corpus=df > 0 or any(corpus.has_cognate(f) for f in forms),
+        )
+    return list(terms.values())
+
+
+def covers(term: QueryTerm, sentence: SentenceTerms) -> bool:
+    """Does the sentence say this word, in either language?"""
+    if term.folded in sentence.folded or term.stems & sentence.stems:
+        return True
+    if term.is_number:
+        return False
+    if any(cognate(s, known) for s in term.stems for known in sentence.stems):
+        return True
+    return any(
+        all(part in sentence.stems or any(cognate(part, k) for k in sentence.stems) for part in t)
+        for t in term.translations
+    )
+
+
+def coverage(terms: list[QueryTerm], sentence: SentenceTerms) -> tuple[float, list[QueryTerm]]:
+    """Weighted share of the question's terms the sentence covers, and the terms it misses."""
+    if not terms:
+        return 0.0, []
+    missing = [t for t in terms if not covers(t, sentence)]
+    total = sum(t.weight for t in terms)
+    return 1.0 - sum(t.weight for t in missing) / total, missing

@@ -1,0 +1,71 @@
+"""Metric functions on small examples computed by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.eval import metrics as m
+
+
+def test_normalisation_handles_french_articles_elision_and_guillemets():
+    assert m.normalize_answer("L’application «Parler» !") == "application parler"
+    assert m.normalize_answer("The Capitol's attack") == "capitol s attack"
+    assert m.normalize_answer("d'un contenu violent") == "contenu violent"
+    assert m.normalize_answer("Les  données   de SensorTower") == "données sensortower"
+
+
+def test_exact_match_is_whole_word_containment():
+    assert m.exact_match("Le cours a chuté de plus de 6% lundi.", ["plus de 6%"]) == 1.0
+    assert m.exact_match("Le cours a chuté de 16% lundi.", ["6%"]) == 0.0
+    assert m.exact_match("Sans réponse", ["48 dollars", "48 $"]) == 0.0
+
+
+def test_token_f1_by_hand():
+    # prediction tokens: [cours, chuté, 6] ; gold: [chuté, 6, lundi]
+    # overlap 2 -> precision 2/3, recall 2/3 -> F1 2/3
+    assert m.token_f1("le cours chuté 6", ["chuté 6 lundi"]) == pytest.approx(2 / 3)
+    assert m.token_f1("rien", ["autre chose"]) == 0.0
+    assert m.token_f1("a b", ["x", "a b"]) == 1.0
+
+
+def test_span_matching_by_offsets_and_by_text():
+    gold = m.Span("doc", 100, 200, "quote")
+    assert m.matches(m.Span("doc", 150, 260, "…"), gold)  # 50 of the shorter 100
+    assert not m.matches(m.Span("doc", 160, 400, "…"), gold)  # 40 < 50
+    assert not m.matches(m.Span("other", 100, 200, "…"), gold)
+    assert m.matches(m.Span(None, None, None, "a long text with the quote inside"), gold)
+
+
+def test_recall_and_mrr_by_hand():
+    ranks = [1, 3, None, 2]
+    assert m.recall_at(ranks, 1) == 0.25
+    assert m.recall_at(ranks, 3) == 0.75
+    assert m.mean_reciprocal_rank(ranks) == pytest.approx((1 + 1 / 3 + 0 + 1 / 2) / 4)
+    ranked = [m.Span("d", 0, 10, ""), m.Span("d", 50, 60, "")]
+    assert m.first_hit(ranked, [m.Span("d", 52, 58, "")]) == 2
+
+
+def test_abstention_scores_by_hand():
+    # 4 answerable, 2 unanswerable; abstained on 1 answerable and 1 unanswerable.
+    answerable = [True, True, True, True, False, False]
+    abstained = [True, False, False, False, True, False]
+    s = m.abstention_scores(answerable, abstained)
+    assert s.precision == 0.5 and s.recall == 0.5 and s.f1 == 0.5
+    # answering: tp 3, fp 1 (answered an unanswerable), fn 1 -> P 3/4, R 3/4
+    assert s.answer_f1 == pytest.approx(0.75)
+    assert s.combined_f1 == pytest.approx(0.625)
+
+
+def test_verdict_metrics_by_hand():
+    labels = ["supported", "refuted", "not_enough_info"]
+    gold = ["supported", "supported", "refuted", "not_enough_info"]
+    predicted = ["supported", "refuted", "refuted", "refuted"]
+    assert m.confusion(gold, predicted, labels) == [[1, 1, 0], [0, 1, 0], [0, 1, 0]]
+    # supported: P 1, R 1/2 -> 2/3 ; refuted: P 1/3, R 1 -> 1/2 ; nei: 0
+    assert m.macro_f1(gold, predicted, labels) == pytest.approx((2 / 3 + 1 / 2 + 0) / 3)
+
+
+def test_percentile_nearest_rank():
+    assert m.percentile([5, 1, 4, 2, 3], 50) == 3
+    assert m.percentile(list(range(1, 101)), 95) == 95
+    assert m.percentile([], 50) == 0.0
