@@ -1,11 +1,10 @@
-"""Answer, abstain, or judge a claim — from evidence, without a generative model.
+"""Answer or abstain — from evidence, without a generative model (claims: see verdict.py).
 
 A similarity threshold cannot do this with e5 (its cosines bunch between 0.7 and 1.0, and an
 on-topic question the articles do not answer scores like one they do). What separates them is
 whether the evidence says what was asked: the question's words — above all its rare ones and
 the noun it asks about — covered by the evidence in either language, and the kind of answer
-asked for (a number, a date, a name) present in it. Claims are refuted by evidence that says
-the same thing with one part changed: a number, a date or day, a direction, a negation, an actor.
+asked for (a number, a date, a name) present in it.
 """
 
 from __future__ import annotations
@@ -24,10 +23,6 @@ from index.store import CorpusIndex
 ANSWER_COVERAGE = 0.5
 # Below this an answer is given but flagged as weakly supported.
 CONFIDENT_COVERAGE = 0.75
-# A claim is supported when its evidence covers this much of it and contradicts nothing.
-SUPPORT_COVERAGE = 0.7
-# Below this the closest sentence is not even on the claim's subject.
-CLAIM_TOPIC_COVERAGE = 0.45
 
 # Nouns that name the kind of answer rather than its content ("which company", "quel jour").
 TYPE_NOUNS = frozenset(
@@ -52,11 +47,6 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"(?<![.!?«]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|refused?|denied|n['’]t"
-    r"|ne|n['’]|pas|jamais|aucun|aucune|rien|personne|ni|sans|refus[ée]?|nié)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -96,71 +86,8 @@ def decide_question(
         if widened is None:
             return Decision(True, None, [], 0.2, f"no {query.answer_type} in the evidence")
         evidence = [widened, *evidence[1:]]
-    confidence = _confidence(best)
+    confidence = confidence_of(best)
     return Decision(False, None, evidence, confidence, "answered")
-
-
-def decide_claim(
-    query: Query, retrieval: Retrieval, evidence: list[Evidence], index: CorpusIndex
-) -> Decision:
-    if not evidence:
-        return Decision(False, "not_enough_info", [], 0.0, "no passage")
-    best = retrieval.sentences[0]
-    top = evidence[0]
-    sentence = index.articles[top.doc_id].text[top.start : top.end]
-    on_topic = best.coverage >= CLAIM_TOPIC_COVERAGE
-    if not on_topic:
-        return Decision(False, "not_enough_info", [], 0.2, f"coverage {best.coverage:.2f}")
-    contradiction = contradicts(query.proposition, sentence, best)
-    if contradiction:
-        return Decision(
-            False,
-            "refuted",
-            evidence[:1],
-            _confidence(best),
-            contradiction,
-            contradiction=contradiction,
-        )
-    if best.coverage >= SUPPORT_COVERAGE and not _missing_names(best):
-        return Decision(False, "supported", evidence[:2], _confidence(best), "stated")
-    return Decision(False, "not_enough_info", evidence[:1], 0.3, f"coverage {best.coverage:.2f}")
-
-
-def contradicts(claim: str, evidence: str, scored: ScoredSentence) -> str | None:
-    """The kind of contradiction between a claim and the sentence on the same subject, if any."""
-    claim_numbers = _numbers(claim)
-    evidence_numbers = _numbers(evidence)
-    if claim_numbers and evidence_numbers and not claim_numbers & evidence_numbers:
-        return "number"
-    claim_days, evidence_days = set(find_weekdays(claim)), set(find_weekdays(evidence))
-    if claim_days and evidence_days and not claim_days & evidence_days:
-        return "date"
-    claim_dates = {d.value for d in find_dates(claim)}
-    evidence_dates = {d.value for d in find_dates(evidence)}
-    if claim_dates and evidence_dates and not _dates_agree(claim_dates, evidence_dates):
-        return "date"
-    if _negated(claim) != _negated(evidence):
-        return "negation"
-    missing_names = _missing_names(scored)
-    if missing_names and _NAME.search(evidence):
-        return "actor"
-    return None
-
-
-def _numbers(text: str) -> set[str]:
-    return {m.group().replace(",", ".").rstrip(".") for m in re.finditer(r"\d+(?:[.,]\d+)?", text)}
-
-
-def _dates_agree(claim: set[str], evidence: set[str]) -> bool:
-    return any(c.startswith(e) or e.startswith(c) for c in claim for e in evidence)
-
-
-def _negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))
-
-
-def _missing_names(scored: ScoredSentence) -> list[QueryTerm]:
-    return [t for t in scored.missing if t.is_name]
 
 
 def _focus(query: Query, terms: list[QueryTerm]) -> QueryTerm | None:
@@ -234,5 +161,5 @@ def _widen_to_answer_type(query: Query, top: Evidence, index: CorpusIndex) -> Ev
     return None
 
 
-def _confidence(best: ScoredSentence) -> float:
+def confidence_of(best: ScoredSentence) -> float:
     return round(min(1.0, max(0.0, 0.2 + 0.8 * best.coverage)), 2)

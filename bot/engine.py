@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from bot import decide, evidence
+from bot import decide, evidence, verdict
 from bot.answer import Answer, Passage
 from bot.compose import citations_for, compose
 from bot.question import parse
@@ -36,7 +36,7 @@ class Engine:
         retrieval = self.retriever.search(query, k)
         chosen = evidence.select(retrieval, self.index)
         if query.is_claim:
-            decision = decide.decide_claim(query, retrieval, chosen, self.index)
+            decision = verdict.decide_claim(query, retrieval, chosen, self.index)
         else:
             decision = decide.decide_question(query, retrieval, chosen, self.index)
         citations = citations_for(decision, self.index)

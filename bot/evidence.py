@@ -39,12 +39,12 @@ def select(retrieval: Retrieval, index: CorpusIndex, limit: int = MAX_CITATIONS)
     if not retrieval.sentences:
         return []
     best = retrieval.sentences[0]
-    chosen = [_quote_span(best, index)]
+    chosen = [quote_span(best, index)]
     missing = {t.folded for t in best.missing}
     for candidate in retrieval.sentences[1:]:
         if len(chosen) >= limit or candidate.score < best.score - SUPPORT_MARGIN:
             break
-        span = _quote_span(candidate, index)
+        span = quote_span(candidate, index)
         if any(_overlaps(span, other) for other in chosen):
             continue
         adds = missing - {t.folded for t in candidate.missing}
@@ -54,7 +54,7 @@ def select(retrieval: Retrieval, index: CorpusIndex, limit: int = MAX_CITATIONS)
     return chosen
 
 
-def _quote_span(sentence: ScoredSentence, index: CorpusIndex) -> Evidence:
+def quote_span(sentence: ScoredSentence, index: CorpusIndex) -> Evidence:
     own = index.sentences[sentence.row]
     start, end = own.start, own.end
     previous = _previous_in_paragraph(index, sentence.row)

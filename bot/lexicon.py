@@ -51,7 +51,7 @@ def cognate(a: str, b: str) -> bool:
 
 @cache
 def load_lexicon() -> Lexicon:
-    """Read the lexicon files shipped in ``bot/lexicon/`` (once per process)."""
+    """Read the lexicon files shipped in ``bot/wordlists/`` (once per process)."""
     lemmas: dict[tuple[str, str], str] = {}
     for lang in ("en", "fr"):
         for form, lemma in _pairs(f"{lang}_irregular.tsv"):
@@ -79,7 +79,7 @@ def _term(lexicon: Lexicon, phrase: str, lang: str) -> Term:
 
 
 def _pairs(name: str) -> list[tuple[str, str]]:
-    path = resources.files("bot") / "lexicon" / name
+    path = resources.files("bot") / "wordlists" / name
     if not path.is_file():
         return []
     pairs = []

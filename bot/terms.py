@@ -35,6 +35,7 @@ class QueryTerm:
     translations: frozenset[Term]  # stemmed, in the other language
     is_name: bool
     is_number: bool
+    is_time: bool  # a weekday or month name, checked as a date rather than as a topic word
     weight: float  # rarity in the corpus (idf); high for words the corpus never uses
     in_corpus: bool  # the corpus has the word or a translation of it somewhere
 
@@ -119,6 +120,7 @@ def query_terms(text: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> li
             translations=translations,
             is_name=is_name,
             is_number=is_number,
+            is_time=word.casefold() in WEEKDAYS or word.casefold() in MONTHS,
             weight=corpus.idf(df),
             in_corpus=df > 0 or any(corpus.has_cognate(f) for f in forms),
         )
@@ -146,3 +148,16 @@ def coverage(terms: list[QueryTerm], sentence: SentenceTerms) -> tuple[float, li
     missing = [t for t in terms if not covers(t, sentence)]
     total = sum(t.weight for t in terms)
     return 1.0 - sum(t.weight for t in missing) / total, missing
+
+
+def topic_coverage(
+    terms: list[QueryTerm], missing: tuple[QueryTerm, ...] | list[QueryTerm]
+) -> float:
+    """Coverage of the words that say what a claim is about, leaving out its numbers and dates:
+    those are checked against the evidence as facts, not used to find the subject."""
+    topical = [t for t in terms if not (t.is_number or t.is_time)]
+    if not topical:
+        return 1.0
+    total = sum(t.weight for t in topical)
+    lost = sum(t.weight for t in missing if not (t.is_number or t.is_time))
+    return 1.0 - lost / total
