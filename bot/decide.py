@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.evidence import Evidence
+from bot.contradict import durations
+from bot.evidence import Evidence, runner_up
+from bot.lexicon import load_lexicon
 from bot.question import Query
 from bot.retrieve import Retrieval, ScoredSentence
-from bot.terms import QueryTerm
+from bot.terms import QueryTerm, covers, sentence_terms
 from index.dates import find_dates, find_weekdays
 from index.store import CorpusIndex
 
@@ -33,6 +35,14 @@ TYPE_NOUNS = frozenset(
     personnes homme femme jour jours date dates année années an ans mois moment heure pays ville
     villes état états lieu endroit nom noms montant nombre pourcentage part chiffre raison
     raisons motif motifs façon manière moyen genre type sorte""".split()
+)
+
+# Roles whose holder is a person: "who is the CEO" is answered by a person's name.
+ROLE_NOUNS = frozenset(
+    """ceo coo cfo cto pdg president président présidente chairman chairwoman director
+    directeur directrice founder fondateur fondatrice judge juge spokesperson spokesman
+    spokeswoman porte-parole lawyer avocat avocate minister ministre senator sénateur chief
+    chef head boss patron patronne governor gouverneur mayor maire""".split()
 )
 
 _NUMBER = re.compile(
@@ -67,7 +77,8 @@ def decide_question(
     if not evidence:
         return Decision(True, None, [], 0.0, "no passage")
     best = retrieval.sentences[0]
-    quotes = " ".join(index.articles[e.doc_id].text[e.start : e.end] for e in evidence)
+    # The answer leads with the first quote: it must hold what was asked.
+    quotes = index.articles[evidence[0].doc_id].text[evidence[0].start : evidence[0].end]
     absent = [t for t in retrieval.terms if not t.in_corpus and t.folded not in TYPE_NOUNS]
     names_absent = [t for t in absent if t.is_name]
     if names_absent:
@@ -81,11 +92,22 @@ def decide_question(
         )
     if best.coverage < ANSWER_COVERAGE:
         return Decision(True, None, [], best.coverage / 2, f"coverage {best.coverage:.2f}")
-    if not _has_answer_type(query, quotes):
-        widened = _widen_to_answer_type(query, evidence[0], index)
-        if widened is None:
-            return Decision(True, None, [], 0.2, f"no {query.answer_type} in the evidence")
-        evidence = [widened, *evidence[1:]]
+    if not _has_answer_type(query, quotes, retrieval.terms):
+        found = _widen_to_answer_type(query, evidence[0], index, retrieval.terms)
+        if found is not None:
+            evidence = [found, *evidence[1:]]
+        else:
+            found = runner_up(
+                retrieval,
+                index,
+                lambda candidate, quote: (
+                    candidate.coverage >= ANSWER_COVERAGE
+                    and _has_answer_type(query, quote, retrieval.terms)
+                ),
+            )
+            if found is None:
+                return Decision(True, None, [], 0.2, f"no {query.answer_type} in the evidence")
+            evidence, best = [found], found.sentence
     confidence = confidence_of(best)
     return Decision(False, None, evidence, confidence, "answered")
 
@@ -118,9 +140,11 @@ def _covered_in_evidence(retrieval: Retrieval, evidence: list[Evidence]) -> set[
     return covered
 
 
-def _has_answer_type(query: Query, quotes: str) -> bool:
+def _has_answer_type(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
     kind = query.answer_type
     asked = set(re.findall(r"\w+", query.text.casefold()))
+    if kind == "duration":
+        return bool(durations(quotes))
     if kind == "number":
         return any(m.group().casefold() not in asked for m in _NUMBER.finditer(quotes))
     if kind == "date":
@@ -131,14 +155,31 @@ def _has_answer_type(query: Query, quotes: str) -> bool:
             or re.search(r"\b(?:19|20)\d\d\b", quotes)
         )
     if kind in ("person", "place"):
-        return any(
-            not set(re.findall(r"\w+", m.group().casefold())) <= asked
-            for m in _NAME.finditer(quotes)
-        )
+        names = [m.group() for m in _NAME.finditer(quotes) if _new_name(m.group(), terms)]
+        if kind == "person" and asked & ROLE_NOUNS:
+            # "Who is the CEO?" wants a person's name, not the company's.
+            return any(
+                " " in n or re.search(rf"(?:M\.|Mme|Mr\.?|Ms\.?)\s+{re.escape(n)}", quotes)
+                for n in names
+            )
+        return bool(names)
     return True
 
 
-def _widen_to_answer_type(query: Query, top: Evidence, index: CorpusIndex) -> Evidence | None:
+def _new_name(name: str, terms: list[QueryTerm]) -> bool:
+    """A name the question does not already give, in either language ("PDG" is no answer to
+    "Who is the CEO?")."""
+    lexicon = load_lexicon()
+    for lang in ("fr", "en"):
+        said = sentence_terms(name, lang, lexicon)
+        if any(covers(t, said) for t in terms):
+            return False
+    return True
+
+
+def _widen_to_answer_type(
+    query: Query, top: Evidence, index: CorpusIndex, terms: list[QueryTerm]
+) -> Evidence | None:
     """The top quote with the next or previous sentence of its paragraph, when that one holds
     the kind of answer asked for ("Le même jour, le 2 mars 2021, …" for "when")."""
     article = index.articles[top.doc_id]
@@ -150,7 +191,7 @@ def _widen_to_answer_type(query: Query, top: Evidence, index: CorpusIndex) -> Ev
         if near.doc_id != top.doc_id or near.paragraph != top.paragraph:
             continue
         touching = abs(near.start - top.end) <= 2 or abs(top.start - near.end) <= 2
-        if touching and _has_answer_type(query, article.text[near.start : near.end]):
+        if touching and _has_answer_type(query, article.text[near.start : near.end], terms):
             return Evidence(
                 top.doc_id,
                 top.paragraph,

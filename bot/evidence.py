@@ -8,6 +8,7 @@ makes sense on its own; a second or third sentence is cited only when it adds so
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.retrieve import Retrieval, ScoredSentence
@@ -17,6 +18,9 @@ from index.store import CorpusIndex
 MAX_CITATIONS = 3
 # A supporting sentence must score within this of the best one.
 SUPPORT_MARGIN = 0.05
+# Runners-up considered when the best sentence lacks what the question or claim needs.
+RUNNERS_UP = 6
+RUNNER_UP_MARGIN = 0.08
 
 _ANAPHOR = re.compile(
     r"^[«\"“\s]*(?:il|elle|ils|elles|cela|ceci|ça|celui-ci|celle-ci|ce|cette|ces|cet|leur"
@@ -52,6 +56,22 @@ def select(retrieval: Retrieval, index: CorpusIndex, limit: int = MAX_CITATIONS)
             chosen.append(span)
             missing -= adds
     return chosen
+
+
+def runner_up(
+    retrieval: Retrieval, index: CorpusIndex, accept: Callable[[ScoredSentence, str], bool]
+) -> Evidence | None:
+    """The first close runner-up whose quote ``accept`` takes: the sentence after the best
+    that holds the kind of answer asked for (a number for "how many"), or the specific a claim
+    must be checked against (a weekday for a weekday)."""
+    best = retrieval.sentences[0]
+    for candidate in retrieval.sentences[1:RUNNERS_UP]:
+        if candidate.score < best.score - RUNNER_UP_MARGIN:
+            break
+        span = quote_span(candidate, index)
+        if accept(candidate, index.articles[span.doc_id].text[span.start : span.end]):
+            return span
+    return None
 
 
 def quote_span(sentence: ScoredSentence, index: CorpusIndex) -> Evidence:

@@ -25,13 +25,40 @@ class Lexicon:
     lemmas: dict[tuple[str, str], str]  # (lang, inflected form) -> lemma, for irregular forms
 
     def normalize(self, word: str, lang: str) -> str:
-        """The stem of a word, through its lemma when the form is irregular ("fell" -> "fall")."""
+        """The stem of a word, through its lemma when the form is irregular ("fell" -> "fall"),
+        or when stemming misses a regular inflection the lexicon knows ("sued" -> "sue")."""
         lowered = word.casefold()
-        return stem(self.lemmas.get((lang, lowered), lowered), lang)
+        own = stem(self.lemmas.get((lang, lowered), lowered), lang)
+        if (lang, own) in self.translations or lang != "en":
+            return own
+        for base in _english_bases(lowered):
+            if (lang, stem(base, lang)) in self.translations:
+                return stem(base, lang)
+        return own
 
     def translate(self, term: str, lang: str) -> frozenset[Term]:
         """Stemmed translations of a stemmed ``lang`` word into the other language."""
         return self.translations.get((lang, term), frozenset())
+
+
+def _english_bases(word: str) -> list[str]:
+    """Candidate lemmas of a regular English inflection: sued -> sue, stopped -> stop."""
+    bases = []
+    for suffix, endings in (
+        ("ied", ("y",)),
+        ("ies", ("y",)),
+        ("ed", ("", "e")),
+        ("d", ("",)),
+        ("ing", ("", "e")),
+        ("es", ("",)),
+        ("s", ("",)),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            root = word[: -len(suffix)]
+            bases += [root + e for e in endings]
+            if len(root) > 2 and root[-1] == root[-2]:
+                bases.append(root[:-1])  # stopped -> stop
+    return bases
 
 
 def cognate(a: str, b: str) -> bool:

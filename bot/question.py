@@ -35,6 +35,11 @@ _CLAIM_PREFIX = re.compile(
 # What kind of answer the question wants, from its opening words.
 _ANSWER_TYPES = [
     (
+        "duration",
+        r"\b(?:how long|for how long|combien de temps|pendant combien de temps"
+        r"|durant combien de temps|quelle durée|what duration)\b",
+    ),
+    (
         "number",
         r"\b(?:how (?:many|much)|combien|what (?:percentage|share|number|amount|price)"
         r"|quel(?:le)? (?:pourcentage|nombre|montant|prix|part)|à combien|by how much)\b",
@@ -70,7 +75,8 @@ class Query:
     language: str  # "fr" | "en"
     is_claim: bool
     proposition: str  # the claim itself (prefix such as "Is it true that" removed), or the text
-    answer_type: str | None  # "number" | "date" | "person" | "place" | "reason" | None
+    # "duration" | "number" | "date" | "person" | "place" | "reason" | None
+    answer_type: str | None
 
 
 def clean_input(raw: object) -> str:

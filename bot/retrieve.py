@@ -16,6 +16,7 @@ import numpy as np
 from bot.lexicon import Lexicon, load_lexicon
 from bot.question import Query
 from bot.terms import QueryTerm, SentenceTerms, TermIndex, coverage, query_terms, sentence_terms
+from index.analysis import fold, words
 from index.embed import VectorEmbeddings
 from index.store import CorpusIndex
 
@@ -73,11 +74,21 @@ class Retriever:
         self.sentence_chunk = np.zeros(len(index.sentences), dtype=np.int64)
         for row, chunk in enumerate(index.chunks):
             self.sentence_chunk[list(chunk.sentences)] = row
+        texts = [index.text_of(s) for s in index.sentences]
         self.terms: list[SentenceTerms] = [
-            sentence_terms(index.text_of(s), index.articles[s.doc_id].language, self.lexicon)
-            for s in index.sentences
+            sentence_terms(text, index.articles[s.doc_id].language, self.lexicon)
+            for text, s in zip(texts, index.sentences, strict=True)
         ]
-        self.term_index = TermIndex(self.terms)
+        self.term_index = TermIndex(self.terms, texts)
+        # What a sentence covers includes the names in its article's title: the article is
+        # about them, and its sentences say "l'application" or "le rival de Twitter" instead.
+        titles = {
+            doc_id: self._title_names(article.title, article.language)
+            for doc_id, article in index.articles.items()
+        }
+        self.context: list[SentenceTerms] = [
+            terms | titles[s.doc_id] for terms, s in zip(self.terms, index.sentences, strict=True)
+        ]
         self.bm25 = bm25s.BM25()
         if self.terms:
             tokens = [sorted(t.stems | t.folded) or ["_"] for t in self.terms]
@@ -144,7 +155,7 @@ class Retriever:
         self, terms: list[QueryTerm], row: int
     ) -> tuple[float, list[QueryTerm], int | None]:
         """Coverage of the sentence, or of it and one neighbour when that covers much more."""
-        cover, missing = coverage(terms, self.terms[row])
+        cover, missing = coverage(terms, self.context[row])
         best = (cover, missing, None)
         if not missing:
             return best
@@ -155,10 +166,14 @@ class Retriever:
             near = self.index.sentences[other]
             if near.doc_id != own.doc_id or near.paragraph != own.paragraph:
                 continue
-            joint, joint_missing = coverage(terms, self.terms[row] | self.terms[other])
+            joint, joint_missing = coverage(terms, self.context[row] | self.terms[other])
             if joint >= best[0] + NEIGHBOUR_GAIN:
                 best = (joint, joint_missing, other)
         return best
+
+    def _title_names(self, title: str, lang: str) -> SentenceTerms:
+        names = [w for w in words(title) if fold(w.group()) in self.term_index.names]
+        return sentence_terms(" ".join(w.group() for w in names), lang, self.lexicon)
 
     def _bm25(self, terms: list[QueryTerm]) -> dict[int, float]:
         tokens = sorted(

@@ -22,7 +22,7 @@ FRAME_WORDS = frozenset(
     reported reports state stated mention mentioned happen happened exactly really true false
     claim claims name list give know dire dit dise dites explique expliquez raconte décris
     selon article articles source sources texte mentionne mentionné vrai faux affirmation
-    arrivé passé exactement vraiment sait savoir donne cite nom""".split()
+    arrivé passé exactement vraiment sait savoir donne cite nom long temps durée duration""".split()
 )
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?%?$")
 
@@ -30,9 +30,11 @@ _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?%?$")
 @dataclass(frozen=True)
 class QueryTerm:
     word: str  # as typed
+    lang: str  # the question's language
     folded: str  # lowercase, no accents
     stems: frozenset[str]  # in the question's language, plus the other stemmer for names
     translations: frozenset[Term]  # stemmed, in the other language
+    synonyms: frozenset[Term]  # same language, through the other one ("poursuivre" -> "intenter")
     is_name: bool
     is_number: bool
     is_time: bool  # a weekday or month name, checked as a date rather than as a topic word
@@ -44,9 +46,10 @@ class QueryTerm:
 class SentenceTerms:
     stems: frozenset[str]
     folded: frozenset[str]
+    lang: str = "fr"
 
     def __or__(self, other: SentenceTerms) -> SentenceTerms:
-        return SentenceTerms(self.stems | other.stems, self.folded | other.folded)
+        return SentenceTerms(self.stems | other.stems, self.folded | other.folded, self.lang)
 
 
 def sentence_terms(text: str, lang: str, lexicon: Lexicon) -> SentenceTerms:
@@ -56,7 +59,7 @@ def sentence_terms(text: str, lang: str, lexicon: Lexicon) -> SentenceTerms:
         folded.add(_number(word) if word[0].isdigit() else fold(word))
         if not word[0].isdigit() and not is_stopword(word):
             stems.add(lexicon.normalize(word, lang))
-    return SentenceTerms(frozenset(stems), frozenset(folded))
+    return SentenceTerms(frozenset(stems), frozenset(folded), lang)
 
 
 def _number(word: str) -> str:
@@ -64,13 +67,24 @@ def _number(word: str) -> str:
 
 
 class TermIndex:
-    """Document frequencies of stems over the corpus sentences, for weights and presence."""
+    """Document frequencies of stems over the corpus sentences, for weights and presence, and
+    the words the corpus writes capitalised inside a sentence (its names)."""
 
-    def __init__(self, sentences: list[SentenceTerms]) -> None:
+    def __init__(self, sentences: list[SentenceTerms], texts: list[str] = ()) -> None:
         self.count = len(sentences)
         self.df: Counter[str] = Counter()
         for terms in sentences:
             self.df.update(terms.stems | terms.folded)
+        self.names = {fold(w) for text in texts for w in inner_capitalised(text)}
+        # A word that opens sentences and is never written in lowercase is a name too
+        # ("Google et Apple ont…").
+        lowercase = {w for text in texts for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
+        self.names |= {
+            fold(w)
+            for text in texts
+            for w in re.findall(r"(?:^|[.!?]\s+)([A-Z][\w’'-]*)", text)
+            if w.casefold() not in lowercase and not is_stopword(w)
+        }
         # Cognates share their first five letters: look them up by that prefix.
         self.by_prefix: dict[str, list[str]] = {}
         for known in self.df:
@@ -79,6 +93,9 @@ class TermIndex:
 
     def frequency(self, forms: set[str]) -> int:
         return max((self.df.get(f, 0) for f in forms), default=0)
+
+    def has_phrase(self, term: Term) -> bool:
+        return all(self.df.get(part, 0) > 0 or self.has_cognate(part) for part in term)
 
     def has_cognate(self, form: str) -> bool:
         return any(cognate(form, known) for known in self.by_prefix.get(form[:5], ()))
@@ -101,7 +118,8 @@ def query_terms(text: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> li
         is_name = (
             not is_number
             and word[0].isupper()
-            and (position > 0 or word.isupper())
+            # The first word is capitalised anyway: a name if the corpus writes it so.
+            and (position > 0 or word.isupper() or folded in corpus.names)
             and word.casefold() not in WEEKDAYS
             and word.casefold() not in MONTHS
         )
@@ -110,19 +128,31 @@ def query_terms(text: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> li
         if is_name:
             stems.add(stem(word, OTHER[lang]))
         translations = frozenset() if is_number else lexicon.translate(own, lang)
+        synonyms = frozenset(
+            back
+            for t in translations
+            if len(t) == 1
+            for back in lexicon.translate(t[0], OTHER[lang])
+            if back != (own,)
+        )
         forms = set(stems) | {folded}
         forms |= {t[0] for t in translations if len(t) == 1}
         df = corpus.frequency(forms)
+        phrases = [t for t in translations | synonyms if len(t) > 1]
         terms[folded] = QueryTerm(
             word=word,
+            lang=lang,
             folded=folded,
             stems=frozenset(stems),
             translations=translations,
+            synonyms=synonyms,
             is_name=is_name,
             is_number=is_number,
             is_time=word.casefold() in WEEKDAYS or word.casefold() in MONTHS,
             weight=corpus.idf(df),
-            in_corpus=df > 0 or any(corpus.has_cognate(f) for f in forms),
+            in_corpus=df > 0
+            or any(corpus.has_cognate(f) for f in forms)
+            or any(corpus.has_phrase(t) for t in phrases),
         )
     return list(terms.values())
 
@@ -137,8 +167,13 @@ def covers(term: QueryTerm, sentence: SentenceTerms) -> bool:
         return True
     return any(
         all(part in sentence.stems or any(cognate(part, k) for k in sentence.stems) for part in t)
-        for t in term.translations
+        for t in (term.synonyms if sentence.lang == term.lang else term.translations)
     )
+
+
+def inner_capitalised(text: str) -> list[str]:
+    """Capitalised words that do not open a sentence: how a text writes its names."""
+    return re.findall(r"(?<![.!?«»\"“]\s)(?<!^)(?<![.!?]\s\s)\b[A-Z][\w’'-]*", text)
 
 
 def coverage(terms: list[QueryTerm], sentence: SentenceTerms) -> tuple[float, list[QueryTerm]]:

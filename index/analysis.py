@@ -28,7 +28,11 @@ _EXTRA_STOPWORDS = frozenset(
     tout tous toute toutes autre autres fait faire être avoir a-t-il a-t-elle t-il t-elle
     il elle ils elles y en le la les un une des du de au aux""".split()
 )
-STOPWORDS = frozenset(STOPWORDS_FRENCH) | frozenset(STOPWORDS_EN_PLUS) | _EXTRA_STOPWORDS
+# Content words that the stock lists drop ("won" for "won't").
+_NOT_STOPWORDS = frozenset({"won"})
+STOPWORDS = (
+    frozenset(STOPWORDS_FRENCH) | frozenset(STOPWORDS_EN_PLUS) | _EXTRA_STOPWORDS
+) - _NOT_STOPWORDS
 
 _STEMMER_NAMES = {"fr": "french", "en": "english"}
 
