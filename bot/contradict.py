@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 
 from bot.lexicon import OTHER, Lexicon, load_lexicon
-from bot.terms import QueryTerm, covers, sentence_terms
+from bot.terms import QueryTerm, covers, first_mention, sentence_terms
 from index.analysis import fold, stem, words
 from index.dates import find_dates, find_weekdays
 
@@ -60,7 +60,8 @@ _NEGATOR = re.compile(
     re.I,
 )
 _NE = re.compile(r"\b(?:ne|n['’])", re.I)
-NEGATION_SCOPE = 4  # words after a negator that it bears on
+NEGATION_SCOPE = 6  # words after a negator that it bears on, within its clause
+_CLAUSE_END = re.compile(r"[,;:.!?«»()\[\]]")
 
 
 def contradiction(
@@ -176,6 +177,37 @@ def _quantities_differ(
     return False
 
 
+# Words that make what follows a hope, a plan, an attempt or an allegation, not a fact.
+_HEDGE = re.compile(
+    r"\b(?:esp[èée]r\w*|souhait\w*|veut|veulent|voudrai\w*|vouloir|envisag\w*|pourrai\w*"
+    r"|devrai\w*|menac\w*|cherch\w*|tent\w*|seraient|serait|aurai(?:en)?t|sugg[èée]r\w*"
+    r"|présum\w*|prétend\w*|prévoi\w*|compte\s+(?=\w+er\b)|hop\w*|want\w*|wish\w*"
+    r"|seek\w*|sought|plan\w*|intend\w*|may|might|could|would|threat\w*|tr(?:y|ies|ied)"
+    r"|attempt\w*|aim\w*|suggest\w*|alleg\w*|claim\w*)\b",
+    re.I,
+)
+HEDGE_REACH = 4  # words before the predicate that a hedge bears on
+
+
+def hedged(evidence: str, claim: str, terms: list[QueryTerm], evidence_lang: str) -> bool:
+    """The evidence only hopes, plans, tries or alleges what the claim states as done
+    ("Parler espère obtenir des dommages-intérêts" against "Parler obtained damages")."""
+    if _HEDGE.search(claim):
+        return False
+    lexicon = load_lexicon()
+    tokens = words(evidence)
+    for term in terms:
+        if term.is_name or term.is_number or term.is_time:
+            continue
+        at = first_mention(term, evidence, evidence_lang, lexicon)
+        if at is None:
+            continue
+        before = [t for t in tokens if t.start() < at][-HEDGE_REACH:]
+        if before and _HEDGE.search(evidence[before[0].start() : at]):
+            return True
+    return False
+
+
 def negated_words(text: str) -> set[str]:
     """Words a negation bears on: the verb between "ne" and "pas", and the few words after a
     negator ("n'avait pas l'intention de lever" -> avait, intention, lever…)."""
@@ -188,7 +220,10 @@ def negated_words(text: str) -> set[str]:
             continue  # "plus" without "ne" is "more"
         before = tokens[max(0, index - 2) : index]
         after = tokens[index + 1 : index + 1 + NEGATION_SCOPE]
-        negated |= {t.group() for t in (*after, *before)}
+        in_clause = [t for t in after if not _CLAUSE_END.search(text[token.end() : t.start()])] + [
+            t for t in before if not _CLAUSE_END.search(text[t.end() : token.start()])
+        ]
+        negated |= {t.group() for t in in_clause}
     return negated
 
 
@@ -226,7 +261,11 @@ def _poles() -> dict[tuple[str, str], frozenset[str]]:
     return {key: frozenset(value) for key, value in table.items()}
 
 
+_PHRASAL = re.compile(r"\b(?:go|goes|went|gone|going)\s+(up|down)\b", re.I)
+
+
 def _pole_set(text: str, lang: str, lexicon: Lexicon) -> set[tuple[str, str]]:
+    text = _PHRASAL.sub(lambda m: "rise" if m.group(1).casefold() == "up" else "fall", text)
     stems = {lexicon.normalize(m.group(), lang) for m in words(text)}
     stems |= {stem(m.group(), lang) for m in words(text)}
     return {key for key, vocabulary in _poles().items() if stems & vocabulary}

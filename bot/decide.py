@@ -23,6 +23,9 @@ from index.store import CorpusIndex
 
 # Share of the question's (rarity-weighted) words the evidence must cover to answer.
 ANSWER_COVERAGE = 0.5
+# A close runner-up that holds the kind of answer asked for (the date, the number) may cover a
+# little less of the question than the best sentence: it often paraphrases it.
+RUNNER_UP_COVERAGE = 0.35
 # Below this an answer is given but flagged as weakly supported.
 CONFIDENT_COVERAGE = 0.75
 
@@ -101,7 +104,13 @@ def decide_question(
                 retrieval,
                 index,
                 lambda candidate, quote: (
-                    candidate.coverage >= ANSWER_COVERAGE
+                    (
+                        candidate.coverage >= ANSWER_COVERAGE
+                        or (
+                            candidate.coverage >= RUNNER_UP_COVERAGE
+                            and not any(t.is_name for t in candidate.missing)
+                        )
+                    )
                     and _has_answer_type(query, quote, retrieval.terms)
                 ),
             )
@@ -125,7 +134,7 @@ def _focus(query: Query, terms: list[QueryTerm]) -> QueryTerm | None:
     following = query.text[match.start() :].split()[1:4]
     for word in following:
         for term in terms:
-            if term.word == word.strip("?,.’'") and term.folded not in TYPE_NOUNS:
+            if term.word.split()[0] == word.strip("?,.’'") and term.folded not in TYPE_NOUNS:
                 return term if not term.is_name else None
     return None
 

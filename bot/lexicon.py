@@ -9,13 +9,14 @@ A lexicon of general news vocabulary plus cognate matching ("employees"/"employÃ
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 from index.analysis import fold, is_stopword, stem, words
 
 OTHER = {"fr": "en", "en": "fr"}
+MAX_PHRASE = 4  # words in the longest expression looked up as one term
 Term = tuple[str, ...]  # a stemmed word, or the stems of a multi-word expression
 
 
@@ -23,22 +24,56 @@ Term = tuple[str, ...]  # a stemmed word, or the stems of a multi-word expressio
 class Lexicon:
     translations: dict[tuple[str, str], frozenset[Term]]  # (lang, stem) -> stems in OTHER[lang]
     lemmas: dict[tuple[str, str], str]  # (lang, inflected form) -> lemma, for irregular forms
+    # (lang, term) -> same-language terms with the same main translation ("poursuivre" and
+    # "intenter une action" both mean "sue" first); through the main translation only, since
+    # secondary senses chain into noise (juge -> justice -> "en justice").
+    synonyms: dict[tuple[str, Term], frozenset[Term]] = field(default_factory=dict)
+    # (lang, stems of a multi-word expression) -> its translations ("united states")
+    phrases: dict[tuple[str, Term], frozenset[Term]] = field(default_factory=dict)
+    by_prefix: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for lang, known in self.translations:
+            if len(known) >= 5:
+                groups[(lang, known[:5])].append(known)
+        object.__setattr__(self, "by_prefix", {k: tuple(sorted(v)) for k, v in groups.items()})
 
     def normalize(self, word: str, lang: str) -> str:
         """The stem of a word, through its lemma when the form is irregular ("fell" -> "fall"),
         or when stemming misses a regular inflection the lexicon knows ("sued" -> "sue")."""
         lowered = word.casefold()
-        own = stem(self.lemmas.get((lang, lowered), lowered), lang)
-        if (lang, own) in self.translations or lang != "en":
+        own = self.base(word, lang)
+        if (lang, own) in self.translations:
             return own
-        for base in _english_bases(lowered):
-            if (lang, stem(base, lang)) in self.translations:
-                return stem(base, lang)
-        return own
+        if lang == "en":
+            for base in _english_bases(lowered):
+                if (lang, stem(base, lang)) in self.translations:
+                    return stem(base, lang)
+        # Stemming leaves some endings ("poursuivi" -> poursuiv, "poursuivre" -> poursuivr).
+        return next(
+            (k for k in self.by_prefix.get((lang, own[:5]), ()) if k[:-1] == own),
+            own,
+        )
+
+    def base(self, word: str, lang: str) -> str:
+        """The stem through the lemma only: how expressions are keyed."""
+        lowered = word.casefold()
+        return stem(self.lemmas.get((lang, lowered), lowered), lang)
 
     def translate(self, term: str, lang: str) -> frozenset[Term]:
         """Stemmed translations of a stemmed ``lang`` word into the other language."""
         return self.translations.get((lang, term), frozenset())
+
+    def synonyms_of(self, term: str, lang: str) -> frozenset[Term]:
+        return self.synonyms.get((lang, (term,)), frozenset())
+
+    def phrase_at(self, stems: list[str], lang: str) -> int:
+        """How many of ``stems`` (from the first) form a known expression; 0 if none does."""
+        for size in range(min(MAX_PHRASE, len(stems)), 1, -1):
+            if (lang, tuple(stems[:size])) in self.phrases:
+                return size
+        return 0
 
 
 def _english_bases(word: str) -> list[str]:
@@ -85,6 +120,8 @@ def load_lexicon() -> Lexicon:
             lemmas[(lang, form.casefold())] = lemma.casefold()
     partial = Lexicon({}, lemmas)
     table: dict[tuple[str, str], set[Term]] = defaultdict(set)
+    main: dict[tuple[str, Term], Term] = {}  # (lang, term) -> its first-listed translation
+    phrases: dict[tuple[str, Term], set[Term]] = defaultdict(set)
     for french, english in _pairs("fr_en.tsv"):
         fr_term = _term(partial, french, "fr")
         en_term = _term(partial, english, "en")
@@ -94,7 +131,26 @@ def load_lexicon() -> Lexicon:
             table[("fr", fr_term[0])].add(en_term)
         if len(en_term) == 1:
             table[("en", en_term[0])].add(fr_term)
-    return Lexicon({key: frozenset(value) for key, value in table.items()}, lemmas)
+        if 1 < len(fr_term) <= MAX_PHRASE:
+            phrases[("fr", fr_term)].add(en_term)
+        if 1 < len(en_term) <= MAX_PHRASE:
+            phrases[("en", en_term)].add(fr_term)
+        main.setdefault(("fr", fr_term), en_term)
+        main.setdefault(("en", en_term), fr_term)
+    sharing: dict[tuple[str, Term], set[Term]] = defaultdict(set)
+    for (lang, term), translation in main.items():
+        sharing[(lang, translation)].add(term)
+    synonyms = {
+        (lang, term): frozenset(sharing[(lang, translation)] - {term})
+        for (lang, term), translation in main.items()
+        if len(sharing[(lang, translation)]) > 1
+    }
+    return Lexicon(
+        {key: frozenset(value) for key, value in table.items()},
+        lemmas,
+        synonyms,
+        {key: frozenset(value) for key, value in phrases.items()},
+    )
 
 
 def _term(lexicon: Lexicon, phrase: str, lang: str) -> Term:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.lexicon import OTHER, Lexicon, Term, cognate
+from bot.lexicon import MAX_PHRASE, OTHER, Lexicon, Term, cognate
 from index.analysis import fold, is_stopword, stem, words
 from index.dates import MONTHS, WEEKDAYS
 
@@ -24,6 +24,16 @@ FRAME_WORDS = frozenset(
     selon article articles source sources texte mentionne mentionné vrai faux affirmation
     arrivé passé exactement vraiment sait savoir donne cite nom long temps durée duration""".split()
 )
+# Verbs that mostly carry the noun after them ("file a lawsuit", "déposer une plainte"): they
+# count for little, so a paraphrase with another such verb still covers the question.
+LIGHT_WORDS = frozenset(
+    """go goes went gone going get gets got gotten getting file files filed filing bring brings
+    brought take takes took taken make makes made give gives gave given put puts ago
+    aller va vont allé allée déposer dépose déposé déposée intenter intente intenté porter
+    porte porté faire fait faite mettre met mis mise prendre prend pris prise donner donne
+    donné""".split()
+)
+LIGHT_WEIGHT = 0.25
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?%?$")
 
 
@@ -40,6 +50,7 @@ class QueryTerm:
     is_time: bool  # a weekday or month name, checked as a date rather than as a topic word
     weight: float  # rarity in the corpus (idf); high for words the corpus never uses
     in_corpus: bool  # the corpus has the word or a translation of it somewhere
+    position: int = 0  # of its first word in the question, for word order
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,10 @@ class TermIndex:
     def frequency(self, forms: set[str]) -> int:
         return max((self.df.get(f, 0) for f in forms), default=0)
 
+    def phrase_frequency(self, term: Term) -> int:
+        """At most how many sentences hold every word of an expression."""
+        return min(self.df.get(part, 0) for part in term)
+
     def has_phrase(self, term: Term) -> bool:
         return all(self.df.get(part, 0) > 0 or self.has_cognate(part) for part in term)
 
@@ -107,7 +122,14 @@ class TermIndex:
 def query_terms(text: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> list[QueryTerm]:
     """Content words of the question with their forms in both languages and their weight."""
     terms: dict[str, QueryTerm] = {}
-    for position, match in enumerate(words(text)):
+    tokens = words(text)
+    consumed: set[int] = set()
+    for term, positions in _phrases(text, tokens, lang, lexicon, corpus):
+        terms[term.folded] = term
+        consumed |= positions
+    for position, match in enumerate(tokens):
+        if position in consumed:
+            continue
         word = match.group()
         folded = _number(word) if word[0].isdigit() else fold(word)
         if folded in terms or (not word[0].isdigit() and len(word) < 2):
@@ -128,13 +150,7 @@ def query_terms(text: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> li
         if is_name:
             stems.add(stem(word, OTHER[lang]))
         translations = frozenset() if is_number else lexicon.translate(own, lang)
-        synonyms = frozenset(
-            back
-            for t in translations
-            if len(t) == 1
-            for back in lexicon.translate(t[0], OTHER[lang])
-            if back != (own,)
-        )
+        synonyms = frozenset() if is_number else lexicon.synonyms_of(own, lang)
         forms = set(stems) | {folded}
         forms |= {t[0] for t in translations if len(t) == 1}
         df = corpus.frequency(forms)
@@ -149,12 +165,54 @@ def query_terms(text: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> li
             is_name=is_name,
             is_number=is_number,
             is_time=word.casefold() in WEEKDAYS or word.casefold() in MONTHS,
-            weight=corpus.idf(df),
+            weight=corpus.idf(df) * (LIGHT_WEIGHT if word.casefold() in LIGHT_WORDS else 1.0),
             in_corpus=df > 0
             or any(corpus.has_cognate(f) for f in forms)
             or any(corpus.has_phrase(t) for t in phrases),
+            position=position,
         )
-    return list(terms.values())
+    return sorted(terms.values(), key=lambda t: t.position)
+
+
+def _phrases(
+    text: str, tokens: list[re.Match[str]], lang: str, lexicon: Lexicon, corpus: TermIndex
+) -> list[tuple[QueryTerm, set[int]]]:
+    """Expressions the lexicon knows ("United States", "chief operating officer"), as single
+    terms: their words mean something else one by one."""
+    content = [
+        (i, lexicon.base(t.group(), lang))
+        for i, t in enumerate(tokens)
+        if not t.group()[0].isdigit() and not is_stopword(t.group()) and len(t.group()) > 1
+    ]
+    found = []
+    at = 0
+    while at < len(content):
+        size = lexicon.phrase_at([stem_ for _, stem_ in content[at : at + MAX_PHRASE]], lang)
+        if size == 0:
+            at += 1
+            continue
+        positions = [i for i, _ in content[at : at + size]]
+        stems = tuple(stem_ for _, stem_ in content[at : at + size])
+        span = text[tokens[positions[0]].start() : tokens[positions[-1]].end()]
+        translations = lexicon.phrases[(lang, stems)]
+        words_ = [tokens[i].group() for i in positions]
+        term = QueryTerm(
+            word=span,
+            lang=lang,
+            folded=fold(span),
+            stems=frozenset(),
+            translations=translations,
+            synonyms=frozenset({stems}),
+            is_name=all(w[0].isupper() for w in words_),
+            is_number=False,
+            is_time=False,
+            weight=corpus.idf(max(map(corpus.phrase_frequency, {stems, *translations}))),
+            in_corpus=corpus.has_phrase(stems) or any(corpus.has_phrase(t) for t in translations),
+            position=positions[0],
+        )
+        found.append((term, set(range(positions[0], positions[-1] + 1))))
+        at += size
+    return found
 
 
 def covers(term: QueryTerm, sentence: SentenceTerms) -> bool:
@@ -169,6 +227,24 @@ def covers(term: QueryTerm, sentence: SentenceTerms) -> bool:
         all(part in sentence.stems or any(cognate(part, k) for k in sentence.stems) for part in t)
         for t in (term.synonyms if sentence.lang == term.lang else term.translations)
     )
+
+
+def first_mention(term: QueryTerm, text: str, lang: str, lexicon: Lexicon) -> int | None:
+    """Where ``text`` first says ``term`` (a character offset), or None: for word order.
+    An expression ("intenté une action") is found by a window of three words."""
+    tokens = words(text)
+    for token in tokens:
+        if covers(term, sentence_terms(token.group(), lang, lexicon)):
+            return token.start()
+    for i, token in enumerate(tokens):
+        window = text[token.start() : tokens[min(i + 2, len(tokens) - 1)].end()]
+        if covers(term, sentence_terms(window, lang, lexicon)):
+            return token.start()
+    return None
+
+
+def is_time_word(word: str) -> bool:
+    return word.casefold().strip(",.") in WEEKDAYS or word.casefold().strip(",.") in MONTHS
 
 
 def inner_capitalised(text: str) -> list[str]:

@@ -9,12 +9,15 @@ enough information.
 
 from __future__ import annotations
 
-from bot.contradict import contradiction, specific_kinds, unstated_numbers
+import re
+
+from bot.contradict import contradiction, hedged, specific_kinds, unstated_numbers
 from bot.decide import Decision, confidence_of
 from bot.evidence import Evidence, quote_span, runner_up
+from bot.lexicon import load_lexicon
 from bot.question import Query
 from bot.retrieve import Retrieval, ScoredSentence
-from bot.terms import QueryTerm, inner_capitalised, topic_coverage
+from bot.terms import QueryTerm, first_mention, inner_capitalised, is_time_word, topic_coverage
 from index.analysis import fold
 from index.store import CorpusIndex
 
@@ -26,6 +29,14 @@ TOPIC_COVERAGE = 0.45
 REFUTE_COVERAGE = 0.5
 # Sentences looked at for the same statement made of someone else.
 RUNNERS_UP = 6
+
+
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ht|un)\b"
+    r"|\b(?:été|est|sont|était|étaient)\s+\w+(?:é|ée|és|ées|is|ise|it|ite|u|ue|us|ues)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"^\s*(?:['’]s?\b|\s+de\b)")
 
 
 def decide_claim(
@@ -46,12 +57,23 @@ def decide_claim(
                 False, "refuted", [top], confidence, f"contradicts: {kind}", contradiction=kind
             )
     names_missing = [t for t in best.missing if t.is_name]
+    order = _subject_order(claim, retrieval.terms, sentence, article.language)
+    if order == "other" and topic >= REFUTE_COVERAGE:
+        return Decision(
+            False, "refuted", [top], confidence, "contradicts: actor", contradiction="actor"
+        )
     if (
         topic >= TOPIC_COVERAGE
         and best.coverage >= SUPPORT_COVERAGE
         and not names_missing
+        and order != "after"
         and not unstated_numbers(claim, sentence)
     ):
+        if hedged(sentence, claim, retrieval.terms, article.language):
+            return Decision(
+                False, "not_enough_info", [top], min(confidence, 0.4),
+                "the source only says it is hoped, planned or alleged",
+            )  # fmt: skip
         return Decision(False, "supported", evidence[:2], confidence, "stated")
     other = _said_of_someone_else(retrieval, index)
     if other is not None:
@@ -84,6 +106,39 @@ def _said_of_someone_else(retrieval: Retrieval, index: CorpusIndex) -> Evidence 
         if any(fold(name) not in claimed for name in inner_capitalised(text) + text.split()[:1]):
             return span
     return None
+
+
+def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str) -> str | None:
+    """Does the evidence name the claim's subject before its predicate, as the doer?
+
+    "before" when it does; "other" when another name comes before the predicate and the
+    subject only after it ("Parler a intenté une action … au profit de Twitter" against
+    "Twitter sued Amazon"); "after" when only the subject comes after it; None when word
+    order says nothing (the subject is implied by the article, or a word is not found).
+    """
+    subject = _subject(terms)
+    predicate = next((t for t in terms if t not in subject and not t.is_number), None)
+    if not subject or predicate is None or _PASSIVE.search(claim):
+        return None
+    if predicate.position - subject[-1].position > 3 or _POSSESSIVE.match(
+        claim[claim.find(subject[-1].word) + len(subject[-1].word) :]
+    ):
+        return None  # not a subject and its verb: "Twitter's stock", "Capitol … on January 6"
+    lexicon = load_lexicon()
+    verb_at = first_mention(predicate, sentence, lang, lexicon)
+    subject_at = [first_mention(t, sentence, lang, lexicon) for t in subject]
+    if verb_at is None or any(at is None for at in subject_at):
+        return None
+    if all(at < verb_at for at in subject_at):
+        return "before"
+    claimed = {t.folded for t in terms}
+    others = [
+        name
+        for name in inner_capitalised(sentence) + sentence.split()[:1]
+        if fold(name) not in claimed and not is_time_word(name) and len(name) > 1
+        and sentence.find(name) < verb_at
+    ]  # fmt: skip
+    return "other" if others else "after"
 
 
 def _subject(terms: list[QueryTerm]) -> list[QueryTerm]:
