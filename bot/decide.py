@@ -59,6 +59,12 @@ _TIME = re.compile(
     r"|tomorrow|weekend|week|month|year|ago|since)\b",
     re.IGNORECASE,
 )
+# A name after a preposition of place: "à Washington", "devant la cour de l'Etat de Washington".
+_PLACE = re.compile(
+    r"\b(?:à|au|aux|en|dans|devant|vers|in|at|near|from|to)\s+"
+    r"(?:(?:la|le|les|l['’]|the)\s*)?(?:\w+\s+(?:de|d['’]|of)\s*(?:la\s+|l['’]|the\s+)?)?"
+    r"([A-ZÀ-Ý][\w’'-]+)"
+)
 _NAME = re.compile(r"(?<![.!?«]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 
 
@@ -163,7 +169,9 @@ def _has_answer_type(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
             or _TIME.search(quotes)
             or re.search(r"\b(?:19|20)\d\d\b", quotes)
         )
-    if kind in ("person", "place"):
+    if kind == "place":
+        return any(_new_name(m.group(1), terms) for m in _PLACE.finditer(quotes))
+    if kind == "person":
         names = [m.group() for m in _NAME.finditer(quotes) if _new_name(m.group(), terms)]
         if kind == "person" and asked & ROLE_NOUNS:
             # "Who is the CEO?" wants a person's name, not the company's.

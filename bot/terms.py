@@ -11,8 +11,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from bot.lexicon import MAX_PHRASE, OTHER, Lexicon, Term, cognate
+from bot.lexicon import MAX_PHRASE, OTHER, Lexicon, Term, cognate, load_lexicon
 from index.analysis import fold, is_stopword, stem, words
 from index.dates import MONTHS, WEEKDAYS
 
@@ -34,6 +35,14 @@ LIGHT_WORDS = frozenset(
     donné""".split()
 )
 LIGHT_WEIGHT = 0.25
+# Verbs of saying and opining: asking what someone "thinks" is answered by what they "argue",
+# "declare" or "maintain". Lemmas; stemmed when used.
+SPEECH_VERBS = frozenset(
+    """say state declare claim argue maintain think believe consider contend assert affirm
+    allege insist tell write announce explain dire déclarer affirmer soutenir penser croire
+    estimer considérer prétendre alléguer assurer expliquer annoncer écrire faire-valoir
+    indiquer juger""".split()
+)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?%?$")
 
 
@@ -151,6 +160,9 @@ def query_terms(text: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> li
             stems.add(stem(word, OTHER[lang]))
         translations = frozenset() if is_number else lexicon.translate(own, lang)
         synonyms = frozenset() if is_number else lexicon.synonyms_of(own, lang)
+        if own in _speech_stems(lang):
+            speech = frozenset((s,) for s in _speech_stems("fr") | _speech_stems("en"))
+            translations, synonyms = translations | speech, synonyms | speech
         forms = set(stems) | {folded}
         forms |= {t[0] for t in translations if len(t) == 1}
         df = corpus.frequency(forms)
@@ -227,6 +239,12 @@ def covers(term: QueryTerm, sentence: SentenceTerms) -> bool:
         all(part in sentence.stems or any(cognate(part, k) for k in sentence.stems) for part in t)
         for t in (term.synonyms if sentence.lang == term.lang else term.translations)
     )
+
+
+@cache
+def _speech_stems(lang: str) -> frozenset[str]:
+    lexicon = load_lexicon()
+    return frozenset(lexicon.normalize(w, lang) for w in SPEECH_VERBS)
 
 
 def first_mention(term: QueryTerm, text: str, lang: str, lexicon: Lexicon) -> int | None:

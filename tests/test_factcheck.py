@@ -1,0 +1,179 @@
+"""What makes ``ask()`` a fact-checker: abstaining, claim verdicts, attribution, confidence.
+
+Each case stands for a kind of question or claim (a changed number, a wrong actor…), in both
+languages; the answers are checked for their decision and for citing the right passage.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+from bot.contradict import durations, hedged, negated_words
+from bot.question import parse
+
+from .test_ask import assert_grounded
+
+UNANSWERABLE = [
+    # on topic, but the articles do not say
+    "Which judge handles the case?",
+    "Quel juge est chargé de l'affaire ?",
+    "How many employees does Parler have?",
+    "Combien de personnes travaillent chez Parler ?",
+    "Who is the CEO of Parler?",
+    "How much money does Parler ask in damages?",
+    "What did Tim Cook say about Parler?",
+    # off topic
+    "Who won the 2018 World Cup?",
+    "Quelle est la recette de la tarte aux pommes ?",
+    # aimed at the shop ads removed from the first article
+    "Combien coûte la coupe à fruits ?",
+    "What is the price of the straight jeans?",
+]
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_abstains_when_the_articles_are_silent(bundled_index, question):
+    answer = ask(question)
+    assert answer.abstained, answer.text
+    assert answer.citations == []
+    assert answer.verdict is None
+    assert answer.confidence <= 0.3
+    expected = "The sources do not" if answer.language == "en" else "Les sources ne"
+    assert answer.text.startswith(expected)
+
+
+ANSWERABLE = [
+    ("Why did Amazon stop hosting Parler?", "violence"),
+    ("Pourquoi Amazon a-t-il arrêté d'héberger Parler ?", "violence"),
+    ("How many followers did Trump have on Twitter?", "88 millions"),
+    ("Combien d'installations Parler a-t-il reçues en 2020 ?", "9,6 millions"),
+    ("How long was Parler offline?", "pendant un mois"),
+    ("Quand le Capitole a-t-il été attaqué ?", "6 janvier 2021"),
+    ("Which companies banned the app from their stores?", "Google et Apple"),
+    ("Who is Facebook's chief operating officer?", "Sheryl Sandberg"),
+    ("How many installs did Parler get in the United States?", "7,8 millions"),
+    ("Où Parler a-t-il déposé sa plainte ?", "Washington"),
+]
+
+
+@pytest.mark.parametrize(("question", "needle"), ANSWERABLE)
+def test_answers_with_the_sentence_that_holds_the_answer(bundled_index, question, needle):
+    answer = ask(question)
+    assert not answer.abstained, answer.notes
+    assert needle in answer.citations[0].quote
+    assert_grounded(answer, bundled_index)
+
+
+CLAIMS = [
+    # supported, in other words than the source's
+    ("Twitter's stock fell more than 6% on Monday", "supported", None),
+    ("Trump avait 88 millions d'abonnés", "supported", None),
+    ("Parler filed its lawsuit on Monday", "supported", None),
+    ("Parler est populaire auprès de l'extrême droite", "supported", None),
+    ("Parler was restored two weeks ago", "supported", None),
+    ("Facebook does not intend to lift its ban on Trump", "supported", None),
+    # refuted: opposite direction
+    ("Twitter's stock rose 6% on Monday", "refuted", "direction"),
+    ("L'action Twitter a augmenté lundi", "refuted", "direction"),
+    # refuted: another number (percentage, count of the same thing)
+    ("L'action Twitter a chuté de 3 %", "refuted", "number"),
+    ("Parler received 20 million installs worldwide in 2020", "refuted", "number"),
+    # refuted: another day, date or duration
+    ("Parler a intenté une action en justice mardi", "refuted", "date"),
+    ("Parler dropped its federal lawsuit on March 5, 2021", "refuted", "date"),
+    ("Parler was offline for a year", "refuted", "date"),
+    # refuted: negation
+    ("Facebook a l'intention de lever l'interdiction de Trump", "refuted", "negation"),
+    ("Amazon commented on the lawsuit", "refuted", "negation"),
+    # refuted: someone else did it
+    ("Google sued Amazon", "refuted", "actor"),
+    ("Apple a poursuivi Amazon en justice", "refuted", "actor"),
+    ("Twitter sued Amazon", "refuted", "actor"),
+    # not enough information: on topic, not stated (or only hoped for)
+    ("Parler won its lawsuit against Amazon", "not_enough_info", None),
+    ("Parler a obtenu des dommages-intérêts", "not_enough_info", None),
+    ("Amazon a racheté Parler", "not_enough_info", None),
+    ("Parler moved its hosting to Microsoft Azure", "not_enough_info", None),
+]
+
+
+@pytest.mark.parametrize(("claim", "verdict", "why"), CLAIMS)
+def test_claim_verdicts(bundled_index, claim, verdict, why):
+    answer = ask(claim)
+    assert answer.kind == "claim"
+    assert answer.verdict == verdict, answer.notes
+    assert not answer.abstained
+    if verdict != "not_enough_info":
+        assert answer.citations, "a verdict always cites its evidence"
+    if why:
+        assert answer.notes == [f"decision: contradicts: {why}"]
+    assert_grounded(answer, bundled_index)
+
+
+def test_verdict_is_worded_in_the_claims_language(bundled_index):
+    french = ask("L'action Twitter a augmenté lundi")
+    english = ask("Twitter's stock rose 6% on Monday")
+    assert french.text.startswith("Verdict : réfuté")
+    assert english.text.startswith("Verdict: refuted")
+
+
+def test_is_it_true_that_is_a_claim():
+    query = parse("Is it true that Twitter's stock rose 6%?")
+    assert query.is_claim
+    assert query.proposition == "Twitter's stock rose 6%"
+    assert not parse("Did Twitter's stock rise?").is_claim
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("What did Sheryl Sandberg say about Trump?", "Sheryl Sandberg"),
+        ("Why did AWS cut off Parler according to its letter?", "AWS"),
+        ("Que pense Amazon de la position de Parler ?", "Amazon"),
+        ("Parler affirme que Twitter perdait des parts de marché", "Parler"),
+    ],
+)
+def test_attributed_statements_name_who_says_them(bundled_index, question, speaker):
+    answer = ask(question)
+    assert answer.citations[0].attribution == speaker
+    assert f"{speaker}" in answer.text
+    warning = "not an established fact" if answer.language == "en" else "pas d’un fait établi"
+    assert warning in answer.text
+
+
+def test_weak_evidence_is_flagged_not_hidden(bundled_index):
+    answer = ask("Comment Parler a-t-il évolué après la coupure ?")
+    assert not answer.abstained
+    assert answer.confidence < 0.75
+    assert "en partie" in answer.text
+
+
+def test_durations_are_compared_by_count_and_unit():
+    assert durations("hors circuit pendant un mois") == {(1, "month")}
+    assert durations("restored two weeks ago") == {(2, "week")}
+    assert durations("il y a deux mois") == {(2, "month")}
+    assert durations("9,6 millions d'installations") == set()
+
+
+def test_negation_bears_on_its_own_clause():
+    negated = negated_words("la plate-forme n’avait pas l’intention de lever son interdiction")
+    assert {"intention", "lever"} <= negated
+    assert "satisfaits" in negated_words("les partisans, n’étant pas satisfaits des résultats")
+    assert "Capitole" not in negated_words(
+        "n’étant pas satisfaits des résultats, se sont rendus au Capitole"
+    )
+    assert negated_words("le plus grand réseau") == set()  # "plus" without "ne" is "more"
+
+
+def test_hedged_evidence_does_not_state_the_fact():
+    terms = _terms("Parler a obtenu des dommages-intérêts")
+    assert hedged("Parler espère obtenir plusieurs dommages-intérêts.", "", terms, "fr")
+    assert not hedged("Parler a obtenu plusieurs dommages-intérêts.", "", terms, "fr")
+
+
+def _terms(text: str):
+    from bot.engine import shared_engine
+
+    engine = shared_engine()
+    return engine.retriever.search(parse(text), 3).terms
