@@ -105,6 +105,9 @@ def specific_kinds(text: str) -> set[str]:
         kinds.add("duration")
     if _quantities(text):
         kinds.add("quantity")
+    lexicon = load_lexicon()
+    for lang in ("fr", "en"):
+        kinds |= {f"axis:{axis}" for axis, _ in _pole_set(text, lang, lexicon)}
     return kinds
 
 

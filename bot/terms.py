@@ -23,7 +23,8 @@ FRAME_WORDS = frozenset(
     reported reports state stated mention mentioned happen happened exactly really true false
     claim claims name list give know dire dit dise dites explique expliquez raconte décris
     selon article articles source sources texte mentionne mentionné vrai faux affirmation
-    arrivé passé exactement vraiment sait savoir donne cite nom long temps durée duration""".split()
+    arrivé passé exactement vraiment sait savoir donne cite nom long temps durée duration
+    without never jamais""".split()
 )
 # Verbs that mostly carry the noun after them ("file a lawsuit", "déposer une plainte"): they
 # count for little, so a paraphrase with another such verb still covers the question.
@@ -160,6 +161,8 @@ def query_terms(text: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> li
             stems.add(stem(word, OTHER[lang]))
         translations = frozenset() if is_number else lexicon.translate(own, lang)
         synonyms = frozenset() if is_number else lexicon.synonyms_of(own, lang)
+        # Verbs of saying frame what is said; they count for little.
+        light = word.casefold() in LIGHT_WORDS or own in _speech_stems(lang)
         if own in _speech_stems(lang):
             speech = frozenset((s,) for s in _speech_stems("fr") | _speech_stems("en"))
             translations, synonyms = translations | speech, synonyms | speech
@@ -177,7 +180,7 @@ def query_terms(text: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> li
             is_name=is_name,
             is_number=is_number,
             is_time=word.casefold() in WEEKDAYS or word.casefold() in MONTHS,
-            weight=corpus.idf(df) * (LIGHT_WEIGHT if word.casefold() in LIGHT_WORDS else 1.0),
+            weight=corpus.idf(df) * (LIGHT_WEIGHT if light else 1.0),
             in_corpus=df > 0
             or any(corpus.has_cognate(f) for f in forms)
             or any(corpus.has_phrase(t) for t in phrases),

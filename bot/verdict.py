@@ -50,13 +50,17 @@ def decide_claim(
     article = index.articles[top.doc_id]
     sentence = article.text[top.start : top.end]
     confidence = confidence_of(best)
-    if topic >= REFUTE_COVERAGE:
+    names_missing = [t for t in best.missing if t.is_name]
+    subject_missing = any(t in best.missing for t in _subject(retrieval.terms))
+    if topic >= REFUTE_COVERAGE and not subject_missing:
         kind = contradiction(claim, query.language, sentence, article.language, retrieval.terms)
+        agreeing = _agreeing_runner_up(kind, claim, query, retrieval, index)
+        if agreeing is not None:
+            return Decision(False, "supported", [agreeing], confidence, "stated")
         if kind:
             return Decision(
                 False, "refuted", [top], confidence, f"contradicts: {kind}", contradiction=kind
             )
-    names_missing = [t for t in best.missing if t.is_name]
     order = _subject_order(claim, retrieval.terms, sentence, article.language)
     if order == "other" and topic >= REFUTE_COVERAGE:
         return Decision(
@@ -84,6 +88,24 @@ def decide_claim(
     if topic < TOPIC_COVERAGE:
         return Decision(False, "not_enough_info", [], 0.2, f"off the subject ({topic:.2f})")
     return Decision(False, "not_enough_info", [top], min(confidence, 0.4), "not stated")
+
+
+def _agreeing_runner_up(
+    kind: str | None, claim: str, query: Query, retrieval: Retrieval, index: CorpusIndex
+) -> Evidence | None:
+    """When the best sentence only seems to negate the claim, a close runner-up that states
+    it plainly wins: a negation is the weakest sign of contradiction ("le site avait de
+    nombreuses options…" as the CEO claimed, then "Il n'a pas d'autres options")."""
+    if kind != "negation":
+        return None
+
+    def states_it(candidate: ScoredSentence, quote: str) -> bool:
+        if candidate.coverage < SUPPORT_COVERAGE or any(t.is_name for t in candidate.missing):
+            return False
+        language = index.articles[index.sentences[candidate.row].doc_id].language
+        return contradiction(claim, query.language, quote, language, retrieval.terms) is None
+
+    return runner_up(retrieval, index, states_it)
 
 
 def _said_of_someone_else(retrieval: Retrieval, index: CorpusIndex) -> Evidence | None:
@@ -154,20 +176,23 @@ def _subject(terms: list[QueryTerm]) -> list[QueryTerm]:
 def _evidence_with_specifics(
     claim: str, retrieval: Retrieval, evidence: list[Evidence], index: CorpusIndex
 ) -> tuple[ScoredSentence, Evidence]:
-    """The best evidence, or a close runner-up on the same subject that states the same kind of
-    specific as the claim (a weekday for a weekday, a percentage for a percentage): that is the
-    sentence that can confirm or contradict it."""
+    """The best evidence, or a close runner-up on the same subject that states more of the
+    kinds of specifics the claim does (a weekday for a weekday, a percentage for a percentage,
+    a rise or fall for a rise): that is the sentence that can confirm or contradict it."""
     best, top = retrieval.sentences[0], evidence[0]
     kinds = specific_kinds(claim)
+    if not kinds:
+        return best, top
     text = index.articles[top.doc_id].text
-    if not kinds or kinds & specific_kinds(text[top.start : top.end]):
+    shared = len(kinds & specific_kinds(text[top.start : top.end]))
+    if shared == len(kinds):
         return best, top
     found = runner_up(
         retrieval,
         index,
         lambda candidate, quote: (
             topic_coverage(retrieval.terms, candidate.missing) >= TOPIC_COVERAGE
-            and bool(kinds & specific_kinds(quote))
+            and len(kinds & specific_kinds(quote)) > shared
         ),
     )
     return (found.sentence, found) if found else (best, top)
