@@ -96,7 +96,7 @@ class Retriever:
 
     def search(self, query: Query, k: int) -> Retrieval:
         text = query.proposition
-        terms = query_terms(text, query.language, self.lexicon, self.term_index)
+        terms = query_terms(text, query.language, self.lexicon, self.term_index, query.is_claim)
         if not self.index.sentences:
             return Retrieval(terms, [], [], 0.0)
         vector = self.embedder.embed_question(text)

@@ -129,8 +129,11 @@ class TermIndex:
         return math.log(1 + (self.count + 1) / (df + 0.5))
 
 
-def query_terms(text: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> list[QueryTerm]:
-    """Content words of the question with their forms in both languages and their weight."""
+def query_terms(
+    text: str, lang: str, lexicon: Lexicon, corpus: TermIndex, claim: bool = False
+) -> list[QueryTerm]:
+    """Content words of the question with their forms in both languages and their weight.
+    In a claim, verbs of saying only frame what is said ("Parler says it has no options")."""
     terms: dict[str, QueryTerm] = {}
     tokens = words(text)
     consumed: set[int] = set()
@@ -161,8 +164,7 @@ def query_terms(text: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> li
             stems.add(stem(word, OTHER[lang]))
         translations = frozenset() if is_number else lexicon.translate(own, lang)
         synonyms = frozenset() if is_number else lexicon.synonyms_of(own, lang)
-        # Verbs of saying frame what is said; they count for little.
-        light = word.casefold() in LIGHT_WORDS or own in _speech_stems(lang)
+        light = word.casefold() in LIGHT_WORDS or (claim and own in _speech_stems(lang))
         if own in _speech_stems(lang):
             speech = frozenset((s,) for s in _speech_stems("fr") | _speech_stems("en"))
             translations, synonyms = translations | speech, synonyms | speech
