@@ -17,7 +17,7 @@ from bot.evidence import Evidence, runner_up
 from bot.lexicon import load_lexicon
 from bot.question import Query
 from bot.retrieve import Retrieval, ScoredSentence
-from bot.terms import QueryTerm, covers, sentence_terms
+from bot.terms import TYPE_NOUNS, QueryTerm, covers, sentence_terms
 from index.dates import find_dates, find_weekdays
 from index.store import CorpusIndex
 
@@ -29,16 +29,6 @@ RUNNER_UP_COVERAGE = 0.35
 # Below this an answer is given but flagged as weakly supported.
 CONFIDENT_COVERAGE = 0.75
 
-# Nouns that name the kind of answer rather than its content ("which company", "quel jour").
-TYPE_NOUNS = frozenset(
-    """company companies firm firms business businesses organisation organization person people
-    man woman day days date dates year years month months time country countries city cities
-    state states place name names amount number percentage share figure reason reasons way ways
-    kind type sort entreprise entreprises société sociétés firme firmes organisation personne
-    personnes homme femme jour jours date dates année années an ans mois moment heure pays ville
-    villes état états lieu endroit nom noms montant nombre pourcentage part chiffre raison
-    raisons motif motifs façon manière moyen genre type sorte""".split()
-)
 
 # Roles whose holder is a person: "who is the CEO" is answered by a person's name.
 ROLE_NOUNS = frozenset(
@@ -161,7 +151,8 @@ def _has_answer_type(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
     if kind == "duration":
         return bool(durations(quotes))
     if kind == "number":
-        return any(m.group().casefold() not in asked for m in _NUMBER.finditer(quotes))
+        counts = _without_dates(quotes)  # "le 6 janvier 2021" is no answer to "how many"
+        return any(m.group().casefold() not in asked for m in _NUMBER.finditer(counts))
     if kind == "date":
         return bool(
             find_weekdays(quotes)
@@ -181,6 +172,12 @@ def _has_answer_type(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
             )
         return bool(names)
     return True
+
+
+def _without_dates(text: str) -> str:
+    for mention in reversed(find_dates(text)):
+        text = text[: mention.start] + text[mention.end :]
+    return re.sub(r"\b(?:19|20)\d\d\b", "", text)
 
 
 def _new_name(name: str, terms: list[QueryTerm]) -> bool:

@@ -100,9 +100,9 @@ def cognate(a: str, b: str) -> bool:
     """Stems that share a long common prefix: "employe"/"employ", "instal"/"install"."""
     if a == b:
         return True
-    shorter = min(len(a), len(b))
-    if shorter < 5 or a[0] != b[0]:
-        return False
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter < 5 or a[0] != b[0] or (shorter < 6 and shorter < 0.6 * longer):
+        return False  # "micro" is no cognate of "microsoft"
     prefix = 0
     for x, y in zip(a, b, strict=False):
         if x != y:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from bot.lexicon import MAX_PHRASE, OTHER, Lexicon, Term, cognate, load_lexicon
 from index.analysis import fold, is_stopword, stem, words
@@ -26,6 +27,22 @@ FRAME_WORDS = frozenset(
     arrivé passé exactement vraiment sait savoir donne cite nom long temps durée duration
     without never jamais""".split()
 )
+# Nouns that name the kind of answer rather than its content ("which company", "quel jour").
+TYPE_NOUNS = frozenset(
+    """company companies firm firms business businesses organisation organization person people
+    man woman day days date dates year years month months time country countries city cities
+    state states place name names amount number percentage share figure reason reasons way ways
+    kind type sort entreprise entreprises société sociétés firme firmes organisation personne
+    personnes homme femme jour jours date dates année années an ans mois moment heure pays ville
+    villes état états lieu endroit nom noms montant nombre pourcentage part chiffre raison
+    raisons motif motifs façon manière moyen genre type sorte fois times else other autre autres
+    kind kinds sorts""".split()
+)
+# Question words before such a noun: "which companies", "quel jour", "combien de fois".
+_WH = frozenset("which what quel quelle quels quelles lequel laquelle".split())
+_HOW_MANY = frozenset("many much combien".split())
+_DAY_OF_WEEK = re.compile(r"\b(day|jour) (?:of the week|de la semaine)\b", re.IGNORECASE)
+_COUNT_WORDS = frozenset("two three four five deux trois quatre cinq".split())
 # Verbs that mostly carry the noun after them ("file a lawsuit", "déposer une plainte"): they
 # count for little, so a paraphrase with another such verb still covers the question.
 LIGHT_WORDS = frozenset(
@@ -42,7 +59,8 @@ SPEECH_VERBS = frozenset(
     """say state declare claim argue maintain think believe consider contend assert affirm
     allege insist tell write announce explain dire déclarer affirmer soutenir penser croire
     estimer considérer prétendre alléguer assurer expliquer annoncer écrire faire-valoir
-    indiquer juger""".split()
+    indiquer juger accuse blame criticise criticize complain accuser reprocher dénoncer
+    critiquer plaindre position stance opinion view views reaction avis réaction""".split()
 )
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?%?$")
 
@@ -134,6 +152,7 @@ def query_terms(
 ) -> list[QueryTerm]:
     """Content words of the question with their forms in both languages and their weight.
     In a claim, verbs of saying only frame what is said ("Parler says it has no options")."""
+    text = _DAY_OF_WEEK.sub(lambda m: m.group(1), text)
     terms: dict[str, QueryTerm] = {}
     tokens = words(text)
     consumed: set[int] = set()
@@ -149,12 +168,24 @@ def query_terms(
             continue
         if is_stopword(word) or folded in FRAME_WORDS or fold(word) in FRAME_WORDS:
             continue
+        asked_for = {fold(t.group()) for t in tokens[max(0, position - 3) : position]}
+        if (folded in TYPE_NOUNS or folded in _COUNT_WORDS) and asked_for & _WH:
+            continue  # "which two companies": the kind of answer, not what it is about
+        if folded in ("fois", "times") and asked_for & _HOW_MANY:
+            continue
+            continue
         is_number = bool(_NUMBER.match(word))
         is_name = (
             not is_number
             and word[0].isupper()
-            # The first word is capitalised anyway: a name if the corpus writes it so.
-            and (position > 0 or word.isupper() or folded in corpus.names)
+            # The first word is capitalised anyway: a name if the corpus writes it so, or
+            # if neither the corpus nor the lexicon knows it ("Microsoft a poursuivi…").
+            and (
+                position > 0
+                or word.isupper()
+                or folded in corpus.names
+                or _unknown(word, lang, lexicon, corpus)
+            )
             and word.casefold() not in WEEKDAYS
             and word.casefold() not in MONTHS
         )
@@ -165,6 +196,9 @@ def query_terms(
         translations = frozenset() if is_number else lexicon.translate(own, lang)
         synonyms = frozenset() if is_number else lexicon.synonyms_of(own, lang)
         light = word.casefold() in LIGHT_WORDS or (claim and own in _speech_stems(lang))
+        if claim:  # a claim's predicate, in other words: "a perdu" for "a chuté"
+            mates = pole_mates(own, lang)
+            translations, synonyms = translations | mates, synonyms | mates
         if own in _speech_stems(lang):
             speech = frozenset((s,) for s in _speech_stems("fr") | _speech_stems("en"))
             translations, synonyms = translations | speech, synonyms | speech
@@ -189,6 +223,16 @@ def query_terms(
             position=position,
         )
     return sorted(terms.values(), key=lambda t: t.position)
+
+
+def _unknown(word: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> bool:
+    own = lexicon.normalize(word, lang)
+    return (
+        not is_stopword(word)
+        and not lexicon.translate(own, lang)
+        and corpus.frequency({own, fold(word)}) == 0
+        and not corpus.has_cognate(own)
+    )
 
 
 def _phrases(
@@ -244,6 +288,27 @@ def covers(term: QueryTerm, sentence: SentenceTerms) -> bool:
         all(part in sentence.stems or any(cognate(part, k) for k in sentence.stems) for part in t)
         for t in (term.synonyms if sentence.lang == term.lang else term.translations)
     )
+
+
+@cache
+def _pole_table() -> dict[str, frozenset[str]]:
+    """stem -> stems on the same pole of an axis in opposites.tsv (rise, grimper, hausse…),
+    both languages: a claim saying "perdu" is covered by evidence saying "a chuté"."""
+    lexicon = load_lexicon()
+    table: dict[str, set[str]] = {}
+    source = resources.files("bot") / "wordlists" / "opposites.tsv"
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        _, _, vocabulary = line.split("\t")
+        stems = {lexicon.normalize(w, lang) for w in vocabulary.split() for lang in ("fr", "en")}
+        for one in stems:
+            table.setdefault(one, set()).update(stems)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def pole_mates(own: str, lang: str) -> frozenset[Term]:
+    return frozenset((s,) for s in _pole_table().get(own, ()) if s != own)
 
 
 @cache
