@@ -46,7 +46,6 @@ I18N = gr.I18n(
         "k": "Passages to retrieve",
         "mode": "Answer mode",
         "show_passages": "Show retrieved passages and scores",
-        "settings": "Settings",
         "add": "Add an article (.txt, .md, .html; 2 MB at most)",
         "add_button": "Add to the corpus",
         "interface": "Interface language",
@@ -59,7 +58,6 @@ I18N = gr.I18n(
         "k": "Passages à retrouver",
         "mode": "Mode de réponse",
         "show_passages": "Afficher les passages retrouvés et leurs scores",
-        "settings": "Réglages",
         "add": "Ajouter un article (.txt, .md, .html ; 2 Mo au plus)",
         "add_button": "Ajouter au corpus",
         "interface": "Langue de l’interface",
@@ -131,18 +129,18 @@ def build_demo() -> gr.Blocks:
         sources = gr.HTML(label=I18N("sources"), render=False, elem_id="sources")
         with gr.Row():
             with gr.Column(scale=3):
-                k = gr.Slider(1, 20, value=5, step=1, label=I18N("k"), render=False)
+                k = gr.Slider(1, 20, value=5, step=1, label="k · passages", render=False)
                 mode = gr.Radio(
                     ["extractive", "llm"] if llm else ["extractive"],
                     value="extractive",
-                    label=I18N("mode"),
+                    label="Mode",
                     render=False,
                 )
-                show = gr.Checkbox(False, label=I18N("show_passages"), render=False)
+                show = gr.Checkbox(False, label="Scores", info=I18N("show_passages"), render=False)
                 chat = gr.ChatInterface(
                     respond,
                     additional_inputs=[k, mode, show],
-                    additional_inputs_accordion=gr.Accordion(I18N("settings"), open=False),
+                    additional_inputs_accordion="Réglages · Settings",
                     additional_outputs=[sources],
                     examples=[[q[0], 5, "extractive", False] for q in EXAMPLES],
                     cache_examples=False,

@@ -45,7 +45,7 @@ _UNITS = {
     **dict.fromkeys(["year", "years", "an", "ans", "année", "années"], "year"),
 }
 _COUNT = r"\d+(?:[.,]\d+)?|" + "|".join(_COUNT_WORDS)
-_DURATION = re.compile(rf"\b({_COUNT})\s+({'|'.join(_UNITS)})\b", re.I)
+DURATION = re.compile(rf"\b({_COUNT})\s+({'|'.join(_UNITS)})\b", re.I)
 # A number, its scale word, then (after "of"/"de") the thing counted.
 _QUANTITY = re.compile(
     r"\b(\d+(?:[.,]\d+)?)\s*(mille|thousand|millions?|milliards?|billions?|bn|k|m)?\b"
@@ -103,7 +103,7 @@ def specific_kinds(text: str) -> set[str]:
         kinds.add("date")
     if durations(text):
         kinds.add("duration")
-    if _quantities(text):
+    if quantities(text):
         kinds.add("quantity")
     lexicon = load_lexicon()
     for lang in ("fr", "en"):
@@ -120,7 +120,7 @@ def unstated_numbers(claim: str, evidence: str) -> bool:
 def durations(text: str) -> set[tuple[float, str]]:
     """("un mois" -> (1, "month")): spans of time, compared by count and unit."""
     found = set()
-    for match in _DURATION.finditer(text):
+    for match in DURATION.finditer(text):
         count, unit = match.group(1).casefold(), match.group(2).casefold()
         value = _COUNT_WORDS.get(count)
         found.add((value if value is not None else _number(count), _UNITS[unit]))
@@ -149,7 +149,7 @@ def _dates_differ(claim: str, evidence: str) -> bool:
     )
 
 
-def _quantities(text: str) -> list[tuple[float, str]]:
+def quantities(text: str) -> list[tuple[float, str]]:
     """(value, counted word) pairs: "9,6 millions d'installations" -> (9.6e6, "installations")."""
     found = []
     for match in _QUANTITY.finditer(text):
@@ -167,8 +167,8 @@ def _quantities_differ(
     """A count of the same thing (the claim's counted word covered by the evidence's) that
     takes no value the evidence gives for it."""
     by_word = {t.word.casefold(): t for t in terms}
-    theirs = _quantities(evidence)
-    for value, noun in _quantities(claim):
+    theirs = quantities(evidence)
+    for value, noun in quantities(claim):
         term = by_word.get(noun.casefold())
         if term is None:
             continue

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.contradict import durations
+from bot.contradict import DURATION as _DURATION
+from bot.contradict import durations, quantities
 from bot.evidence import Evidence, runner_up
 from bot.lexicon import load_lexicon
 from bot.question import Query
@@ -91,6 +92,12 @@ def decide_question(
         )
     if best.coverage < ANSWER_COVERAGE:
         return Decision(True, None, [], best.coverage / 2, f"coverage {best.coverage:.2f}")
+    if query.answer_type == "number" and focus is not None and not _counts(quotes, focus):
+        # "How many followers": a runner-up that counts followers beats one with any number.
+        found = runner_up(retrieval, index, lambda candidate, quote: _counts(quote, focus))
+        if found is not None:
+            evidence, best = [found], found.sentence
+            quotes = index.articles[found.doc_id].text[found.start : found.end]
     if not _has_answer_type(query, quotes, retrieval.terms):
         found = _widen_to_answer_type(query, evidence[0], index, retrieval.terms)
         if found is not None:
@@ -151,7 +158,8 @@ def _has_answer_type(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
     if kind == "duration":
         return bool(durations(quotes))
     if kind == "number":
-        counts = _without_dates(quotes)  # "le 6 janvier 2021" is no answer to "how many"
+        # "le 6 janvier 2021" or "il y a deux mois" is no answer to "how many"
+        counts = _DURATION.sub("", _without_dates(quotes))
         return any(m.group().casefold() not in asked for m in _NUMBER.finditer(counts))
     if kind == "date":
         return bool(
@@ -172,6 +180,16 @@ def _has_answer_type(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
             )
         return bool(names)
     return True
+
+
+def _counts(quote: str, focus: QueryTerm) -> bool:
+    """Does the quote give a number of the thing asked about ("88 millions d'abonnés")?"""
+    lexicon = load_lexicon()
+    return any(
+        covers(focus, sentence_terms(noun, lang, lexicon))
+        for _, noun in quantities(quote)
+        for lang in ("fr", "en")
+    )
 
 
 def _without_dates(text: str) -> str:
