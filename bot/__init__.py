@@ -26,4 +26,11 @@ def ask(
 
     if mode not in ("extractive", "llm"):
         raise ValueError(f"Unknown mode {mode!r}: use 'extractive' or 'llm'.")
-    return shared_engine(index).ask(question, k=k)
+    engine = shared_engine(index)
+    answer = engine.ask(question, k=k)
+    if mode == "llm":
+        from bot.llm import llm_answer
+
+        context = (engine.retriever.embedder, engine.retriever.term_index)
+        answer = llm_answer(answer, engine.index, context)
+    return answer
