@@ -23,7 +23,11 @@ from index.dates import find_dates, find_weekdays
 from index.store import CorpusIndex
 
 # Share of the question's (rarity-weighted) words the evidence must cover to answer.
-ANSWER_COVERAGE = 0.5
+ANSWER_COVERAGE = 0.3
+# A question's focus noun missing from the evidence is forgiven as a paraphrase only when the
+# best sentence states this much of the rest of the question (weight: two rare words or more).
+REST_COVERAGE = 0.6
+REST_WEIGHT = 4.5
 # A close runner-up that holds the kind of answer asked for (the date, the number) may cover a
 # little less of the question than the best sentence: it often paraphrases it.
 RUNNER_UP_COVERAGE = 0.35
@@ -86,10 +90,11 @@ def decide_question(
         return Decision(True, None, [], 0.0, f"not in the corpus: {word}", unknown_term=word)
     focus = _focus(query, retrieval.terms)
     covered_by_any = _covered_in_evidence(retrieval, evidence)
-    if focus is not None and focus.folded not in covered_by_any:
-        return Decision(
-            True, None, [], 0.1, f"nothing about {focus.word!r}", unknown_term=focus.word
-        )
+    for asked in _compound(query, retrieval.terms, focus):
+        if asked.folded not in covered_by_any and not _rest_is_stated(asked, best, retrieval):
+            return Decision(
+                True, None, [], 0.1, f"nothing about {asked.word!r}", unknown_term=asked.word
+            )
     if best.coverage < ANSWER_COVERAGE:
         return Decision(True, None, [], best.coverage / 2, f"coverage {best.coverage:.2f}")
     if query.answer_type == "number" and focus is not None and not _counts(quotes, focus):
@@ -134,12 +139,35 @@ def _focus(query: Query, terms: list[QueryTerm]) -> QueryTerm | None:
     )
     if not match:
         return None
+    counting = re.match(r"^(?:how many|how much|combien)", query.text, re.IGNORECASE)
     following = query.text[match.start() :].split()[1:4]
     for word in following:
         for term in terms:
-            if term.word.split()[0] == word.strip("?,.’'") and term.folded not in TYPE_NOUNS:
+            if term.word.split()[0] != word.strip("?,.’'"):
+                continue
+            # "which company" names a kind of answer; "how many people" what is counted
+            if counting or term.folded not in TYPE_NOUNS:
                 return term if not term.is_name else None
     return None
+
+
+def _compound(query: Query, terms: list[QueryTerm], focus: QueryTerm | None) -> list[QueryTerm]:
+    """The focus and the noun right after it ("which hosting provider" -> hosting, provider):
+    in English the head of a compound comes last, and the sources must say both."""
+    if focus is None:
+        return []
+    after = [t for t in terms if t.position == focus.position + 1 and not t.is_name]
+    return [focus, *after] if query.language == "en" else [focus]
+
+
+def _rest_is_stated(asked: QueryTerm, best: ScoredSentence, retrieval: Retrieval) -> bool:
+    """Does the best sentence state everything else the question says, rare words included?
+    Then the missing noun is likely a paraphrase ("What job does Sheryl Sandberg hold at
+    Facebook?"), not something the sources lack ("How many employees does Parler have?")."""
+    rest = [t for t in retrieval.terms if t is not asked and not (t.is_number or t.is_time)]
+    covered = sum(t.weight for t in rest if t not in best.missing)
+    total = sum(t.weight for t in rest)
+    return total > 0 and covered >= REST_WEIGHT and covered / total >= REST_COVERAGE
 
 
 def _covered_in_evidence(retrieval: Retrieval, evidence: list[Evidence]) -> set[str]:

@@ -49,7 +49,11 @@ _ANSWER_TYPES = [
         r"\b(?:when|what (?:day|date|year|month|time)|which (?:day|date|year|month)|quand"
         r"|quel(?:le)? (?:jour|date|année|mois)|en quelle année|à quelle date|depuis quand)\b",
     ),
-    ("person", r"\b(?:who|whom|whose|qui|quelle personne|which person|name of|nom d[ue])\b"),
+    (
+        "person",
+        r"\b(?:who|whom|whose|qui|quelle personne|which person|name of|nom d[ue]"
+        r"|s['’]appelle|called|named)\b",
+    ),
     (
         "place",
         r"\b(?:where|où|in which (?:state|city|country|court)|dans quel(?:le)? "
