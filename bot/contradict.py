@@ -71,6 +71,9 @@ def contradiction(
     lexicon = load_lexicon()
     if _quantities_differ(claim, evidence, evidence_lang, terms, lexicon):
         return "number"
+    mine_m, theirs_m = _scaled(claim), _scaled(evidence)
+    if mine_m and theirs_m and not mine_m & theirs_m:
+        return "number"  # "19.6 million" against "9,6 millions", whatever is counted
     for kind, pattern in (("number", _PERCENT), ("number", _MONEY), ("date", _YEAR)):
         mine, theirs = _values(pattern, claim), _values(pattern, evidence)
         if mine and theirs and not mine & theirs:
@@ -156,9 +159,19 @@ def quantities(text: str) -> list[tuple[float, str]]:
         number, scale, noun = match.groups()
         if noun.casefold() in _UNITS or noun.casefold() in _SCALES:
             continue
+        if not scale and _YEAR.fullmatch(number):
+            continue  # "en 2020, dont…" is a year, not a count
         factor = _SCALES.get((scale or "").casefold(), 1.0)
         found.append((_number(number) * factor, noun))
     return found
+
+
+def _scaled(text: str) -> set[float]:
+    """Numbers given with a scale word (millions, billion…): large counts, rarely incidental."""
+    return {value for value, _ in quantities(text) if value >= 1e3} | {
+        _number(m.group(1)) * _SCALES[m.group(2).casefold()]
+        for m in re.finditer(r"(\d+(?:[.,]\d+)?)\s*(millions?|milliards?|billions?)\b", text, re.I)
+    }
 
 
 def _quantities_differ(
@@ -278,7 +291,10 @@ def _opposite_poles(claim: str, lang: str, evidence: str, lexicon: Lexicon) -> b
     """The claim takes one pole of an axis and the evidence only the other one."""
     mine = _pole_set(claim, lang, lexicon)
     theirs = _pole_set(evidence, lang, lexicon) | _pole_set(evidence, OTHER[lang], lexicon)
+    both = {a for a, _ in mine if sum(1 for b, _ in mine if b == a) > 1}
     for axis, pole in mine:
+        if axis in both:
+            continue  # the claim itself takes both sides ("après l'arrêt…, est resté")
         others = {p for a, p in theirs if a == axis}
         if others and pole not in others:
             return True

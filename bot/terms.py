@@ -41,6 +41,7 @@ TYPE_NOUNS = frozenset(
 # Question words before such a noun: "which companies", "quel jour", "combien de fois".
 _WH = frozenset("which what quel quelle quels quelles lequel laquelle".split())
 _HOW_MANY = frozenset("many much combien".split())
+_REPORTED = frozenset("that que qu it he she they we il elle ils elles nous on".split())
 _DAY_OF_WEEK = re.compile(r"\b(day|jour) (?:of the week|de la semaine)\b", re.IGNORECASE)
 _COUNT_WORDS = frozenset("two three four five deux trois quatre cinq".split())
 # Verbs that mostly carry the noun after them ("file a lawsuit", "déposer une plainte"): they
@@ -166,13 +167,20 @@ def query_terms(
         folded = _number(word) if word[0].isdigit() else fold(word)
         if folded in terms or (not word[0].isdigit() and len(word) < 2):
             continue
-        if is_stopword(word) or folded in FRAME_WORDS or fold(word) in FRAME_WORDS:
+        framing = folded in FRAME_WORDS or fold(word) in FRAME_WORDS
+        if framing and claim and lexicon.normalize(word, lang) in _speech_stems(lang):
+            framing = False  # in a claim, "a expliqué pourquoi" is what is claimed
+        if is_stopword(word) or framing:
             continue
         asked_for = {fold(t.group()) for t in tokens[max(0, position - 3) : position]}
         if (folded in TYPE_NOUNS or folded in _COUNT_WORDS) and asked_for & _WH:
             continue  # "which two companies": the kind of answer, not what it is about
-        if folded in ("fois", "times") and asked_for & _HOW_MANY:
-            continue
+        if folded in ("fois", "times") and (
+            asked_for & _HOW_MANY
+            or asked_for & {"million", "millions", "milliard", "billion"}
+            or any(t[0].isdigit() for t in asked_for)
+        ):
+            continue  # "how many times", "19.6 million times": a count, not a topic
             continue
         is_number = bool(_NUMBER.match(word))
         is_name = (
@@ -195,7 +203,15 @@ def query_terms(
             stems.add(stem(word, OTHER[lang]))
         translations = frozenset() if is_number else lexicon.translate(own, lang)
         synonyms = frozenset() if is_number else lexicon.synonyms_of(own, lang)
-        light = word.casefold() in LIGHT_WORDS or (claim and own in _speech_stems(lang))
+        # In a claim, a verb of saying that introduces what is said ("Parler says it…",
+        # "affirme que…") only frames it; "a expliqué pourquoi" is itself the claim.
+        reporting = (
+            claim
+            and own in _speech_stems(lang)
+            and position + 1 < len(tokens)
+            and fold(tokens[position + 1].group()) in _REPORTED
+        )
+        light = word.casefold() in LIGHT_WORDS or reporting
         if claim:  # a claim's predicate, in other words: "a perdu" for "a chuté"
             mates = pole_mates(own, lang)
             translations, synonyms = translations | mates, synonyms | mates
@@ -229,6 +245,7 @@ def _unknown(word: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> bool:
     own = lexicon.normalize(word, lang)
     return (
         not is_stopword(word)
+        and not word.casefold().endswith(("ly", "ment"))  # "Roughly", "Finalement"
         and not lexicon.translate(own, lang)
         and corpus.frequency({own, fold(word)}) == 0
         and not corpus.has_cognate(own)
@@ -263,7 +280,7 @@ def _phrases(
             folded=fold(span),
             stems=frozenset(),
             translations=translations,
-            synonyms=frozenset({stems}),
+            synonyms=frozenset({stems}) | lexicon.synonyms.get((lang, stems), frozenset()),
             is_name=all(w[0].isupper() for w in words_),
             is_number=False,
             is_time=False,

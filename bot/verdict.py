@@ -50,7 +50,7 @@ def decide_claim(
     article = index.articles[top.doc_id]
     sentence = article.text[top.start : top.end]
     confidence = confidence_of(best)
-    names_missing = [t for t in best.missing if t.is_name]
+    names_missing = _names_missing(retrieval.terms, best.missing)
     subject_missing = any(t in best.missing for t in _subject(retrieval.terms))
     if topic >= REFUTE_COVERAGE and not subject_missing:
         kind = contradiction(claim, query.language, sentence, article.language, retrieval.terms)
@@ -85,6 +85,13 @@ def decide_claim(
             False, "refuted", [other], confidence_of(other.sentence), "contradicts: actor",
             contradiction="actor",
         )  # fmt: skip
+    against = _contradicting_runner_up(claim, query, retrieval, index)
+    if against is not None:
+        span, kind = against
+        return Decision(
+            False, "refuted", [span], confidence_of(span.sentence), f"contradicts: {kind}",
+            contradiction=kind,
+        )  # fmt: skip
     if topic < TOPIC_COVERAGE:
         return Decision(False, "not_enough_info", [], 0.2, f"off the subject ({topic:.2f})")
     return Decision(False, "not_enough_info", [top], min(confidence, 0.4), "not stated")
@@ -108,6 +115,28 @@ def _agreeing_runner_up(
     return runner_up(retrieval, index, states_it)
 
 
+def _contradicting_runner_up(
+    claim: str, query: Query, retrieval: Retrieval, index: CorpusIndex
+) -> tuple[Evidence, str] | None:
+    """A close runner-up on the claim's subject that contradicts it, when the best sentence
+    neither states nor contradicts it ("L'entreprise n'a donné aucune explication")."""
+    subject = _subject(retrieval.terms)
+    found: list[str] = []
+
+    def contradicts(candidate: ScoredSentence, quote: str) -> bool:
+        if topic_coverage(retrieval.terms, candidate.missing) < REFUTE_COVERAGE:
+            return False
+        if any(t in candidate.missing for t in subject):
+            return False
+        language = index.articles[index.sentences[candidate.row].doc_id].language
+        kind = contradiction(claim, query.language, quote, language, retrieval.terms)
+        found.append(kind or "")
+        return kind is not None
+
+    span = runner_up(retrieval, index, contradicts)
+    return (span, found[-1]) if span is not None else None
+
+
 def _said_of_someone_else(retrieval: Retrieval, index: CorpusIndex) -> Evidence | None:
     """Evidence that states the claim's predicate and object, but of another actor than the
     claim's subject (the names it opens with)."""
@@ -128,6 +157,22 @@ def _said_of_someone_else(retrieval: Retrieval, index: CorpusIndex) -> Evidence 
         if any(fold(name) not in claimed for name in inner_capitalised(text) + text.split()[:1]):
             return span
     return None
+
+
+def _names_missing(terms: list[QueryTerm], missing: tuple[QueryTerm, ...]) -> list[QueryTerm]:
+    """Names the evidence does not give; a first name is forgiven when the surname right
+    after it is there ("Donald Trump" against "M. Trump")."""
+    by_position = {t.position: t for t in terms}
+    return [
+        t
+        for t in missing
+        if t.is_name
+        and not (
+            (after := by_position.get(t.position + 1)) is not None
+            and after.is_name
+            and after not in missing
+        )
+    ]
 
 
 def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str) -> str | None:
