@@ -69,3 +69,50 @@ def test_percentile_nearest_rank():
     assert m.percentile([5, 1, 4, 2, 3], 50) == 3
     assert m.percentile(list(range(1, 101)), 95) == 95
     assert m.percentile([], 50) == 0.0
+
+
+def test_eval_command_writes_its_report(tmp_path, bundled_index):
+    """``python -m bot.eval`` on a few gold items: report files, summary, exit code 0; a bad
+    gold file is an error (exit 1), low scores are not."""
+    import json
+    import subprocess
+    import sys
+
+    from bot.eval.gold import DEFAULT_GOLD
+
+    from .conftest import ROOT
+
+    lines = DEFAULT_GOLD.read_text(encoding="utf-8").splitlines()
+    kinds = {"question": 2, "unanswerable": 1, "claim": 1}
+    picked = []
+    for line in lines:
+        kind = json.loads(line)["kind"]
+        if kinds.get(kind, 0) > 0:
+            kinds[kind] -= 1
+            picked.append(line)
+    gold = tmp_path / "small.jsonl"
+    gold.write_text("\n".join(picked) + "\n", encoding="utf-8")
+    out = tmp_path / "report"
+    run = subprocess.run(
+        [sys.executable, "-m", "bot.eval", "--gold", str(gold), "--out", str(out), "--k", "3"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "Evidence recall@3" in run.stdout and "tutorial" in run.stdout
+    for name in ("report.md", "report.json", "scores.png", "latency.png"):
+        assert (out / name).stat().st_size > 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert len(report["items"]) == 4
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "x", "kind": "question"}\n', encoding="utf-8")
+    failed = subprocess.run(
+        [sys.executable, "-m", "bot.eval", "--gold", str(broken), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert failed.returncode == 1 and "error:" in failed.stderr
