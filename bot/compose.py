@@ -46,7 +46,7 @@ def compose(query: Query, decision: Decision, citations: list[Citation]) -> str:
     lines += [_quote_line(lang, c) for c in citations]
     for c in citations:
         if c.attribution:
-            lines.append(t(lang, "answer.attribution_warning", who=c.attribution))
+            lines.append(t(lang, "answer.attribution_warning", who=_who(lang, c)))
             break
     return "\n".join(line for line in lines if line)
 
@@ -73,5 +73,14 @@ def _lead(query: Query, decision: Decision, citations: list[Citation]) -> str:
 def _quote_line(lang: str, citation: Citation) -> str:
     quote = " ".join(citation.quote.split())
     if citation.attribution:
-        return t(lang, "answer.attributed", who=citation.attribution, quote=quote, n=citation.n)
+        return t(lang, "answer.attributed", who=_who(lang, citation), quote=quote, n=citation.n)
     return t(lang, "answer.quote", quote=quote, n=citation.n)
+
+
+def _who(lang: str, citation: Citation) -> str:
+    """The speaker as the source names them; in quotation marks when that is words of another
+    language ("les données de SensorTower") rather than a name."""
+    who = citation.attribution or ""
+    if citation.language != lang and who[:1].islower():
+        return f"“{who}”"
+    return who
