@@ -1,4 +1,4 @@
-"""Shared by the benchmark scripts: percentiles, the machine they ran on, and JSON output."""
+"""Shared by the benchmark scripts: percentiles, the machine they ran on, questions, JSON output."""
 
 from __future__ import annotations
 
@@ -6,16 +6,42 @@ import json
 import os
 import platform
 import statistics
-import sys
 import time
 from pathlib import Path
 
+import psutil
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-sys.path.insert(0, str(ROOT))
+GOLD = ROOT / "data" / "gold" / "gold.jsonl"
+
+# Used only when the gold set is missing, so the scripts still run on a bare checkout.
+FALLBACK_QUESTIONS = [
+    "Pourquoi Parler a-t-il poursuivi Amazon ?",
+    "Quand Amazon a-t-il coupé l’hébergement de Parler ?",
+    "Quel juge a rejeté la demande de Parler ?",
+    "Combien d’utilisateurs Parler revendiquait-il ?",
+    "Devant quel tribunal Parler a-t-il déposé sa nouvelle plainte ?",
+    "Qui a fondé Parler ?",
+    "Que reproche Parler à Amazon ?",
+    "Parler a-t-il retrouvé un hébergeur ?",
+    "Amazon a rompu son contrat avec Parler.",
+    "Parler a déposé une plainte le 2 mars 2021.",
+    "Why did Parler sue Amazon?",
+    "When did Amazon stop hosting Parler?",
+    "Which judge turned down Parler's request?",
+    "How many users did Parler claim?",
+    "In which court did Parler file its new complaint?",
+    "What does Parler accuse Amazon of?",
+    "What is the capital of Australia?",
+    "Amazon kept hosting Parler after the attack on the Capitol.",
+    "Parler filed a lawsuit in Washington state court.",
+    "Twitter's stock rose 6% on Monday.",
+]
 
 
 def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile: with a few hundred samples, no interpolation is needed."""
     ordered = sorted(values)
     if not ordered:
         return float("nan")
@@ -32,7 +58,16 @@ def summary_ms(seconds: list[float]) -> dict[str, float]:
     }
 
 
+def rss_mb(pid: int | None = None) -> float:
+    return round(psutil.Process(pid).memory_info().rss / 2**20, 1)
+
+
+def folder_mb(folder: Path) -> float:
+    return round(sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 2**20, 2)
+
+
 def machine() -> dict[str, object]:
+    """Figures mean little without the machine: other engineers share these two cores."""
     model = ""
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -44,7 +79,13 @@ def machine() -> dict[str, object]:
     return {
         "cpus": os.cpu_count(),
         "cpu": model,
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "load_average_1min": round(os.getloadavg()[0], 2),
         "python": platform.python_version(),
+        # OpenMP settings change e5's speed by 50x on a busy machine: see bench/README.md.
+        "omp": {
+            k: os.environ[k] for k in ("OMP_WAIT_POLICY", "OMP_NUM_THREADS") if k in os.environ
+        },
         "date": time.strftime("%Y-%m-%d %H:%M"),
     }
 
@@ -57,7 +98,10 @@ def write(name: str, data: dict) -> Path:
     return path
 
 
-def gold_questions() -> list[str]:
-    from bot.eval.gold import DEFAULT_GOLD, load_gold
+def gold_questions() -> tuple[list[str], str]:
+    """The gold set's questions and claims, and where they came from."""
+    if GOLD.is_file():
+        from bot.eval.gold import load_gold
 
-    return [item.question for item in load_gold(DEFAULT_GOLD)]
+        return [item.question for item in load_gold(GOLD)], str(GOLD.relative_to(ROOT))
+    return list(FALLBACK_QUESTIONS), "built-in list (data/gold/gold.jsonl missing)"

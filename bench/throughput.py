@@ -1,9 +1,13 @@
 """The running app under 1, 4 and 16 concurrent clients (gradio_client on 127.0.0.1).
 
-    python bench/throughput.py [--requests 48] [--clients 1,4,16]
+    python -m bench.throughput [--requests 48] [--clients 1,4,16] [--concurrency 4]
 
-Starts ``python app.py`` on a free port in a subprocess, as users run it, and reports
-requests/s, latency percentiles, errors and the server's peak resident memory.
+Starts ``python app.py --port N`` in a subprocess, as users run it, and sends the gold
+questions through its ``/chat`` endpoint. Each client is a thread with its own
+``gradio_client.Client``, sending its share of the requests one after the other. Reports
+requests/s, latency percentiles (as a client sees them, queueing included), errors (an
+exception, an empty answer or an error message where an answer was expected) and the
+server's peak resident memory.
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ import subprocess
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+import urllib.request
 
 import psutil
-from common import ROOT, gold_questions, summary_ms, write
+
+from bench.common import ROOT, gold_questions, summary_ms, write
 
 
 def free_port() -> int:
@@ -26,88 +31,139 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for(url: str, process: subprocess.Popen, limit: float = 120) -> None:
-    import urllib.request
-
-    deadline = time.time() + limit
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("the app exited before answering")
+def wait_for(url: str, server: subprocess.Popen, limit: float = 180) -> float:
+    """Seconds until the app answers HTTP (it builds the index first if it must)."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        if server.poll() is not None:
+            raise RuntimeError(f"the app exited with code {server.returncode} before answering")
         try:
             urllib.request.urlopen(url, timeout=2)
-            return
+            return time.perf_counter() - started
         except OSError:
-            time.sleep(0.5)
+            time.sleep(0.25)
     raise TimeoutError(f"{url} did not answer in {limit} s")
 
 
-def main() -> None:
+class PeakMemory:
+    """Samples the server's RSS every 100 ms in a thread; ``peak`` is the largest seen."""
+
+    def __init__(self, pid: int) -> None:
+        self.process = psutil.Process(pid)
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.peak = max(self.peak, self.process.memory_info().rss / 2**20)
+            except psutil.Error:
+                return
+            time.sleep(0.1)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return round(self.peak, 1)
+
+
+def level(url: str, clients: int, requests: int, questions: list[str]) -> dict:
+    """``requests`` questions spread over ``clients`` concurrent clients."""
+    from gradio_client import Client
+
+    times: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+    sessions = [Client(url, verbose=False) for _ in range(clients)]
+
+    def worker(w: int) -> None:
+        for i in range(w, requests, clients):
+            started = time.perf_counter()
+            try:
+                reply = sessions[w].predict(
+                    questions[i % len(questions)], 5, "extractive", False, api_name="/chat"
+                )
+                text = reply[0] if isinstance(reply, list | tuple) else reply
+                text = text.get("content", "") if isinstance(text, dict) else str(text)
+                problem = "empty answer" if not text.strip() else None
+                problem = "error message" if text.startswith("⚠️") else problem
+            except Exception as err:  # counted, not raised: the figure is the error count
+                problem = f"{type(err).__name__}: {err}"
+            with lock:
+                if problem:
+                    failures.append(problem)
+                else:
+                    times.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(w,)) for w in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return {
+        "clients": clients,
+        "requests": requests,
+        "requests_per_s": round(requests / elapsed, 2),
+        "latency": summary_ms(times),
+        "errors": len(failures),
+        "error_samples": sorted(set(failures))[:3],
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=48, help="requests per level")
     parser.add_argument("--clients", default="1,4,16")
-    args = parser.parse_args()
-    from gradio_client import Client
+    parser.add_argument("--concurrency", type=int, default=4, help="the app's --concurrency")
+    args = parser.parse_args(argv)
 
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port)],
+        [sys.executable, "app.py", "--port", str(port), "--concurrency", str(args.concurrency)],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/"
-    peak = {"rss": 0.0}
-    stop = threading.Event()
-
-    def watch() -> None:
-        process = psutil.Process(server.pid)
-        while not stop.is_set():
-            try:
-                peak["rss"] = max(peak["rss"], process.memory_info().rss / 2**20)
-            except psutil.Error:
-                return
-            time.sleep(0.2)
-
-    threading.Thread(target=watch, daemon=True).start()
+    memory = PeakMemory(server.pid)
     levels = []
     try:
-        wait_for(url, server)
-        questions = gold_questions()
-        for clients in [int(c) for c in args.clients.split(",")]:
-            pool_clients = [Client(url, verbose=False) for _ in range(clients)]
-            times: list[float] = []
-            errors = 0
-
-            def one(i: int, pool_clients=pool_clients, times=times) -> None:
-                nonlocal errors
-                client = pool_clients[i % len(pool_clients)]
-                started = time.perf_counter()
-                try:
-                    client.predict(questions[i % len(questions)], 5, "extractive", False,
-                                   api_name="/chat")  # fmt: skip
-                    times.append(time.perf_counter() - started)
-                except Exception:  # counted, not raised: the figure is the error count
-                    errors += 1
-
-            started = time.perf_counter()
-            with ThreadPoolExecutor(max_workers=clients) as pool:
-                list(pool.map(one, range(args.requests)))
-            elapsed = time.perf_counter() - started
-            level = {
-                "clients": clients,
-                "requests": args.requests,
-                "requests_per_s": round(args.requests / elapsed, 1),
-                "latency": summary_ms(times),
-                "errors": errors,
-            }
-            print(level, flush=True)
-            levels.append(level)
+        startup = wait_for(url, server)
+        print(f"app up in {startup:.1f} s on {url}")
+        questions, source = gold_questions()
+        level(url, 1, 3, questions)  # warm: first answers load the model and the engine
+        for clients in (int(c) for c in args.clients.split(",")):
+            result = level(url, clients, args.requests, questions)
+            latency = result["latency"]
+            print(
+                f"{clients:3} clients: {result['requests_per_s']:6.2f} req/s, "
+                f"p50 {latency['p50_ms']:7.1f} ms, p95 {latency['p95_ms']:7.1f} ms, "
+                f"errors {result['errors']}",
+                flush=True,
+            )
+            levels.append(result)
     finally:
-        stop.set()
+        peak = memory.stop()
         server.terminate()
-        server.wait(timeout=30)
-    write("throughput", {"levels": levels, "server_peak_rss_mb": round(peak["rss"], 1)})
-    print(f"server peak RSS {peak['rss']:.0f} MB")
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    print(f"server peak RSS {peak:.0f} MB")
+    write(
+        "throughput",
+        {
+            "app_concurrency": args.concurrency,
+            "question_source": source,
+            "app_startup_s": round(startup, 1),
+            "levels": levels,
+            "server_peak_rss_mb": peak,
+        },
+    )
 
 
 if __name__ == "__main__":
