@@ -1,0 +1,277 @@
+"""The facts a sentence states, read once per sentence: what the judging rules compare.
+
+Quantities (numbers.py), calendar dates with or without a year, weekdays, durations, the
+words a negation bears on, and the words a hedge ("hopes to", "pourrait", "allegedly") bears
+on. Everything language-specific comes from the language pack, so this code names no
+language. ``facts_of`` is cached: a sentence met again costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.judge.numbers import Quantity, bound_groups, bound_of, quantities, with_digits
+from bot.lang import pack
+from index.analysis import fold
+
+# Words after a negator, or after a hedge, that it bears on (within its clause).
+NEGATION_SCOPE = 6
+HEDGE_SCOPE = 5
+_CLAUSE_END = re.compile(r"[,;:.!?«»()\[\]—–]|\b(?:but|mais|while|alors que|tandis que)\b", re.I)
+_TOKEN = re.compile(r"[^\W\d_][\w’'-]*|\d+(?:[.,]\d+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class DateFact:
+    year: int | None
+    month: int | None
+    day: int | None
+    start: int
+    end: int
+
+    def fields(self) -> dict[str, int]:
+        return {
+            k: v for k, v in (("year", self.year), ("month", self.month), ("day", self.day)) if v
+        }
+
+
+@dataclass(frozen=True)
+class Duration:
+    days: float  # the span in days, for comparing "two months" with "60 jours"
+    unit: str
+    bound: str  # as for quantities: "eq" | "approx" | "gt" | "ge" | "lt" | "le"
+    text: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    quantities: tuple[Quantity, ...]
+    dates: tuple[DateFact, ...]
+    weekdays: tuple[int, ...]
+    durations: tuple[Duration, ...]
+    negated: frozenset[str]  # folded words that a negation bears on
+    hedged: frozenset[str]  # folded words that a hedge bears on
+    implicative: frozenset[str]  # verbs that deny their complement ("declined" to comment)
+
+
+@cache
+def facts_of(text: str, lang: str) -> Facts:
+    """The facts ``text`` (in language ``lang``) states."""
+    dates = tuple(find_dates(text, lang))
+    durations_ = tuple(find_durations(text, lang))
+    taken = [(d.start, d.end) for d in dates]
+    digits = with_digits(text, lang)
+    if digits != text:
+        taken = [(d.start, d.end) for d in find_dates(digits, lang)]
+    duration_spans = _duration_spans(digits, lang)
+    found = [
+        q
+        for q in quantities(digits, lang, taken + duration_spans)
+        if q.kind != "number" or q.bound != "eq"  # a bare number says too little to compare
+    ]
+    return Facts(
+        quantities=tuple(found),
+        dates=dates,
+        weekdays=tuple(find_weekdays(text, lang)),
+        durations=durations_,
+        negated=frozenset(negated_words(text, lang)),
+        implicative=frozenset(implicative_words(text, lang)),
+        hedged=frozenset(hedged_words(text, lang)),
+    )
+
+
+# --- dates -----------------------------------------------------------------------------
+
+
+@cache
+def _date_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    names = sorted(pack(lang).months, key=len, reverse=True)
+    month = "|".join(re.escape(n) for n in names)
+    day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|e)?"
+    year = r"(?P<year>1[89]\d\d|20\d\d)"
+    return [
+        ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
+        ("dmy", re.compile(rf"\b{day}\s+(?P<month>{month})\.?,?\s+{year}\b", re.I)),
+        ("mdy", re.compile(rf"\b(?P<month>{month})\.?\s+{day},?\s+{year}\b", re.I)),
+        ("my", re.compile(rf"\b(?P<month>{month})\.?\s+(?:de\s+|of\s+)?{year}\b", re.I)),
+        ("dm", re.compile(rf"\b{day}\s+(?P<month>{month})\b\.?", re.I)),
+        ("md", re.compile(rf"\b(?P<month>{month})\.?\s+{day}\b(?!\s*[,.]?\s*\d)", re.I)),
+        ("y", re.compile(rf"(?<![\d.,])\b{year}\b(?![.,]?\d)")),
+    ]
+
+
+def find_dates(text: str, lang: str) -> list[DateFact]:
+    """Calendar dates: full, without a year ("le 3 mars", "March 3"), a month and year, or a
+    year alone; the longest reading of each stretch of text wins."""
+    months = pack(lang).months
+    found: list[DateFact] = []
+    for _, pattern in _date_patterns(lang):
+        for m in pattern.finditer(text):
+            if any(d.start < m.end() and m.start() < d.end for d in found):
+                continue
+            groups = m.groupdict()
+            month = groups.get("month")
+            if month is not None and not month.isdigit():
+                month = months.get(month.casefold().rstrip("."))
+            elif month is not None:
+                month = int(month)
+            day = int(groups["day"]) if groups.get("day") else None
+            if (month is not None and not 1 <= month <= 12) or (day and not 1 <= day <= 31):
+                continue
+            year = int(groups["year"]) if groups.get("year") else None
+            found.append(DateFact(year, month, day, m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def find_weekdays(text: str, lang: str) -> list[int]:
+    names = pack(lang).weekdays
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b", re.I)
+    return [names[m.group(1).casefold()] for m in pattern.finditer(text)]
+
+
+def resolve_year(date: DateFact, published: str | None) -> DateFact:
+    """A date without a year takes the year of the article that states it (the year before
+    when that would put it well after publication: "le 15 décembre" in a January article)."""
+    if date.year is not None or date.month is None or not published:
+        return date
+    match = re.match(r"(\d{4})(?:-(\d{2}))?", published)
+    if not match:
+        return date
+    year = int(match.group(1))
+    published_month = int(match.group(2) or 12)
+    if date.month > published_month + 2:
+        year -= 1
+    return DateFact(year, date.month, date.day, date.start, date.end)
+
+
+# --- durations -------------------------------------------------------------------------
+
+_DAYS = {
+    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7,
+    "fortnight": 14, "month": 30.44, "year": 365.25, "decade": 3652.5, "century": 36525,
+}  # fmt: skip
+
+
+@cache
+def _duration_pattern(lang: str) -> re.Pattern[str]:
+    language = pack(lang)
+    units = "|".join(re.escape(u) for u in language.words("durations", "units"))
+    ones = "|".join(re.escape(u) for u in language.words("durations", "one"))
+    return re.compile(
+        rf"(?:(?:{bound_groups(lang)})\s*)?\b(?P<count>\d+(?:[.,]\d+)?|{ones})[\s-]+(?P<unit>{units})\b",
+        re.I,
+    )
+
+
+def find_durations(text: str, lang: str) -> list[Duration]:
+    """Spans of time: "for two months", "pendant un mois", "plus de 10 ans"."""
+    language = pack(lang)
+    units = language.data["durations"]["units"]
+    ones = {w.casefold() for w in language.words("durations", "one")}
+    found = []
+    for m in _duration_pattern(lang).finditer(with_digits(text, lang)):
+        count = m.group("count").casefold()
+        value = 1.0 if count in ones else float(count.replace(",", "."))
+        unit = units[m.group("unit").casefold()]
+        bound = bound_of(m)
+        found.append(Duration(value * _DAYS[unit], unit, bound, m.group()))
+    return found
+
+
+def _duration_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    return [m.span("count") for m in _duration_pattern(lang).finditer(text)]
+
+
+# --- negation and hedges -----------------------------------------------------------------
+
+
+def _in_clause(text: str, tokens: list[re.Match[str]], at: int, reach: int) -> list[str]:
+    """Words after token ``at`` up to ``reach`` of them, stopping at the end of its clause."""
+    kept = []
+    for token in tokens[at + 1 : at + 1 + reach]:
+        if _CLAUSE_END.search(text[tokens[at].end() : token.start()]):
+            break
+        kept.append(token.group())
+    return kept
+
+
+def _folded(words: list[str]) -> set[str]:
+    """Folded words and their parts ("d'autres" -> d'autres, d, autres), as terms see them."""
+    found = set()
+    for word in words:
+        found.add(fold(word))
+        found |= {fold(part) for part in re.split(r"['’-]", word) if part}
+    return found
+
+
+def negated_words(text: str, lang: str) -> set[str]:
+    """Folded words a negation bears on: the words after a negator in its clause, and the
+    verb before it ("did not sue", "n'a pas déposé", "didn't file", "ne sont plus interdits"),
+    and the complement of a verb that denies it ("refused to pay"). French "plus", "rien",
+    "personne" negate only after "ne"."""
+    language = pack(lang)
+    negators = {w.casefold() for w in language.words("negation", "words")}
+    particle_words = {w.casefold() for w in language.words("negation", "particle_words")}
+    particles = language.words("negation", "particles")
+    contraction = language.data["negation"]["contraction"]
+    implicative = {w.casefold() for w in language.words("negation", "implicative")}
+    tokens = list(_TOKEN.finditer(text))
+    negated: set[str] = set()
+    for i, token in enumerate(tokens):
+        word = token.group().casefold()
+        is_contraction = bool(contraction) and re.search(rf"{contraction}$", word) is not None
+        if word in implicative:
+            negated |= _folded(_in_clause(text, tokens, i, NEGATION_SCOPE))
+            continue
+        if not is_contraction and word not in negators:
+            continue
+        if word in particle_words:
+            before = text[max(0, token.start() - 40) : token.start()].casefold()
+            if not any(
+                re.search(rf"(?<![\w]){re.escape(p)}(?:\s|$|\b)", before) for p in particles
+            ):
+                continue  # "plus de 40 %" is "more than", not a negation
+        scope = _in_clause(text, tokens, i, NEGATION_SCOPE)
+        if i > 0 and not _CLAUSE_END.search(text[tokens[i - 1].end() : token.start()]):
+            scope.append(tokens[i - 1].group())
+        negated |= _folded(scope)
+        if is_contraction:
+            negated.add(fold(re.sub(rf"{contraction}$", "", word)))
+    return negated
+
+
+def implicative_words(text: str, lang: str) -> set[str]:
+    """The verbs of ``text`` that deny their complement: not predicates of their own."""
+    implicative = {w.casefold() for w in pack(lang).words("negation", "implicative")}
+    return {fold(t.group()) for t in _TOKEN.finditer(text) if t.group().casefold() in implicative}
+
+
+def hedged_words(text: str, lang: str) -> set[str]:
+    """Folded words a hedge bears on: after a hedging verb used as a verb ("plans to buy",
+    "espère obtenir"; not "the plan"), after a modal ("could", "pourrait"), or after an
+    adverb of allegation ("allegedly")."""
+    language = pack(lang)
+    verbs = {w.casefold() for w in language.words("hedge", "verbs")}
+    modals = {w.casefold() for w in language.words("hedge", "modals")}
+    determiners = {w.casefold().rstrip("'’") for w in language.words("hedge", "determiners")}
+    complements = {w.casefold().rstrip("'’") for w in language.words("hedge", "complements")}
+    tokens = list(_TOKEN.finditer(text))
+    hedged: set[str] = set()
+    for i, token in enumerate(tokens):
+        word = token.group().casefold()
+        if word not in verbs and word not in modals:
+            continue
+        previous = tokens[i - 1].group().casefold().rstrip("'’") if i > 0 else ""
+        if previous in determiners:
+            continue  # "the plan", "le projet": a noun
+        following = tokens[i + 1].group().casefold().rstrip("'’") if i + 1 < len(tokens) else ""
+        is_adverb = word.endswith(("ly", "ment"))
+        # A verb hedges when a complement or an infinitive follows: "hopes to", "veut que",
+        # "espère obtenir".
+        takes_complement = following in complements or re.search(r"(?:er|ir|re)$", following)
+        if word in verbs and not is_adverb and not takes_complement:
+            continue
+        hedged |= _folded(_in_clause(text, tokens, i, HEDGE_SCOPE))
+    return hedged

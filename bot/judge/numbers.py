@@ -1,0 +1,201 @@
+"""Quantities in text: numbers written in digits or words, with their scale, unit and bound.
+
+"more than 40 %", "plus de 1 250 000 abonnés", "eleven people", "$2bn", "9,6 millions
+d'installations" all become ``Quantity`` values that can be compared as intervals: a claim
+of "more than 40 %" is consistent with 45 %, and "45 %" is not refuted by "more than 40 %".
+Number words go through text2num; separators follow the text's own language (its pack says
+which character groups thousands and which one marks decimals).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from text_to_num import alpha2digit
+
+from bot.lang import Pack, pack
+
+# Relative tolerance of an exact figure (rounding: "9.6 million" for 9,612,000) and of one
+# given as approximate ("about 10 million", "près de 10 millions").
+EXACT_TOLERANCE = 0.006
+APPROX_TOLERANCE = 0.12
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as stated: its value, what kind of thing it measures, and how it is bounded."""
+
+    value: float
+    kind: str  # "percent" | "money:<ISO code>" | "count" (with ``counted``) | "number"
+    bound: str  # "eq" | "approx" | "gt" | "ge" | "lt" | "le"
+    counted: str | None  # the word after the number ("abonnés", "installs"), if any
+    text: str  # the words stated, for reasons shown to people
+
+    def interval(self) -> tuple[float, float]:
+        """The values the statement allows (open bounds are closed by a hair)."""
+        v = self.value
+        if self.bound == "eq":
+            return v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE)
+        if self.bound == "approx":
+            return v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)
+        if self.bound == "gt":
+            return v * (1 + 1e-9) + 1e-9, float("inf")
+        if self.bound == "ge":
+            return v, float("inf")
+        if self.bound == "lt":
+            return float("-inf"), v * (1 - 1e-9) - 1e-9
+        return float("-inf"), v  # "le"
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Can both statements be true of the same quantity?"""
+    low_a, high_a = a.interval()
+    low_b, high_b = b.interval()
+    return low_a <= high_b and low_b <= high_a
+
+
+def entails(evidence: Quantity, claim: Quantity) -> bool:
+    """Does the evidence's statement make the claim's true ("45 %" makes "more than 40 %")?"""
+    low_e, high_e = evidence.interval()
+    low_c, high_c = claim.interval()
+    if claim.bound in ("eq", "approx") and evidence.bound in ("eq", "approx"):
+        return compatible(evidence, claim)
+    return low_c <= low_e and high_e <= high_c
+
+
+def with_digits(text: str, lang: str) -> str:
+    """Number words written as digits ("onze" -> "11", "three million" -> "3000000"), the
+    rest of the text unchanged; percent words first become "%" so they are not read as 100."""
+    language = pack(lang)
+    text = language.pattern("numbers", "percent").sub("%", text)
+    # A scale word after digits ("9,6 millions") stays a word: text2num would read it alone.
+    scales: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        scales.append(match.group(2))
+        return f"{match.group(1)}SCALE{len(scales) - 1}Q"
+
+    scale_words = _alternatives(tuple(language.data["numbers"]["scales"]), bounded=False)
+    text = re.sub(rf"(\d\s*)({scale_words})(?![\w-])", hide, text, flags=re.IGNORECASE)
+    # "un", "one" stay words; a language text2num lacks keeps its digits only
+    with contextlib.suppress(ValueError, KeyError, IndexError):
+        text = alpha2digit(text, lang, threshold=2)
+    return re.sub(r"SCALE(\d+)Q", lambda m: scales[int(m.group(1))], text)
+
+
+@cache
+def _quantity_pattern(lang: str) -> re.Pattern[str]:
+    language = pack(lang)
+    numbers = language.data["numbers"]
+    group = re.escape(numbers["group"])
+    if numbers["group"] == " ":
+        group = r"[ \u00a0\u202f.]"
+    decimal = re.escape(numbers["decimal"])
+    digits = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:[.,]\d+)?"
+    bounds = bound_groups(lang)
+    currencies = _alternatives(tuple(numbers["currencies"]))
+    scales = _alternatives(tuple(numbers["scales"]), bounded=False)
+    return re.compile(
+        rf"(?:(?:{bounds})\s*)?"
+        rf"(?:(?P<cur_before>{currencies})\s*)?"
+        rf"(?P<number>{digits})"
+        rf"(?:\s*(?P<scale>{scales})(?![\w-]))?"
+        rf"(?:\s*(?P<percent>%))?"
+        rf"(?:\s*(?P<cur_after>{currencies})(?![\w-]))?"
+        rf"(?:\s+(?:of|de|d['’]|des)?\s*(?P<counted>[^\W\d_][\w’'-]{{2,}}))?",
+        re.IGNORECASE,
+    )
+
+
+BOUNDS = ("gt", "ge", "lt", "le", "approx")
+
+
+def bound_groups(lang: str) -> str:
+    """A regex with one named group per kind of bound ("more than" -> ``gt``)."""
+    language = pack(lang)
+    return "|".join(
+        rf"(?P<{kind}>{_alternatives(language.words('numbers', 'bounds', kind))})"
+        for kind in BOUNDS
+    )
+
+
+def bound_of(match: re.Match[str]) -> str:
+    """The kind of bound a match of ``bound_groups`` found, or "eq" for none."""
+    return next((kind for kind in BOUNDS if match.group(kind)), "eq")
+
+
+def _alternatives(phrases: tuple[str, ...], bounded: bool = True) -> str:
+    """Regex alternatives, longest first; ``bounded`` ones must not follow a letter or digit."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    escaped = (re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return "|".join(rf"(?<![\w-]){p}" if bounded and p[:1].isalnum() else p for p in escaped)
+
+
+def parse_number(raw: str, lang: str) -> float:
+    """A numeral as its language writes it: "1 250 000" and "9,6" in French, "1,250,000" and
+    "9.6" in English. A lone comma or dot with three digits after it groups thousands."""
+    numbers = pack(lang).data["numbers"]
+    compact = re.sub(r"[ \u00a0\u202f]", "", raw)
+    decimal = numbers["decimal"]
+    group = "," if decimal == "." else "."
+    if re.fullmatch(
+        rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})+(?:{re.escape(decimal)}\d+)?", compact
+    ):
+        compact = compact.replace(group, "")
+    return float(compact.replace(",", "."))
+
+
+def quantities(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every quantity ``text`` states, outside the character spans in ``skip`` (its dates)."""
+    language = pack(lang)
+    digits = with_digits(text, lang)
+    if digits != text:
+        skip = ()  # offsets moved; dates are found again on the rewritten text by the caller
+    found = []
+    for match in _quantity_pattern(lang).finditer(digits):
+        start = match.start("number")
+        if any(s <= start < e for s, e in skip):
+            continue
+        found.append(_quantity(match, lang, language))
+    return [q for q in found if q is not None]
+
+
+def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | None:
+    numbers = language.data["numbers"]
+    raw = match.group("number")
+    try:
+        value = parse_number(raw, lang)
+    except ValueError:
+        return None
+    scale = match.group("scale")
+    if scale:
+        value *= numbers["scales"][scale.casefold()]
+    bound = bound_of(match)
+    counted = match.group("counted")
+    currency = match.group("cur_before") or match.group("cur_after")
+    if not currency and counted and counted.casefold() in numbers["currencies"]:
+        currency = counted  # "2,5 milliards d'euros"
+    if match.group("percent"):
+        kind, counted = "percent", None
+    elif currency:
+        kind, counted = f"money:{numbers['currencies'][currency.casefold()]}", None
+    elif counted and not _is_unit_word(counted, language):
+        kind = "count"
+    else:
+        kind, counted = "number", None
+    is_year = not scale and re.fullmatch(r"1[89]\d\d|20\d\d", raw)
+    if is_year and (kind == "number" or (counted or "")[:1].isupper()):
+        return None  # "en 2021", "2021 Parler…": a year, which dates.py reads
+    return Quantity(value, kind, bound, counted.casefold() if counted else None, match.group())
+
+
+def _is_unit_word(word: str, language: Pack) -> bool:
+    lowered = word.casefold()
+    return (
+        lowered in language.data["durations"]["units"]
+        or lowered in language.data["numbers"]["scales"]
+        or lowered in language.months
+    )

@@ -1,0 +1,72 @@
+"""Judge rules: small independent checks of one claim against one evidence sentence.
+
+Each rule compares one kind of fact the two texts state and returns a ``Signal``: the
+evidence supports the claim on that point, contradicts it, leaves it unverified (the claim
+states something the evidence does not confirm, such as a number), or is silent. Rules
+register themselves with ``@rule``; ``judge`` runs them all and never names one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.terms import QueryTerm
+
+SUPPORT, CONTRADICTION, UNVERIFIED, SILENCE = "support", "contradiction", "unverified", "silence"
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A claim and one evidence sentence, each in its own language."""
+
+    claim: str
+    claim_lang: str
+    evidence: str
+    evidence_lang: str
+    terms: tuple[QueryTerm, ...]  # the claim's words, with their forms in both languages
+    published: str | None = None  # the evidence article's date, to place "le 3 mars"
+
+
+@dataclass(frozen=True)
+class Signal:
+    rule: str
+    outcome: str  # SUPPORT | CONTRADICTION | UNVERIFIED | SILENCE
+    reason: str = ""  # in words, for people and for the decision's notes
+
+    @property
+    def kind(self) -> str:
+        """The kind of contradiction as answers name it ("number", "date"…)."""
+        return KINDS.get(self.rule, self.rule)
+
+
+Rule = Callable[[Pair], Signal]
+RULES: dict[str, Rule] = {}
+# How answers name each rule's contradiction (prompts/: verdict.why.<kind>).
+KINDS = {"quantity": "number", "date": "date", "weekday": "date", "duration": "date"}
+
+
+def rule(name: str) -> Callable[[Rule], Rule]:
+    """Register a rule under ``name``."""
+
+    def register(function: Rule) -> Rule:
+        RULES[name] = function
+        return function
+
+    return register
+
+
+def judge(pair: Pair) -> list[Signal]:
+    """Every registered rule's signal on ``pair``."""
+    return [check(pair) for check in RULES.values()]
+
+
+def silence(name: str) -> Signal:
+    return Signal(name, SILENCE)
+
+
+def _load() -> None:
+    from bot.judge.rules import dates, direction, hedge, negation, quantity  # noqa: F401
+
+
+_load()

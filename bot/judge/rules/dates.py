@@ -1,0 +1,99 @@
+"""Dates, weekdays and durations: another day, month, year or span contradicts.
+
+A date is compared field by field on what both texts give ("le 3 mars" against "March 2,
+2021" differs by its day; against "2021" it says nothing). A date without a year in the
+evidence takes its article's year. A weekday is compared with a weekday, a span with a span,
+in days ("two months" against "60 jours"), with the bounds of quantities.
+"""
+
+from __future__ import annotations
+
+from bot.judge.facts import DateFact, Duration, facts_of, resolve_year
+from bot.judge.numbers import APPROX_TOLERANCE
+from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
+
+
+@rule("date")
+def check_date(pair: Pair) -> Signal:
+    claimed = facts_of(pair.claim, pair.claim_lang).dates
+    if not claimed:
+        return silence("date")
+    stated = [
+        resolve_year(d, pair.published) for d in facts_of(pair.evidence, pair.evidence_lang).dates
+    ]
+    if not stated:
+        return Signal("date", UNVERIFIED, "the source gives no date")
+    verdicts = [_date_outcome(mine, stated) for mine in claimed]
+    if CONTRADICTION in verdicts:
+        return Signal("date", CONTRADICTION, "the source gives another date")
+    if UNVERIFIED in verdicts:
+        return Signal("date", UNVERIFIED, "the source does not give that date")
+    return Signal("date", SUPPORT, "same date")
+
+
+def _date_outcome(mine: DateFact, stated: list[DateFact]) -> str:
+    wanted = mine.fields()
+    agreeing = [d for d in stated if all(d.fields().get(k, v) == v for k, v in wanted.items())]
+    if any(set(wanted) <= set(d.fields()) for d in agreeing):
+        return SUPPORT
+    if agreeing:
+        return UNVERIFIED  # "in March" against "in 2021": nothing to compare
+    # Contradiction only against a date of the same precision (a day against a day)
+    for d in stated:
+        given = set(d.fields())
+        if (set(wanted) - {"year"}) & given or (wanted.keys() == {"year"} and "year" in given):
+            return CONTRADICTION
+    return UNVERIFIED
+
+
+@rule("weekday")
+def check_weekday(pair: Pair) -> Signal:
+    claimed = set(facts_of(pair.claim, pair.claim_lang).weekdays)
+    if not claimed:
+        return silence("weekday")
+    stated = set(facts_of(pair.evidence, pair.evidence_lang).weekdays)
+    if not stated:
+        return Signal("weekday", UNVERIFIED, "the source names no day")
+    if claimed <= stated:
+        return Signal("weekday", SUPPORT, "same day")
+    if claimed & stated:
+        return Signal("weekday", UNVERIFIED, "the source names other days too")
+    return Signal("weekday", CONTRADICTION, "the source names another day")
+
+
+@rule("duration")
+def check_duration(pair: Pair) -> Signal:
+    claimed = facts_of(pair.claim, pair.claim_lang).durations
+    if not claimed:
+        return silence("duration")
+    stated = facts_of(pair.evidence, pair.evidence_lang).durations
+    if not stated:
+        return Signal("duration", UNVERIFIED, "the source gives no span of time")
+    if all(any(_within(theirs, mine) for theirs in stated) for mine in claimed):
+        return Signal("duration", SUPPORT, "same span of time")
+    if any(not any(_overlap(theirs, mine) for theirs in stated) for mine in claimed):
+        return Signal("duration", CONTRADICTION, "the source gives another span of time")
+    return Signal("duration", UNVERIFIED, "the span of time is not settled by the source")
+
+
+def _interval(d: Duration) -> tuple[float, float]:
+    slack = 0.05 if d.bound == "eq" else APPROX_TOLERANCE
+    low, high = d.days * (1 - slack), d.days * (1 + slack)
+    return {
+        "gt": (d.days, float("inf")),
+        "ge": (d.days, float("inf")),
+        "lt": (0.0, d.days),
+        "le": (0.0, d.days),
+    }.get(d.bound, (low, high))
+
+
+def _overlap(theirs: Duration, mine: Duration) -> bool:
+    (a, b), (c, d) = _interval(theirs), _interval(mine)
+    return a <= d and c <= b
+
+
+def _within(theirs: Duration, mine: Duration) -> bool:
+    if theirs.bound in ("eq", "approx") and mine.bound in ("eq", "approx"):
+        return _overlap(theirs, mine)  # "two months" and "60 days" are the same span
+    (a, b), (c, d) = _interval(theirs), _interval(mine)
+    return c <= a and b <= d

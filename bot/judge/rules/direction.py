@@ -1,0 +1,93 @@
+"""Direction: the claim takes one pole of a predicate and the evidence the other.
+
+"rose" against "a chuté", "won" against "lost", "allowed" against "interdit". A negation
+turns a pole into the other ("no longer forbidden" is allowed; "n'a pas gagné" lost), so a
+double negation is no contradiction. A verb that denies its complement ("declined to
+comment") is not a pole of its own: "declined" there is no fall in value.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from bot.judge.facts import facts_of
+from bot.judge.rules import CONTRADICTION, SUPPORT, Pair, Signal, rule, silence
+from bot.lexicon import Lexicon, load_lexicon
+from index.analysis import fold, stem, words
+
+NAME = "direction"
+
+
+@cache
+def poles() -> dict[str, tuple[tuple[str, str], ...]]:
+    """stem -> the (axis, pole) pairs it belongs to, from bot/wordlists/opposites.tsv."""
+    lexicon = load_lexicon()
+    table: dict[str, set[tuple[str, str]]] = {}
+    source = resources.files("bot") / "wordlists" / "opposites.tsv"
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        axis, pole, vocabulary = line.split("\t")
+        for word in vocabulary.split():
+            for lang in ("fr", "en"):
+                table.setdefault(lexicon.normalize(word, lang), set()).add((axis, pole))
+    return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+@cache
+def _other_pole() -> dict[tuple[str, str], str]:
+    by_axis: dict[str, set[str]] = {}
+    for pairs in poles().values():
+        for axis, pole in pairs:
+            by_axis.setdefault(axis, set()).add(pole)
+    return {
+        (axis, pole): next(iter(others - {pole}))
+        for axis, others in by_axis.items()
+        if len(others) == 2
+        for pole in others
+    }
+
+
+def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
+    """The (axis, pole) pairs a text takes, a negated pole turned into the other one."""
+    lexicon: Lexicon = load_lexicon()
+    facts = facts_of(text, lang)
+    table, flip = poles(), _other_pole()
+    taken: set[tuple[str, str]] = set()
+    for match in words(text):
+        word = match.group()
+        folded = fold(word)
+        if folded in facts.implicative:
+            continue
+        found = set(table.get(lexicon.normalize(word, lang), ())) | set(
+            table.get(stem(word, lang), ())
+        )
+        negated = folded in facts.negated
+        for axis, pole in found:
+            if negated and (axis, pole) in flip:
+                taken.add((axis, flip[(axis, pole)]))
+            elif not negated:
+                taken.add((axis, pole))
+    return taken
+
+
+@rule(NAME)
+def check(pair: Pair) -> Signal:
+    mine = pole_set(pair.claim, pair.claim_lang)
+    if not mine:
+        return silence(NAME)
+    theirs = pole_set(pair.evidence, pair.evidence_lang)
+    torn = {axis for axis, _ in mine if sum(1 for a, _ in mine if a == axis) > 1}
+    agreeing = []
+    for axis, pole in sorted(mine):
+        if axis in torn:
+            continue  # the claim itself takes both sides ("after the ban was lifted, kept…")
+        others = {p for a, p in theirs if a == axis}
+        if others and pole not in others:
+            return Signal(NAME, CONTRADICTION, f"{axis}: the source says {sorted(others)[0]}")
+        if pole in others:
+            agreeing.append(axis)
+    if agreeing:
+        return Signal(NAME, SUPPORT, f"same direction ({', '.join(agreeing)})")
+    return silence(NAME)

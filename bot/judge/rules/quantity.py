@@ -1,0 +1,62 @@
+"""Quantities: another number of the same thing contradicts; a compatible bound does not.
+
+"more than 40 %" is supported by 45 % and not refuted by it; a count is compared only with a
+count of the same thing ("9,6 millions d'installations" with "20 million installs", never
+with "88 millions d'abonnés"); percentages with percentages, sums with sums in one currency.
+"""
+
+from __future__ import annotations
+
+from bot.judge.facts import facts_of
+from bot.judge.numbers import Quantity, compatible, entails
+from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
+from bot.lexicon import load_lexicon
+from bot.terms import QueryTerm, covers, sentence_terms
+
+NAME = "quantity"
+
+
+@rule(NAME)
+def check(pair: Pair) -> Signal:
+    claimed = facts_of(pair.claim, pair.claim_lang).quantities
+    if not claimed:
+        return silence(NAME)
+    stated = facts_of(pair.evidence, pair.evidence_lang).quantities
+    outcomes = []
+    for mine in claimed:
+        same = [theirs for theirs in stated if _same_thing(mine, theirs, pair)]
+        if not same:
+            outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
+        elif any(entails(theirs, mine) for theirs in same):
+            outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
+        elif not any(compatible(theirs, mine) for theirs in same):
+            given = ", ".join(repr(q.text) for q in same)
+            outcomes.append((CONTRADICTION, f"{mine.text!r} against {given}"))
+        else:
+            outcomes.append((UNVERIFIED, f"{mine.text!r} is not settled by the source"))
+    for outcome in (CONTRADICTION, UNVERIFIED):
+        found = [reason for kind, reason in outcomes if kind == outcome]
+        if found:
+            return Signal(NAME, outcome, "; ".join(found))
+    return Signal(NAME, SUPPORT, "; ".join(reason for _, reason in outcomes))
+
+
+def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
+    """Percentages with percentages, money in one currency, counts of the same noun."""
+    if mine.kind != theirs.kind:
+        return False
+    if mine.kind != "count":
+        return True
+    term = _term_for(mine.counted or "", pair.terms)
+    if term is None:
+        return False
+    lexicon = load_lexicon()
+    return covers(term, sentence_terms(theirs.counted or "", pair.evidence_lang, lexicon))
+
+
+def _term_for(word: str, terms: tuple[QueryTerm, ...]) -> QueryTerm | None:
+    """The claim's term for a counted word (terms are built from the claim as typed)."""
+    from index.analysis import fold
+
+    folded = fold(word)
+    return next((t for t in terms if t.folded == folded or folded.startswith(t.folded)), None)

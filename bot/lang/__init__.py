@@ -1,0 +1,91 @@
+"""Language packs: the closed-class words the judging rules need, one data file per language.
+
+Rules ask the pack ("which words bound a number?", "which words negate?") and never test
+``lang == "fr"``: adding a language is adding a ``<code>.toml`` file beside this one.
+Open-class knowledge comes from libraries instead (numbers: text2num and babel; month and
+day names: babel; lemmas: simplemma; word rarity: wordfreq).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from babel.dates import get_day_names, get_month_names
+
+
+@dataclass(frozen=True)
+class Pack:
+    """One language's closed-class vocabulary, as compiled patterns and sets."""
+
+    code: str
+    data: dict
+
+    def words(self, *keys: str) -> tuple[str, ...]:
+        """The phrases listed under a dotted key ("negation.words"), longest first."""
+        node = self.data
+        for key in keys:
+            node = node[key]
+        return tuple(sorted(node, key=len, reverse=True))
+
+    def pattern(self, *keys: str) -> re.Pattern[str]:
+        """A case-insensitive pattern matching any phrase of ``keys`` as whole words."""
+        return _phrase_pattern(self.words(*keys))
+
+    @property
+    def months(self) -> dict[str, int]:
+        """Month names and abbreviations of this language (babel's CLDR data) -> 1..12."""
+        return _months(self.code)
+
+    @property
+    def weekdays(self) -> dict[str, int]:
+        """Weekday names of this language -> 1 (Monday)..7."""
+        return _weekdays(self.code)
+
+
+@cache
+def pack(code: str) -> Pack:
+    """The pack of a language code ("fr", "en"); ``KeyError`` for a language without one."""
+    source = resources.files("bot.lang") / f"{code}.toml"
+    if not source.is_file():
+        raise KeyError(f"No language pack for {code!r}.")
+    return Pack(code, tomllib.loads(source.read_text(encoding="utf-8")))
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """Every language that has a pack."""
+    folder = resources.files("bot.lang")
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+@cache
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _strip_accents_dot(name: str) -> str:
+    return name.casefold().rstrip(".")
+
+
+@cache
+def _months(code: str) -> dict[str, int]:
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, locale=code).items():
+                names[_strip_accents_dot(name)] = number
+    return names
+
+
+@cache
+def _weekdays(code: str) -> dict[str, int]:
+    names: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for number, name in get_day_names("wide", context, locale=code).items():
+            names[_strip_accents_dot(name)] = number + 1  # babel: 0 = Monday
+    return names

@@ -1,0 +1,151 @@
+"""Dates with and without a year, weekdays, durations."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.judge.facts import find_dates
+
+from .conftest import outcome
+
+DATES = [
+    (
+        "Parler sued on March 2, 2021",
+        "en",
+        "Parler a porté plainte le 2 mars 2021.",
+        "fr",
+        None,
+        "support",
+    ),
+    (
+        "Parler sued on March 3",
+        "en",
+        "Parler a porté plainte le 2 mars 2021.",
+        "fr",
+        None,
+        "contradiction",
+    ),
+    (
+        "Parler a porté plainte le 2 avril",
+        "fr",
+        "Parler filed suit on March 2.",
+        "en",
+        None,
+        "contradiction",
+    ),
+    (
+        "Parler a porté plainte le 2 mars",
+        "fr",
+        "Parler filed suit on March 2.",
+        "en",
+        None,
+        "support",
+    ),
+    # a date without a year takes the article's year
+    (
+        "Parler sued on March 2, 2021",
+        "en",
+        "Parler a porté plainte le 2 mars.",
+        "fr",
+        "2021-03-05",
+        "support",
+    ),
+    (
+        "Parler sued on March 2, 2020",
+        "en",
+        "Parler a porté plainte le 2 mars.",
+        "fr",
+        "2021-03-05",
+        "contradiction",
+    ),
+    (
+        "Parler sued in 2020",
+        "en",
+        "Parler a porté plainte le 2 mars 2021.",
+        "fr",
+        None,
+        "contradiction",
+    ),
+    # a year alone says nothing of the day
+    ("Parler sued on March 2", "en", "Parler a porté plainte en 2021.", "fr", None, "unverified"),
+]
+
+
+@pytest.mark.parametrize(("claim", "cl", "evidence", "el", "published", "expected"), DATES)
+def test_date(claim, cl, evidence, el, published, expected):
+    assert outcome("date", claim, cl, evidence, el, published).outcome == expected
+
+
+def test_dates_without_a_year_are_found_in_both_languages():
+    assert [(d.month, d.day, d.year) for d in find_dates("le 3 mars", "fr")] == [(3, 3, None)]
+    assert [(d.month, d.day, d.year) for d in find_dates("on March 3 it rained", "en")] == [
+        (3, 3, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        (
+            "Twitter's stock fell on Monday",
+            "en",
+            "L'action de Twitter a chuté lundi.",
+            "fr",
+            "support",
+        ),
+        (
+            "Twitter's stock fell on Tuesday",
+            "en",
+            "L'action de Twitter a chuté lundi.",
+            "fr",
+            "contradiction",
+        ),
+        ("L'action a chuté mardi", "fr", "Twitter's stock fell on Monday.", "en", "contradiction"),
+    ],
+)
+def test_weekday(claim, cl, evidence, el, expected):
+    assert outcome("weekday", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        (
+            "Parler was offline for a month",
+            "en",
+            "Parler est resté hors ligne pendant un mois.",
+            "fr",
+            "support",
+        ),
+        (
+            "Parler was offline for two months",
+            "en",
+            "Parler est resté hors ligne pendant un mois.",
+            "fr",
+            "contradiction",
+        ),
+        (
+            "Parler est resté hors ligne deux mois",
+            "fr",
+            "Parler stayed offline for 60 days.",
+            "en",
+            "support",
+        ),
+        (
+            "Parler was offline for more than a week",
+            "en",
+            "Parler est resté hors ligne pendant un mois.",
+            "fr",
+            "support",
+        ),
+        (
+            "Parler was offline for a year",
+            "en",
+            "Parler stayed offline for more than a month.",
+            "en",
+            "unverified",
+        ),
+    ],
+)
+def test_duration(claim, cl, evidence, el, expected):
+    assert outcome("duration", claim, cl, evidence, el).outcome == expected

@@ -1,0 +1,140 @@
+"""Direction (with negation turning a pole), negation (contractions, scope), hedges."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import outcome
+
+DIRECTION = [
+    ("Twitter's stock rose", "en", "L'action de Twitter a chuté de 6 %.", "fr", "contradiction"),
+    ("L'action de Twitter a augmenté", "fr", "Twitter shares fell 6%.", "en", "contradiction"),
+    ("Twitter's shares fell", "en", "Les actions de Twitter ont baissé.", "fr", "support"),
+    # double negation: "no longer forbidden" is allowed
+    (
+        "Gatherings are allowed again",
+        "en",
+        "Les rassemblements ne sont plus interdits.",
+        "fr",
+        "support",
+    ),
+    (
+        "Gatherings are still banned",
+        "en",
+        "Gatherings are no longer banned.",
+        "en",
+        "contradiction",
+    ),
+    ("Parler n'a pas gagné son procès", "fr", "Parler lost its lawsuit.", "en", "support"),
+    # polysemy: "declined to comment" is no fall in value
+    ("The shares fell", "en", "The company declined to comment on its shares.", "en", "silence"),
+    (
+        "Les actions ont augmenté",
+        "fr",
+        "The company declined to comment on the shares.",
+        "en",
+        "silence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "cl", "evidence", "el", "expected"), DIRECTION)
+def test_direction(claim, cl, evidence, el, expected):
+    assert outcome("direction", claim, cl, evidence, el).outcome == expected
+
+
+NEGATION = [
+    # English contractions are negations
+    (
+        "Parler filed a new lawsuit",
+        "en",
+        "Parler didn't file a new lawsuit.",
+        "en",
+        "contradiction",
+    ),
+    (
+        "Amazon explained its decision",
+        "en",
+        "Amazon hasn't explained its decision.",
+        "en",
+        "contradiction",
+    ),
+    (
+        "Amazon n'a pas expliqué sa décision",
+        "fr",
+        "Amazon didn't explain its decision.",
+        "en",
+        "silence",
+    ),
+    (
+        "Amazon n'a pas expliqué sa décision",
+        "fr",
+        "Amazon explained its decision.",
+        "en",
+        "contradiction",
+    ),
+    (
+        "Amazon explained its decision",
+        "en",
+        "Amazon n'a donné aucune explication de sa décision.",
+        "fr",
+        "contradiction",
+    ),
+    # a negation elsewhere in the sentence does not bear on the claim
+    ("Parler sued Amazon", "en", "Parler sued Amazon, which did not reply.", "en", "silence"),
+    # "plus de" is "more than", not "no more"
+    ("Parler a reçu des menaces", "fr", "Parler a reçu plus de 100 menaces.", "fr", "silence"),
+]
+
+
+@pytest.mark.parametrize(("claim", "cl", "evidence", "el", "expected"), NEGATION)
+def test_negation(claim, cl, evidence, el, expected):
+    assert outcome("negation", claim, cl, evidence, el).outcome == expected
+
+
+HEDGE = [
+    (
+        "Parler obtained damages",
+        "en",
+        "Parler espère obtenir des dommages-intérêts.",
+        "fr",
+        "unverified",
+    ),
+    (
+        "Parler a obtenu des dommages-intérêts",
+        "fr",
+        "Parler hopes to obtain damages.",
+        "en",
+        "unverified",
+    ),
+    (
+        "The company cut 1,250 jobs",
+        "en",
+        "The company plans to cut 1,250 jobs.",
+        "en",
+        "unverified",
+    ),
+    (
+        "L'entreprise a licencié 300 salariés",
+        "fr",
+        "L'entreprise aurait licencié 300 salariés.",
+        "fr",
+        "unverified",
+    ),
+    # a noun that looks like a hedging verb is no hedge
+    ("The government approved the budget", "en", "The plan approved the budget.", "en", "silence"),
+    ("The board approved the merger", "en", "The board approved the merger plan.", "en", "silence"),
+    # a hedged claim is not made stronger by a hedged source
+    (
+        "Parler hopes to obtain damages",
+        "en",
+        "Parler espère obtenir des dommages-intérêts.",
+        "fr",
+        "silence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "cl", "evidence", "el", "expected"), HEDGE)
+def test_hedge(claim, cl, evidence, el, expected):
+    assert outcome("hedge", claim, cl, evidence, el).outcome == expected

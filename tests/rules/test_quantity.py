@@ -1,0 +1,138 @@
+"""Quantities: bounds, number words, separators of either locale, like with like."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.judge.numbers import parse_number, quantities
+
+from .conftest import outcome
+
+CASES = [
+    # bounds: "more than 40 %" is exactly what 45 % makes true
+    ("More than 40% of voters turned out", "en", "Turnout reached 45%.", "en", "support"),
+    (
+        "Plus de 40 % des électeurs ont voté",
+        "fr",
+        "La participation a atteint 45 %.",
+        "fr",
+        "support",
+    ),
+    # a bound the source states does not settle an exact claim, and does not refute it
+    ("Turnout was 45%", "en", "More than 40% of voters turned out.", "en", "unverified"),
+    ("More than 50% of voters turned out", "en", "Turnout reached 45%.", "en", "contradiction"),
+    (
+        "Moins de 30 % des électeurs ont voté",
+        "fr",
+        "La participation a atteint 45 %.",
+        "fr",
+        "contradiction",
+    ),
+    # number words, either language
+    (
+        "Eleven people died in the fire",
+        "en",
+        "Onze personnes sont mortes dans l'incendie.",
+        "fr",
+        "support",
+    ),
+    (
+        "Twelve people died in the fire",
+        "en",
+        "Onze personnes sont mortes dans l'incendie.",
+        "fr",
+        "contradiction",
+    ),
+    ("Onze personnes sont mortes", "fr", "Eleven people died, officials said.", "en", "support"),
+    # thousands separators of either locale
+    (
+        "The company has 1,250,000 subscribers",
+        "en",
+        "L'entreprise compte 1 250 000 abonnés.",
+        "fr",
+        "support",
+    ),
+    (
+        "L'entreprise compte 1 250 000 abonnés",
+        "fr",
+        "The company has 1,250,000 subscribers.",
+        "en",
+        "support",
+    ),
+    (
+        "The company has 1,350,000 subscribers",
+        "en",
+        "L'entreprise compte 1 250 000 abonnés.",
+        "fr",
+        "contradiction",
+    ),
+    # scales and decimals of either locale
+    (
+        "Parler had 9.6 million installs",
+        "en",
+        "Parler a enregistré 9,6 millions d'installations.",
+        "fr",
+        "support",
+    ),
+    (
+        "Parler had 19.6 million installs",
+        "en",
+        "Parler a enregistré 9,6 millions d'installations.",
+        "fr",
+        "contradiction",
+    ),
+    # a count of one thing never refutes a count of another
+    (
+        "Trump had 20 million installs",
+        "en",
+        "Trump avait 88 millions d'abonnés.",
+        "fr",
+        "unverified",
+    ),
+    (
+        "The deal is worth $2bn",
+        "en",
+        "L'accord est estimé à 2 milliards de dollars.",
+        "fr",
+        "support",
+    ),
+    (
+        "The deal is worth €2bn",
+        "en",
+        "L'accord est estimé à 2 milliards de dollars.",
+        "fr",
+        "unverified",
+    ),
+    (
+        "About 10 million people watched",
+        "en",
+        "Some 9.6 million people watched the final.",
+        "en",
+        "support",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "cl", "evidence", "el", "expected"), CASES)
+def test_quantity(claim, cl, evidence, el, expected):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+def test_silent_without_a_number():
+    assert (
+        outcome("quantity", "Parler sued Amazon", "en", "Parler a poursuivi Amazon.", "fr").outcome
+        == "silence"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang", "value"),
+    [("1 250 000", "fr", 1250000), ("1,250,000", "en", 1250000), ("9,6", "fr", 9.6),
+     ("9.6", "en", 9.6), ("1.250.000", "fr", 1250000), ("1\u202f250", "fr", 1250)],
+)  # fmt: skip
+def test_parse_number_follows_the_texts_locale(raw, lang, value):
+    assert parse_number(raw, lang) == value
+
+
+def test_years_and_dates_are_not_counts():
+    assert quantities("En 2021, Parler a porté plainte", "fr") == []
