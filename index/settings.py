@@ -30,7 +30,10 @@ class Settings:
 
 def load_settings() -> Settings:
     """Read the settings from the environment (``VERIF_*``), falling back to the repo's data/."""
-    data = Path(os.environ.get("VERIF_DATA_DIR", ROOT / "data"))
+    # A checkout keeps data/ beside the code; an installed copy (pip install .) uses the
+    # current folder's data/, since site-packages is no place for articles and indexes.
+    default = ROOT / "data" if (ROOT / "data").is_dir() else Path.cwd() / "data"
+    data = Path(os.environ.get("VERIF_DATA_DIR", default))
     return Settings(
         corpus_dir=Path(os.environ.get("VERIF_CORPUS_DIR", data / "articles")),
         user_dir=Path(os.environ.get("VERIF_USER_DIR", data / "user_articles")),
