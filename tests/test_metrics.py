@@ -14,10 +14,10 @@ def test_normalisation_handles_french_articles_elision_and_guillemets():
     assert m.normalize_answer("Les  données   de SensorTower") == "données sensortower"
 
 
-def test_exact_match_is_whole_word_containment():
-    assert m.exact_match("Le cours a chuté de plus de 6% lundi.", ["plus de 6%"]) == 1.0
-    assert m.exact_match("Le cours a chuté de 16% lundi.", ["6%"]) == 0.0
-    assert m.exact_match("Sans réponse", ["48 dollars", "48 $"]) == 0.0
+def test_contains_answer_is_whole_word_containment():
+    assert m.contains_answer("Le cours a chuté de plus de 6% lundi.", ["plus de 6%"]) == 1.0
+    assert m.contains_answer("Le cours a chuté de 16% lundi.", ["6%"]) == 0.0
+    assert m.contains_answer("Sans réponse", ["48 dollars", "48 $"]) == 0.0
 
 
 def test_token_f1_by_hand():
@@ -54,6 +54,30 @@ def test_abstention_scores_by_hand():
     # answering: tp 3, fp 1 (answered an unanswerable), fn 1 -> P 3/4, R 3/4
     assert s.answer_f1 == pytest.approx(0.75)
     assert s.combined_f1 == pytest.approx(0.625)
+
+
+def test_abstention_scores_are_undefined_not_halved_when_a_class_is_absent():
+    """Issue 17: a subset of unanswerable questions all rightly refused scored 0.5, because the
+    answering F1 of a subset with nothing to answer counted as 0."""
+    all_refused = m.abstention_scores([False, False, False], [True, True, True])
+    assert all_refused.precision == 1.0 and all_refused.recall == 1.0 and all_refused.f1 == 1.0
+    assert all_refused.answer_f1 is None and all_refused.combined_f1 == 1.0
+    never_refused = m.abstention_scores([True, True, False], [False, False, False])
+    assert never_refused.precision is None and never_refused.recall == 0.0
+    assert never_refused.f1 == 0.0 and never_refused.combined_f1 == pytest.approx(0.4)
+    nothing_to_refuse = m.abstention_scores([True, True], [False, True])
+    assert nothing_to_refuse.recall is None and nothing_to_refuse.f1 is None
+    assert nothing_to_refuse.precision == 0.0
+
+
+def test_confidently_wrong_is_a_verdict_asserting_the_wrong_thing():
+    assert m.confidently_wrong("supported", "refuted")
+    assert m.confidently_wrong("refuted", "supported")
+    assert m.confidently_wrong("not_enough_info", "supported")
+    assert m.confidently_wrong("not_enough_info", "refuted")
+    assert not m.confidently_wrong("supported", "not_enough_info")  # a miss, not an error
+    assert not m.confidently_wrong("refuted", "refuted")
+    assert not m.confidently_wrong("supported", None)
 
 
 def test_verdict_metrics_by_hand():

@@ -1,7 +1,12 @@
-"""``python -m bot.eval [--gold FILE] [--out DIR] [--k N]``: score ask() on a gold set.
+"""Score Vérif against gold items and write a report.
 
-Exits non-zero only when the evaluation itself fails (bad gold file, broken index), never
-because scores are low.
+  python -m bot.eval [--gold FILE] [--corpus DIR]      one gold set (default: the seed tuning
+                                                       set over the configured corpus)
+  python -m bot.eval --benchmark [--split dev|test|all] [--stories a,b] [--seeds]
+                                                       the benchmark stories of data/benchmark
+
+Exits 1 when the evaluation itself fails (bad gold file, broken index), 2 when --check-floor
+finds a figure below the recorded floor, never because scores are low.
 """
 
 from __future__ import annotations
@@ -11,56 +16,203 @@ import sys
 import time
 from pathlib import Path
 
-from bot.eval.gold import DEFAULT_GOLD, GoldError, check_against, load_gold
-from bot.eval.report import format_summary, write_report
-from bot.eval.run import run_item, score_groups
+from bot.eval.gold import DEFAULT_GOLD, GoldError
 from index.errors import VerifError
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.eval", description=__doc__)
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold JSON Lines file")
-    parser.add_argument("--out", type=Path, default=Path("reports/eval"), help="report folder")
-    parser.add_argument("--k", type=int, default=5, help="passages retrieved per item")
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.eval",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--gold", type=Path, default=None, help=f"gold JSON Lines file (default: {DEFAULT_GOLD})"
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="folder of article files to index and score --gold against "
+        "(default: the configured corpus)",
+    )
+    parser.add_argument(
+        "--benchmark", action="store_true", help="run the benchmark stories of data/benchmark"
+    )
+    parser.add_argument(
+        "--split",
+        choices=("dev", "test", "all"),
+        default="all",
+        help="benchmark stories to run (default: all)",
+    )
+    parser.add_argument(
+        "--stories", default=None, help="comma-separated story ids (default: every story)"
+    )
+    parser.add_argument(
+        "--stories-dir",
+        type=Path,
+        default=None,
+        help="folder of benchmark stories (default: data/benchmark)",
+    )
+    parser.add_argument(
+        "--floor",
+        type=Path,
+        default=None,
+        help="floor file for --write-floor and --check-floor (default: data/benchmark/floor.json)",
+    )
+    parser.add_argument(
+        "--seeds", action="store_true", help="add the two seed gold sets to the benchmark"
+    )
+    parser.add_argument(
+        "--no-combined",
+        action="store_true",
+        help="skip the second figure (all stories in one index)",
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip the tutorial pipeline")
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="folder for cached indexes (default: $VERIF_BENCHMARK_CACHE or "
+        "~/.cache/verif/benchmark)",
+    )
+    parser.add_argument(
+        "--write-floor",
+        action="store_true",
+        help="record the dev stories' figures, less a margin, in data/benchmark/floor.json",
+    )
+    parser.add_argument(
+        "--check-floor",
+        action="store_true",
+        help="exit 2 when a dev figure is below data/benchmark/floor.json",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="report folder (default: reports/eval, or reports/benchmark with --benchmark)",
+    )
+    parser.add_argument("--k", type=int, default=5, help="passages retrieved per item (default 5)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     try:
-        from tqdm import tqdm
-
-        from bot import ask
-        from bot.engine import shared_engine
-        from index.corpus import article_files
-        from index.settings import load_settings
-
-        items = load_gold(args.gold)
-        engine = shared_engine()
-        problems = check_against(items, engine.index.articles)
-        if problems:
-            raise GoldError("; ".join(problems[:5]))
-        baseline = None
-        if not args.no_baseline:
-            from bot.eval.baseline import TutorialPipeline
-
-            baseline = TutorialPipeline(article_files(load_settings()))
-        results = [
-            run_item(item, lambda q: ask(q, k=args.k), baseline, args.k)
-            for item in tqdm(items, desc="Evaluating", unit="item", file=sys.stderr)
-        ]
+        if args.benchmark:
+            return _benchmark(args)
+        if args.corpus is not None:
+            return _own_corpus(args)
+        return _configured_corpus(args)
     except (GoldError, VerifError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+
+
+def _benchmark(args: argparse.Namespace) -> int:
+    from bot.eval import floor
+    from bot.eval.benchmark import run_benchmark
+    from bot.eval.benchmark_report import format_console, write_benchmark_report
+    from bot.eval.stories import BENCHMARK_DIR, select
+
+    floor_file = args.floor or floor.FLOOR_FILE
+    names = [s.strip() for s in args.stories.split(",") if s.strip()] if args.stories else None
+    if args.check_floor and not names:
+        recorded = floor.load_floor(floor_file)
+        names = recorded["stories"] if recorded else None
+    sets = select(args.split, names, args.stories_dir or BENCHMARK_DIR, seeds=args.seeds)
+    if not sets:
+        raise GoldError(f"no benchmark stories for split {args.split!r} in data/benchmark")
+    bench = run_benchmark(
+        sets,
+        k=args.k,
+        baseline=not args.no_baseline,
+        combined=not args.no_combined,
+        cache=args.cache,
+    )
+    out = args.out or Path("reports/benchmark")
+    write_benchmark_report(out, bench, {"k": args.k, "embedder": "e5", "split": args.split})
+    print(format_console(bench))
+    print(f"Report: {out / 'report.md'}")
+    status = 0
+    if args.write_floor:
+        written = floor.write_floor(bench, floor_file)
+        print(f"Floor written to {floor_file}: {written['floors']} {written['ceilings']}")
+    if args.check_floor:
+        recorded = floor.load_floor(floor_file)
+        problems = floor.violations(bench, recorded) if recorded else ["no floor recorded"]
+        for problem in problems:
+            print(f"floor: {problem}", file=sys.stderr)
+        status = 2 if problems else 0
+    return status
+
+
+def _own_corpus(args: argparse.Namespace) -> int:
+    """A user's own articles and gold items, indexed in the cache and scored like a story."""
+    from bot.eval.benchmark import run_benchmark
+    from bot.eval.report import format_summary, write_report
+    from bot.eval.stories import EvalSet
+
+    gold = args.gold or DEFAULT_GOLD
+    if not args.corpus.is_dir():
+        raise GoldError(f"--corpus {args.corpus}: not a folder of articles")
+    user_set = EvalSet(gold.stem, "user", gold.stem, args.corpus, gold, "your gold set")
+    bench = run_benchmark([user_set], args.k, not args.no_baseline, False, args.cache)
+    run = bench.runs[0]
+    if not run.valid:
+        raise GoldError(f"{gold}: {run.problems} evidence quotes are not at their spans")
+    meta = _meta(gold, len(run.results), args.k, "e5", f"corpus {args.corpus}")
+    out = args.out or Path("reports/eval")
+    write_report(out, run.scores, run.results, meta)
+    print(format_summary(run.scores))
+    print(f"Report: {out / 'report.md'}")
+    return 0
+
+
+def _configured_corpus(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from bot import ask
+    from bot.engine import shared_engine
+    from bot.eval.gold import check_against, load_gold
+    from bot.eval.report import format_summary, write_report
+    from bot.eval.run import run_item, score_groups
+    from index.corpus import article_files
+    from index.settings import load_settings
+
+    gold = args.gold or DEFAULT_GOLD
+    items = load_gold(gold)
+    engine = shared_engine()
+    problems = check_against(items, engine.index.articles)
+    if problems:
+        raise GoldError("; ".join(problems[:5]))
+    baseline = None
+    if not args.no_baseline:
+        from bot.eval.baseline import TutorialPipeline
+
+        baseline = TutorialPipeline(article_files(load_settings()))
+    if items:  # load the models before timing
+        ask(items[0].question, k=args.k)
+    results = [
+        run_item(item, lambda q: ask(q, k=args.k), baseline, args.k)
+        for item in tqdm(items, desc="Evaluating", unit="item", file=sys.stderr)
+    ]
     scores = score_groups(results)
-    meta = {
-        "gold": str(args.gold),
-        "items": len(items),
-        "k": args.k,
-        "embedder": engine.index.embedder,
+    out = args.out or Path("reports/eval")
+    write_report(out, scores, results, _meta(gold, len(items), args.k, engine.index.embedder))
+    print(format_summary(scores))
+    print(f"Report: {out / 'report.md'}")
+    return 0
+
+
+def _meta(gold: Path, items: int, k: int, embedder: str, corpus: str = "") -> dict:
+    return {
+        "gold": f"{gold}{f', {corpus}' if corpus else ''}",
+        "items": items,
+        "k": k,
+        "embedder": embedder,
         "date": time.strftime("%Y-%m-%d %H:%M"),
     }
-    write_report(args.out, scores, results, meta)
-    print(format_summary(scores))
-    print(f"Report: {args.out / 'report.md'}")
-    return 0
 
 
 if __name__ == "__main__":

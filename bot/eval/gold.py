@@ -38,6 +38,7 @@ class GoldItem:
     evidence: tuple[GoldEvidence, ...] = ()
     verdict: str | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
+    source_url: str | None = None  # where a claim's real wording was copied from, if it was
 
     @property
     def answerable(self) -> bool:
@@ -48,6 +49,8 @@ class GoldItem:
         data["answers"] = list(self.answers)
         data["tags"] = list(self.tags)
         data["evidence"] = [asdict(e) for e in self.evidence]
+        if self.source_url is None:
+            del data["source_url"]
         return data
 
 
@@ -88,7 +91,16 @@ def _item(data: dict) -> GoldItem:
         evidence=tuple(GoldEvidence(**e) for e in data.get("evidence") or ()),
         verdict=verdict,
         tags=tuple(data.get("tags") or ()),
+        source_url=_url(data.get("source_url")),
     )
+
+
+def _url(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        raise ValueError(f"source_url must be an http(s) URL, not {value!r}")
+    return value
 
 
 def check_against(items: list[GoldItem], articles: dict[str, Article]) -> list[str]:

@@ -29,9 +29,11 @@ def normalize_answer(text: str) -> str:
     return " ".join(text.split())
 
 
-def exact_match(prediction: str, answers: Sequence[str]) -> float:
-    """1.0 when a normalised expected answer appears, as whole words, in the normalised prediction
-    (the prediction is an answer with its quotes, so "exact" means an exact phrase within it)."""
+def contains_answer(prediction: str, answers: Sequence[str]) -> float:
+    """1.0 when a normalised gold answer appears, as whole words, in the normalised prediction.
+
+    Not SQuAD's exact match: the prediction is a whole answer with its quotes, so this says
+    whether the answer contains a gold answer, not whether it is one."""
     predicted = f" {normalize_answer(prediction)} "
     expected = [normalize_answer(a) for a in answers]
     return float(any(f" {a} " in predicted for a in expected if a))
@@ -99,11 +101,14 @@ def precision_recall_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]
 
 @dataclass(frozen=True)
 class AbstentionScores:
-    precision: float  # of the abstentions, how many were on unanswerable questions
-    recall: float  # of the unanswerable questions, how many were refused
-    f1: float
-    answer_f1: float  # the same, with "answered an answerable question" as the positive class
-    combined_f1: float  # mean of the two F1s (Trust-Score's answering/refusing balance)
+    """Each score is None when it is undefined for the group (nothing refused, nothing to refuse,
+    nothing answerable), so that a group where every refusal was right does not read 0.5."""
+
+    precision: float | None  # of the abstentions, how many were on unanswerable questions
+    recall: float | None  # of the unanswerable questions, how many were refused
+    f1: float | None
+    answer_f1: float | None  # the same, with "answered an answerable question" as the positive
+    combined_f1: float | None  # mean of the defined F1s (Trust-Score's answering/refusing balance)
 
 
 def abstention_scores(answerable: Sequence[bool], abstained: Sequence[bool]) -> AbstentionScores:
@@ -111,10 +116,24 @@ def abstention_scores(answerable: Sequence[bool], abstained: Sequence[bool]) -> 
     tp = sum(not a and x for a, x in pairs)
     fp = sum(a and x for a, x in pairs)
     fn = sum(not a and not x for a, x in pairs)
-    p, r, f1 = precision_recall_f1(tp, fp, fn)
     answered_tp = sum(a and not x for a, x in pairs)
-    _, _, answer_f1 = precision_recall_f1(answered_tp, fn, fp)
-    return AbstentionScores(p, r, f1, answer_f1, (f1 + answer_f1) / 2)
+    unanswerable, answerable_n = tp + fn, answered_tp + fp
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / unanswerable if unanswerable else None
+    f1 = precision_recall_f1(tp, fp, fn)[2] if unanswerable else None
+    answer_f1 = precision_recall_f1(answered_tp, fn, fp)[2] if answerable_n else None
+    defined = [v for v in (f1, answer_f1) if v is not None]
+    combined = sum(defined) / len(defined) if defined else None
+    return AbstentionScores(precision, recall, f1, answer_f1, combined)
+
+
+def confidently_wrong(gold: str, predicted: str | None) -> bool:
+    """A verdict that asserts the wrong thing: supported for refuted or the reverse, or any
+    supported/refuted on a claim the articles leave open. Saying "not enough information" on a
+    decidable claim is a miss, not a confident error."""
+    if predicted not in ("supported", "refuted"):
+        return False
+    return predicted != gold
 
 
 def confusion(

@@ -15,12 +15,14 @@ HEADLINE = [
     ("Evidence MRR", ("retrieval", "mrr"), ("baseline", "mrr")),
     ("Citation precision", ("citations", "precision"), ("baseline", "citation_precision")),
     ("Citation recall", ("citations", "recall"), ("baseline", "citation_recall")),
-    ("Answer exact match", ("answers", "exact_match"), None),
-    ("Answer token F1", ("answers", "f1"), None),
+    ("Answer contains a gold answer", ("answers", "contains_answer"), None),
+    ("Answer token F1 (best quote)", ("answers", "f1"), None),
+    ("Hedge rate (answers framed 'only partly')", ("hedging", "rate"), None),
     ("Abstention precision", ("abstention", "precision"), None),
     ("Abstention recall", ("abstention", "recall"), None),
     ("Answer/refuse combined F1", ("abstention", "combined_f1"), None),
     ("Claim verdict accuracy", ("claims", "accuracy"), None),
+    ("Confidently wrong verdicts (share of claims)", ("claims", "confidently_wrong_rate"), None),
     ("Claim verdict macro-F1", ("claims", "macro_f1"), None),
     ("FEVER score", ("claims", "fever_score"), None),
     ("Answer in the question's language", ("language", "match"), None),
@@ -52,7 +54,15 @@ def format_summary(scores: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_report(out: Path, scores: dict[str, Any], results: list[ItemResult], meta: dict) -> None:
+def write_report(
+    out: Path,
+    scores: dict[str, Any],
+    results: list[ItemResult],
+    meta: dict,
+    per_item: bool = True,
+) -> None:
+    """Write report.md, report.json and the charts. ``per_item=False`` (sealed test stories)
+    writes aggregate figures only: no item, question, answer or per-item latency."""
     out.mkdir(parents=True, exist_ok=True)
     records = [
         {
@@ -67,17 +77,19 @@ def write_report(out: Path, scores: dict[str, Any], results: list[ItemResult], m
             "answer": r.answer,
         }
         for r in results
+        if per_item
     ]
     payload = json.dumps(
         {"meta": meta, "scores": scores, "items": records}, ensure_ascii=False, indent=2
     )
     (out / "report.json").write_text(payload, encoding="utf-8")
     charts = _charts(out, scores, results)
-    (out / "report.md").write_text(_markdown(scores, results, meta, charts), encoding="utf-8")
+    markdown = _markdown(scores, results if per_item else None, meta, charts)
+    (out / "report.md").write_text(markdown, encoding="utf-8")
 
 
 def _markdown(
-    scores: dict[str, Any], results: list[ItemResult], meta: dict, charts: list[str]
+    scores: dict[str, Any], results: list[ItemResult] | None, meta: dict, charts: list[str]
 ) -> str:
     lines = [
         "# Evaluation report",
@@ -101,7 +113,7 @@ def _markdown(
         "",
         "## By language and kind",
         "",
-        "| group | items | recall@3 | MRR | cit. precision | cit. recall | EM | F1 "
+        "| group | items | recall@3 | MRR | cit. precision | cit. recall | contains answer | F1 "
         "| abst. P | abst. R | verdict acc. | lang. | p50 ms |",
         "| --- |" + " ---: |" * 12,
     ]
@@ -111,7 +123,7 @@ def _markdown(
             get(s, ("retrieval", "mrr")),
             get(s, ("citations", "precision")),
             get(s, ("citations", "recall")),
-            get(s, ("answers", "exact_match")),
+            get(s, ("answers", "contains_answer")),
             get(s, ("answers", "f1")),
             get(s, ("abstention", "precision")),
             get(s, ("abstention", "recall")),
@@ -137,6 +149,9 @@ def _markdown(
         for label, row in zip(labels, claims["confusion"], strict=True):
             lines.append(f"| {label} | " + " | ".join(str(v) for v in row) + " |")
     lines += ["", "## Charts", ""] + [f"![{c}]({c})" for c in charts]
+    if results is None:
+        lines += ["", "Sealed set: per-item results are not written.", ""]
+        return "\n".join(lines)
     failures = [r for r in results if _failed(r)]
     lines += ["", f"## Items to look at ({len(failures)})", ""]
     for r in failures:
@@ -170,34 +185,74 @@ def _charts(out: Path, scores: dict[str, Any], results: list[ItemResult]) -> lis
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    metrics = [
-        ("recall@3", ("retrieval", "recall@3")),
-        ("cit. precision", ("citations", "precision")),
-        ("abst. F1", ("abstention", "combined_f1")),
-        ("verdict acc.", ("claims", "accuracy")),
-    ]
     groups = [g for g in scores if g != "overall"]
-    fig, ax = plt.subplots(figsize=(9, 4))
-    width = 0.8 / len(metrics)
-    for i, (label, path) in enumerate(metrics):
-        values = [get(scores[g], path) or 0.0 for g in groups]
-        ax.bar([x + i * width for x in range(len(groups))], values, width, label=label)
-    ax.set_xticks([x + 0.4 - width / 2 for x in range(len(groups))], groups, fontsize=8)
-    ax.set_ylim(0, 1.05)
-    ax.set_title("Scores by language and kind")
-    ax.legend(fontsize=8, ncol=4, loc="lower center")
+    fig, ax = plt.subplots(figsize=(9, 4.2))
+    scores_chart(ax, {g: scores[g] for g in groups})
+    ax.set_title("Scores by language and kind", pad=28)
     fig.tight_layout()
     fig.savefig(out / "scores.png", dpi=100)
     plt.close(fig)
 
     fig, ax = plt.subplots(figsize=(6, 3))
-    ax.hist([r.latency_ms for r in results if "error" not in r.answer], bins=30)
-    ax.set_xlabel("ms per item")
+    latency_chart(ax, [r.latency_ms for r in results if "error" not in r.answer])
     ax.set_title("ask() latency")
     fig.tight_layout()
     fig.savefig(out / "latency.png", dpi=100)
     plt.close(fig)
     return ["scores.png", "latency.png"]
+
+
+CHART_METRICS = [
+    ("recall@3", ("retrieval", "recall@3")),
+    ("cit. precision", ("citations", "precision")),
+    ("answer/refuse F1", ("abstention", "combined_f1")),
+    ("verdict acc.", ("claims", "accuracy")),
+]
+
+
+def scores_chart(ax, groups: dict[str, dict[str, Any]]) -> None:
+    """Grouped bars; a figure that is undefined for a group (no claims, nothing to refuse) is
+    left out and marked "n/a" rather than drawn as 0. The legend sits above the axes."""
+    names = list(groups)
+    width = 0.8 / len(CHART_METRICS)
+    for i, (label, path) in enumerate(CHART_METRICS):
+        xs = [x + i * width for x in range(len(names))]
+        values = [get(groups[g], path) for g in names]
+        ax.bar(xs, [float("nan") if v is None else v for v in values], width, label=label)
+        for x, v in zip(xs, values, strict=True):
+            if v is None:
+                ax.text(x, 0.02, "n/a", ha="center", va="bottom", fontsize=6, rotation=90)
+    ax.set_xticks([x + 0.4 - width / 2 for x in range(len(names))], names, fontsize=8)
+    ax.set_ylim(0, 1.05)
+    ax.legend(
+        fontsize=8,
+        ncol=len(CHART_METRICS),
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        frameon=False,
+    )
+
+
+def latency_chart(ax, latencies: list[float]) -> None:
+    """Histogram on a log scale of milliseconds, so one slow item does not squash the rest
+    into a single bar; the p50 and p95 are marked."""
+    import numpy as np
+
+    from bot.eval.metrics import percentile
+
+    values = [v for v in latencies if v > 0]
+    if not values:
+        ax.text(0.5, 0.5, "no timed items", ha="center", transform=ax.transAxes)
+        return
+    low, high = min(values), max(values)
+    bins = np.geomspace(low, high * 1.001, 30) if high > low else 10
+    ax.hist(values, bins=bins)
+    ax.set_xscale("log")
+    for q, style in ((50, "-"), (95, "--")):
+        value = percentile(values, q)
+        ax.axvline(value, color="black", linestyle=style, linewidth=1, label=f"p{q} {value:.0f} ms")
+    ax.set_xlabel("ms per item (log scale)")
+    ax.legend(fontsize=8, frameon=False)
 
 
 def _fmt(value: float | None) -> str:

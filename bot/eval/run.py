@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.answer import Answer
 from bot.eval import metrics as m
+from bot.eval.framing import is_hedged
 from bot.eval.gold import VERDICTS, GoldItem
 
 
@@ -96,11 +97,16 @@ def score(results: Sequence[ItemResult]) -> dict[str, Any]:
                 "citation_recall": sum(r.baseline_cited_correct > 0 for r in with_evidence)
                 / len(with_evidence),
             }
+    answered = [r for r in ok if r.item.kind == "question" and not r.answer["abstained"]]
+    if answered:
+        hedged = sum(is_hedged(r.answer) for r in answered)
+        # Of the answerable questions Vérif answered, how many it introduced as only partial.
+        out["hedging"] = {"hedged": hedged, "rate": hedged / len(answered), "n": len(answered)}
     questions = [r for r in ok if r.item.kind == "question" and r.item.answers]
     if questions:
         out["answers"] = {
-            "exact_match": _mean(
-                m.exact_match(_prediction(r.answer), r.item.answers) for r in questions
+            "contains_answer": _mean(
+                m.contains_answer(_prediction(r.answer), r.item.answers) for r in questions
             ),
             "f1": _mean(
                 max((m.token_f1(q, r.item.answers) for q in _quotes(r.answer)), default=0.0)
@@ -122,8 +128,11 @@ def score(results: Sequence[ItemResult]) -> dict[str, Any]:
             g == p and (g == "not_enough_info" or r.cited_correct > 0)
             for g, p, r in zip(gold, predicted, claims, strict=True)
         ]
+        wrong = sum(m.confidently_wrong(g, p) for g, p in zip(gold, predicted, strict=True))
         out["claims"] = {
             "accuracy": _mean(g == p for g, p in zip(gold, predicted, strict=True)),
+            "confidently_wrong": wrong,
+            "confidently_wrong_rate": wrong / len(claims),
             "macro_f1": m.macro_f1(gold, predicted, VERDICTS),
             "fever_score": _mean(fever),
             "labels": list(VERDICTS),

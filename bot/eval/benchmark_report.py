@@ -1,0 +1,262 @@
+"""The benchmark's report: macro-averages by split, each story, the all-stories index, timings.
+
+Sealed test stories are reported in aggregate only: their per-set report, report.json and the
+console never carry an item, a question, an answer or a per-item latency. Per-item detail is
+written for dev stories, seed sets and a user's own gold set.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+from bot.eval.benchmark import HEADLINE, Benchmark, SetRun, headline
+from bot.eval.report import latency_chart, scores_chart, write_report
+
+SPLIT_NAMES = {
+    "test": "sealed test stories",
+    "dev": "dev stories",
+    "seed": "seed sets (tuned on)",
+    "user": "your gold set",
+}
+# What the all-stories table compares (a subset of HEADLINE).
+DISTRACTION_KEYS = [
+    "verdict_accuracy",
+    "confidently_wrong_rate",
+    "abstention_precision",
+    "abstention_recall",
+    "hedge_rate",
+    "evidence_recall@3",
+    "citation_precision",
+]
+LABELS = {key: label for key, label, *_ in HEADLINE}
+LOWER_IS_BETTER = {key for key, *_, better in HEADLINE if better == "lower"}
+
+
+def write_benchmark_report(out: Path, bench: Benchmark, meta: dict[str, Any]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    meta = {**meta, "commit": _commit(), "date": time.strftime("%Y-%m-%d %H:%M")}
+    for run in bench.runs:
+        if run.valid:
+            set_meta = {
+                "gold": run.set.id if run.set.sealed else str(run.set.gold),
+                "items": len(run.results),
+                "k": bench.k,
+                "embedder": meta.get("embedder", "e5"),
+                "date": meta["date"],
+            }
+            folder = out / "sets" / run.set.id
+            write_report(folder, run.scores, run.results, set_meta, per_item=not run.set.sealed)
+    payload = {
+        "meta": meta,
+        "seconds": _timings(bench),
+        "macro": {
+            split: {
+                "own_index": bench.macro(split),
+                "all_stories_index": bench.macro(split, combined=True),
+            }
+            for split in bench.splits()
+        },
+        "sets": [_set_record(run) for run in bench.runs],
+    }
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    (out / "report.json").write_text(text, encoding="utf-8")
+    charts = _charts(out, bench)
+    (out / "report.md").write_text(_markdown(bench, meta, charts), encoding="utf-8")
+    (out / "table.md").write_text(summary_table(bench) + "\n", encoding="utf-8")
+
+
+def _set_record(run: SetRun) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": run.set.id,
+        "split": run.set.split,
+        "label": run.set.label,
+        "title": run.set.title,
+        "gold_problems": run.problems,
+        "index_cached": run.cached,
+        "index_seconds": round(run.index_seconds, 2),
+        "answer_seconds": round(run.answer_seconds, 2),
+        "scores": run.scores,
+        "all_stories_index": run.combined,
+    }
+    if not run.set.sealed:
+        record["report"] = f"sets/{run.set.id}/report.md"
+    return record
+
+
+def _timings(bench: Benchmark) -> dict[str, float]:
+    return {
+        "total": round(bench.seconds, 1),
+        "index": round(sum(r.index_seconds for r in bench.runs), 1),
+        "answer": round(sum(r.answer_seconds for r in bench.runs), 1),
+        "all_stories_index": round(bench.combined_seconds, 1),
+    }
+
+
+def summary_table(bench: Benchmark) -> str:
+    """Headline figures by split, Vérif beside the tutorial pipeline (the README's table)."""
+    splits = bench.splits()
+    header = ["metric"]
+    for split in splits:
+        n = sum(r.set.split == split and r.valid for r in bench.runs)
+        header += [f"{SPLIT_NAMES[split]} ({n}): Vérif", "tutorial"]
+    lines = ["| " + " | ".join(header) + " |", "| --- |" + " ---: |" * (len(header) - 1)]
+    macros = {split: bench.macro(split) for split in splits}
+    for key, label, _, base, _ in HEADLINE:
+        cells = [label]
+        for split in splits:
+            macro = macros[split]
+            cells.append(_cell(key, macro))
+            cells.append(_fmt(macro.get(f"tutorial:{key}")) if base else "—")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _cell(key: str, figures: dict[str, Any]) -> str:
+    value = figures.get(key)
+    if key == "confidently_wrong_rate" and figures.get("claims"):
+        return f"{_fmt(value)} ({figures.get('confidently_wrong')}/{figures['claims']})"
+    if key.startswith("latency"):
+        return "—" if value is None else f"{value:.0f}"
+    return _fmt(value)
+
+
+def _markdown(bench: Benchmark, meta: dict[str, Any], charts: list[str]) -> str:
+    timings = _timings(bench)
+    lines = [
+        "# Benchmark report",
+        "",
+        f"{meta['date']}, commit `{meta['commit']}`, k = {bench.k}, embedder "
+        f"`{meta.get('embedder', 'e5')}`. {len(bench.runs)} sets; the whole run took "
+        f"{timings['total']:.0f} s (indexes {timings['index']:.0f} s, answering "
+        f"{timings['answer']:.0f} s, all stories in one index "
+        f"{timings['all_stories_index']:.0f} s).",
+        "",
+        "Test stories are sealed: they are reported in aggregate only and never used to tune. "
+        "Dev stories and the seed sets may be tuned on; the seed sets were.",
+        "",
+        "## Headline: macro-average over sets, each indexed on its own",
+        "",
+        summary_table(bench),
+        "",
+        "Confidently wrong: supported for refuted or the reverse, or a supported/refuted verdict "
+        "on a not_enough_info claim (rate over claims; the count in brackets). Hedge rate: of "
+        "the answerable questions Vérif answered, the share introduced as only partly "
+        "answered. The tutorial pipeline (LangChain's RAG tutorial) is scored on retrieval and "
+        "citations only: it cannot refuse or judge a claim.",
+    ]
+    if any(r.combined for r in bench.runs):
+        lines += ["", "## All stories in one index (distraction across topics)", ""]
+        splits = [s for s in bench.splits() if s != "seed"]
+        header = ["metric"] + [
+            f"{SPLIT_NAMES[s]}: {which}" for s in splits for which in ("own index", "all stories")
+        ]
+        lines += ["| " + " | ".join(header) + " |", "| --- |" + " ---: |" * (len(header) - 1)]
+        for key in DISTRACTION_KEYS:
+            cells = [LABELS[key]]
+            for split in splits:
+                cells += [_cell(key, bench.macro(split)), _cell(key, bench.macro(split, True))]
+            lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "## Each set", "", *_per_set_table(bench)]
+    invalid = [r for r in bench.runs if not r.valid]
+    if invalid:
+        lines += ["", "Not scored (their gold evidence does not match their articles):"]
+        lines += [f"- `{r.set.id}` ({r.set.split}): {r.problems} problems" for r in invalid]
+    lines += ["", "## Charts", ""] + [f"![{c}]({c})" for c in charts]
+    lines += [
+        "",
+        "Per-set reports: `sets/<id>/report.md` (per-item detail for dev and seed sets only).",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _per_set_table(bench: Benchmark) -> list[str]:
+    header = (
+        "| set | split | items | verdict acc. | confidently wrong | abst. P | abst. R | hedge "
+        "| recall@3 (tutorial) | cit. P (tutorial) | p50 ms | all-stories: verdict acc. "
+        "| all-stories: recall@3 |"
+    )
+    lines = [header, "| --- | --- |" + " ---: |" * 11]
+    for run in bench.runs:
+        if not run.valid:
+            continue
+        h = headline(run.scores["overall"])
+        c = headline(run.combined) if run.combined else {}
+        name = run.set.id if run.set.sealed else f"[{run.set.id}](sets/{run.set.id}/report.md)"
+        cells = [
+            name,
+            run.set.split,
+            str(h["items"]),
+            _fmt(h["verdict_accuracy"]),
+            _cell("confidently_wrong_rate", h),
+            _fmt(h["abstention_precision"]),
+            _fmt(h["abstention_recall"]),
+            _fmt(h["hedge_rate"]),
+            f"{_fmt(h['evidence_recall@3'])} ({_fmt(h.get('tutorial:evidence_recall@3'))})",
+            f"{_fmt(h['citation_precision'])} ({_fmt(h.get('tutorial:citation_precision'))})",
+            _cell("latency_p50_ms", h),
+            _fmt(c.get("verdict_accuracy")),
+            _fmt(c.get("evidence_recall@3")),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _charts(out: Path, bench: Benchmark) -> list[str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    runs = [r for r in bench.runs if r.valid]
+    if not runs:
+        return []
+    fig, ax = plt.subplots(figsize=(max(8, 1.1 * len(runs)), 4.5))
+    scores_chart(ax, {f"{r.set.id}\n({r.set.split})": r.scores["overall"] for r in runs})
+    ax.tick_params(axis="x", labelrotation=30, labelsize=7)
+    ax.set_title("Each set on its own index", pad=28)
+    fig.tight_layout()
+    fig.savefig(out / "sets.png", dpi=100)
+    plt.close(fig)
+
+    fig, ax = plt.subplots(figsize=(6, 3))
+    latency_chart(
+        ax, [r.latency_ms for run in runs for r in run.results if "error" not in r.answer]
+    )
+    ax.set_title("ask() latency, all sets")
+    fig.tight_layout()
+    fig.savefig(out / "latency.png", dpi=100)
+    plt.close(fig)
+    return ["sets.png", "latency.png"]
+
+
+def format_console(bench: Benchmark) -> str:
+    """What the command prints: the summary table and the time taken (aggregates only)."""
+    timings = _timings(bench)
+    return (
+        summary_table(bench)
+        + f"\n\nBenchmark time: {timings['total']:.0f} s (indexes {timings['index']:.0f} s, "
+        f"answering {timings['answer']:.0f} s, all stories in one index "
+        f"{timings['all_stories_index']:.0f} s)"
+    )
+
+
+def _commit() -> str:
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).parent,
+            timeout=10,
+        )
+        return done.stdout.strip() or "unknown"
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
