@@ -8,16 +8,22 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Citation:
-    """A verbatim passage: ``quote == article.text[start:end]`` for the article ``doc_id``."""
+    """A verbatim passage: ``quote == article.text[start:end]`` for the article ``doc_id``.
 
-    n: int  # the number of its [n] marker in the answer text
-    doc_id: str
+    Numbering: ``paragraph``, like ``start`` and ``end``, is a position for programs and counts
+    from 0 (``article.paragraphs[citation.paragraph]`` holds the quote), in Python and in
+    ``to_dict()`` JSON alike. What people read (the chat window, ``python -m bot ask``'s text)
+    says "paragraph {paragraph + 1}", counting from 1. Only ``n`` is 1-based: it is the marker.
+    """
+
+    n: int  # the number of its [n] marker in the answer text, from 1
+    doc_id: str  # the article's stable id (from its file name, or its .meta.json)
     title: str
     quote: str
-    start: int
+    start: int  # character offsets into the cleaned article text: quote == text[start:end]
     end: int
-    paragraph: int
-    score: float
+    paragraph: int  # index into the article's paragraphs, from 0 (shown to people as + 1)
+    score: float  # retrieval score of the quoted sentence: compare within one answer only
     language: str = "fr"  # language of the source, which the quote keeps
     attribution: str | None = None  # who the source says is speaking, when it says so
 
@@ -26,10 +32,10 @@ class Citation:
 class Passage:
     """A retrieved chunk, for people who want to see what the answer was chosen from."""
 
-    rank: int
+    rank: int  # from 1
     doc_id: str
     title: str
-    paragraph: int
+    paragraph: int  # from 0, like Citation.paragraph
     start: int
     end: int
     text: str
