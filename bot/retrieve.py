@@ -3,21 +3,20 @@
 Dense search finds the right neighbourhood across languages; BM25 (stems of both languages,
 plus lexicon translations of the question's words) pins names, numbers and rare words; term
 coverage says whether a sentence actually talks about what was asked. Everything computed per
-sentence of the corpus is computed once, when the retriever is built.
+sentence of the corpus is computed once, when the index is written, and read here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-import bm25s
-import numpy as np
-
-from bot.lexicon import Lexicon, load_lexicon
 from bot.question import Query
-from bot.terms import QueryTerm, SentenceTerms, TermIndex, coverage, query_terms, sentence_terms
-from index.analysis import fold, words
+from bot.terms import QueryTerm, SentenceTerms, TermIndex, coverage, query_terms
+from index.backends import SearchBackend, open_backend
 from index.embed import VectorEmbeddings
+from index.lexicon import Lexicon, load_lexicon
+from index.sentence_analysis import SentenceAnalysis
 from index.store import CorpusIndex
 
 # How many chunks dense search hands on, and how many sentences BM25 adds.
@@ -63,36 +62,33 @@ class Retrieval:
 
 
 class Retriever:
-    """Built once per index (and process); ``search`` does only per-question work."""
+    """Opened once per index (and process); ``search`` does only per-question work.
+
+    Nothing per sentence is computed here: terms, term counts, names and BM25 come from the
+    index's stored analysis (index/sentence_analysis.py), vectors and BM25 search from its
+    ``SearchBackend`` (index/backends/), FAISS by default or a Milvus cluster.
+    """
 
     def __init__(
-        self, index: CorpusIndex, embedder: VectorEmbeddings, lexicon: Lexicon | None = None
+        self,
+        index: CorpusIndex,
+        embedder: VectorEmbeddings,
+        lexicon: Lexicon | None = None,
+        backend: SearchBackend | None = None,
     ) -> None:
         self.index = index
         self.embedder = embedder
         self.lexicon = lexicon or load_lexicon()
-        self.sentence_chunk = np.zeros(len(index.sentences), dtype=np.int64)
-        for row, chunk in enumerate(index.chunks):
-            self.sentence_chunk[list(chunk.sentences)] = row
-        texts = [index.text_of(s) for s in index.sentences]
-        self.terms: list[SentenceTerms] = [
-            sentence_terms(text, index.articles[s.doc_id].language, self.lexicon)
-            for text, s in zip(texts, index.sentences, strict=True)
-        ]
-        self.term_index = TermIndex(self.terms, texts)
+        self.backend = backend or open_backend(index)
+        self.analysis = index.ensure_analysis()
+        self.sentence_chunk = index.sentence_chunk
+        self.terms = _StoredTerms(self.analysis)
+        self.term_index = TermIndex.from_counts(
+            len(index.sentences), self.analysis.document_frequency, self.analysis.names
+        )
         # What a sentence covers includes the names in its article's title: the article is
         # about them, and its sentences say "l'application" or "le rival de Twitter" instead.
-        titles = {
-            doc_id: self._title_names(article.title, article.language)
-            for doc_id, article in index.articles.items()
-        }
-        self.context: list[SentenceTerms] = [
-            terms | titles[s.doc_id] for terms, s in zip(self.terms, index.sentences, strict=True)
-        ]
-        self.bm25 = bm25s.BM25()
-        if self.terms:
-            tokens = [sorted(t.stems | t.folded) or ["_"] for t in self.terms]
-            self.bm25.index(tokens, show_progress=False)
+        self.context = _InContext(self.terms, self.analysis, index)
 
     def search(self, query: Query, k: int) -> Retrieval:
         text = query.proposition
@@ -100,19 +96,19 @@ class Retriever:
         if not self.index.sentences:
             return Retrieval(terms, [], [], 0.0)
         vector = self.embedder.embed_question(text)
-        chunk_scores, chunk_rows = self.index.search(vector, max(DENSE_CANDIDATES, k))
+        chunk_scores, chunk_rows = self.backend.search_chunks(vector, max(DENSE_CANDIDATES, k))
         chunk_dense = dict(zip(chunk_rows.tolist(), chunk_scores.tolist(), strict=True))
 
         lexical = self._bm25(terms)
         candidates = {r for c in chunk_dense for r in self.index.chunks[c].sentences}
         candidates |= set(lexical)
         rows = sorted(candidates)
-        dense = self.index.sentence_matrix(rows) @ vector
-        for row in rows:  # chunks reached only through BM25 still need their dense score
-            chunk = int(self.sentence_chunk[row])
-            if chunk not in chunk_dense:
-                chunk_vector = self.index.chunk_vectors.reconstruct(chunk)
-                chunk_dense[chunk] = float(chunk_vector @ vector)
+        dense = self.backend.sentence_vectors(rows) @ vector
+        # Chunks reached only through BM25 still need their dense score.
+        unseen = sorted({int(self.sentence_chunk[r]) for r in rows} - chunk_dense.keys())
+        if unseen:
+            scores = self.backend.chunk_vectors(unseen) @ vector
+            chunk_dense.update(zip(unseen, scores.tolist(), strict=True))
         best_dense = float(dense.max())
         best_chunk = max(chunk_dense.values())
         best_bm25 = max(lexical.values(), default=0.0) or 1.0
@@ -171,18 +167,37 @@ class Retriever:
                 best = (joint, joint_missing, other)
         return best
 
-    def _title_names(self, title: str, lang: str) -> SentenceTerms:
-        names = [w for w in words(title) if fold(w.group()) in self.term_index.names]
-        return sentence_terms(" ".join(w.group() for w in names), lang, self.lexicon)
-
     def _bm25(self, terms: list[QueryTerm]) -> dict[int, float]:
         tokens = sorted(
             {form for t in terms for form in (*t.stems, t.folded)}
             | {part for t in terms for translation in t.translations for part in translation}
         )
-        known = [t for t in tokens if t in self.bm25.vocab_dict]
-        if not known:
-            return {}
-        scores = self.bm25.get_scores(known)
-        top = np.argsort(-scores)[:LEXICAL_CANDIDATES]
-        return {int(r): float(scores[r]) for r in top if scores[r] > 0}
+        return self.backend.lexical(tokens, LEXICAL_CANDIDATES)
+
+
+class _StoredTerms:
+    """Each sentence's terms, read from the stored analysis when first asked for."""
+
+    def __init__(self, analysis: SentenceAnalysis) -> None:
+        self._analysis = analysis
+        self._get = lru_cache(maxsize=65_536)(analysis.terms)
+
+    def __getitem__(self, row: int) -> SentenceTerms:
+        return self._get(row)
+
+    def __len__(self) -> int:
+        return len(self._analysis)
+
+
+class _InContext:
+    """A sentence's terms with the names of its article's title."""
+
+    def __init__(self, terms: _StoredTerms, analysis: SentenceAnalysis, index: CorpusIndex):
+        self._terms, self._analysis, self._index = terms, analysis, index
+
+    def __getitem__(self, row: int) -> SentenceTerms:
+        article = self._index.article_rows[self._index.sentences[row].doc_id]
+        return self._terms[row] | self._analysis.title_terms(article)
+
+    def __len__(self) -> int:
+        return len(self._terms)

@@ -10,13 +10,24 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from bot.lexicon import MAX_PHRASE, OTHER, Lexicon, Term, cognate, load_lexicon
-from index.analysis import fold, is_stopword, stem, words
+from index.analysis import (
+    SentenceTerms,
+    corpus_names,
+    fold,
+    inner_capitalised,  # noqa: F401 (answering code takes it from here)
+    is_stopword,
+    number_form,
+    sentence_terms,
+    stem,
+    words,
+)
 from index.dates import MONTHS, WEEKDAYS
+from index.lexicon import MAX_PHRASE, OTHER, Lexicon, Term, cognate, load_lexicon
 
 # Words that frame a question or a claim without being what it is about.
 FRAME_WORDS = frozenset(
@@ -82,49 +93,27 @@ class QueryTerm:
     position: int = 0  # of its first word in the question, for word order
 
 
-@dataclass(frozen=True)
-class SentenceTerms:
-    stems: frozenset[str]
-    folded: frozenset[str]
-    lang: str = "fr"
-
-    def __or__(self, other: SentenceTerms) -> SentenceTerms:
-        return SentenceTerms(self.stems | other.stems, self.folded | other.folded, self.lang)
-
-
-def sentence_terms(text: str, lang: str, lexicon: Lexicon) -> SentenceTerms:
-    stems, folded = set(), set()
-    for match in words(text):
-        word = match.group()
-        folded.add(_number(word) if word[0].isdigit() else fold(word))
-        if not word[0].isdigit() and not is_stopword(word):
-            stems.add(lexicon.normalize(word, lang))
-    return SentenceTerms(frozenset(stems), frozenset(folded), lang)
-
-
-def _number(word: str) -> str:
-    return word.replace(",", ".")
-
-
 class TermIndex:
     """Document frequencies of stems over the corpus sentences, for weights and presence, and
     the words the corpus writes capitalised inside a sentence (its names)."""
 
     def __init__(self, sentences: list[SentenceTerms], texts: list[str] = ()) -> None:
-        self.count = len(sentences)
-        self.df: Counter[str] = Counter()
+        df: Counter[str] = Counter()
         for terms in sentences:
-            self.df.update(terms.stems | terms.folded)
-        self.names = {fold(w) for text in texts for w in inner_capitalised(text)}
-        # A word that opens sentences and is never written in lowercase is a name too
-        # ("Google et Apple ont…").
-        lowercase = {w for text in texts for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
-        self.names |= {
-            fold(w)
-            for text in texts
-            for w in re.findall(r"(?:^|[.!?]\s+)([A-Z][\w’'-]*)", text)
-            if w.casefold() not in lowercase and not is_stopword(w)
-        }
+            df.update(terms.stems | terms.folded)
+        self._set(len(sentences), df, corpus_names(texts))
+
+    @classmethod
+    def from_counts(cls, count: int, df: Mapping[str, int], names: set[str]) -> TermIndex:
+        """From statistics stored in the index (index/sentence_analysis.py): nothing recounted."""
+        index = cls.__new__(cls)
+        index._set(count, df, names)
+        return index
+
+    def _set(self, count: int, df: Mapping[str, int], names: set[str]) -> None:
+        self.count = count
+        self.df = df
+        self.names = names
         # Cognates share their first five letters: look them up by that prefix.
         self.by_prefix: dict[str, list[str]] = {}
         for known in self.df:
@@ -164,7 +153,7 @@ def query_terms(
         if position in consumed:
             continue
         word = match.group()
-        folded = _number(word) if word[0].isdigit() else fold(word)
+        folded = number_form(word) if word[0].isdigit() else fold(word)
         if folded in terms or (not word[0].isdigit() and len(word) < 2):
             continue
         framing = folded in FRAME_WORDS or fold(word) in FRAME_WORDS
@@ -350,11 +339,6 @@ def first_mention(term: QueryTerm, text: str, lang: str, lexicon: Lexicon) -> in
 
 def is_time_word(word: str) -> bool:
     return word.casefold().strip(",.") in WEEKDAYS or word.casefold().strip(",.") in MONTHS
-
-
-def inner_capitalised(text: str) -> list[str]:
-    """Capitalised words that do not open a sentence: how a text writes its names."""
-    return re.findall(r"(?<![.!?«»\"“]\s)(?<!^)(?<![.!?]\s\s)\b[A-Z][\w’'-]*", text)
 
 
 def coverage(terms: list[QueryTerm], sentence: SentenceTerms) -> tuple[float, list[QueryTerm]]:

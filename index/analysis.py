@@ -1,17 +1,24 @@
 """Words as the lexical side of the tool sees them: tokens, stopwords and Snowball stems.
 
 Shared by the cleaner (does a list item talk about the article?), BM25 and the answer checks,
-so that "hébergement", "héberger" and "l’hébergeur" meet on one stem everywhere.
+so that "hébergement", "héberger" and "l’hébergeur" meet on one stem everywhere. A sentence's
+terms are computed here once, at indexing time, and stored (index/sentence_analysis.py).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS, STOPWORDS_FRENCH
+
+if TYPE_CHECKING:
+    from index.lexicon import Lexicon
 
 LANGUAGES = ("fr", "en")
 
@@ -73,3 +80,51 @@ def content_terms(text: str, lang: str) -> list[str]:
         elif len(word) > 1 and not is_stopword(word):
             terms.append(stem(word, lang))
     return terms
+
+
+@dataclass(frozen=True)
+class SentenceTerms:
+    """What a sentence says, as the answer checks compare it: stems and folded words."""
+
+    stems: frozenset[str]
+    folded: frozenset[str]
+    lang: str = "fr"
+
+    def __or__(self, other: SentenceTerms) -> SentenceTerms:
+        return SentenceTerms(self.stems | other.stems, self.folded | other.folded, self.lang)
+
+
+def sentence_terms(text: str, lang: str, lexicon: Lexicon) -> SentenceTerms:
+    """Stems (through the lexicon's lemmas) and folded words of ``text``; numbers verbatim."""
+    stems, folded = set(), set()
+    for match in words(text):
+        word = match.group()
+        folded.add(number_form(word) if word[0].isdigit() else fold(word))
+        if not word[0].isdigit() and not is_stopword(word):
+            stems.add(lexicon.normalize(word, lang))
+    return SentenceTerms(frozenset(stems), frozenset(folded), lang)
+
+
+def number_form(word: str) -> str:
+    """A number as terms compare it: "9,6" and "9.6" meet."""
+    return word.replace(",", ".")
+
+
+def inner_capitalised(text: str) -> list[str]:
+    """Capitalised words that do not open a sentence: how a text writes its names."""
+    return re.findall(r"(?<![.!?«»\"“]\s)(?<!^)(?<![.!?]\s\s)\b[A-Z][\w’'-]*", text)
+
+
+def corpus_names(texts: Iterable[str]) -> set[str]:
+    """Folded words the corpus writes as names: capitalised inside a sentence, or opening
+    sentences while never written in lowercase ("Google et Apple ont…")."""
+    texts = list(texts)
+    names = {fold(w) for text in texts for w in inner_capitalised(text)}
+    lowercase = {w for text in texts for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
+    names |= {
+        fold(w)
+        for text in texts
+        for w in re.findall(r"(?:^|[.!?]\s+)([A-Z][\w’'-]*)", text)
+        if w.casefold() not in lowercase and not is_stopword(w)
+    }
+    return names

@@ -30,6 +30,7 @@ from index.embed import VectorEmbeddings, shared_embedder
 from index.errors import ArticleError, IndexError_, IndexMissingError
 from index.language import detect_language
 from index.read import SUFFIXES, read_source
+from index.sentence_analysis import signature as analysis_signature
 from index.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def article_files(settings: Settings) -> list[Path]:
 
 def corpus_checksum(files: Iterable[Path], embedder: str) -> str:
     """Changes when any article file, its metadata, the pipeline or the embedder changes."""
-    digest = hashlib.sha256(f"{PIPELINE_VERSION}|{embedder}".encode())
+    digest = hashlib.sha256(f"{PIPELINE_VERSION}|{analysis_signature()}|{embedder}".encode())
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         sidecar = path.with_name(path.stem + ".meta.json")

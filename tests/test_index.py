@@ -35,7 +35,15 @@ def test_index_round_trip(bundled_index):
     assert np.allclose(loaded.search(query, 5)[0], bundled_index.search(query, 5)[0])
     manifest = json.loads((settings.index_dir / "manifest.json").read_text())
     assert manifest["embedder"] == {"name": "e5", "dimension": 384}
-    assert set(manifest["files"]) == {"chunks", "sentences", "meta"}
+    assert set(manifest["files"]) == {
+        "chunks",
+        "chunk_vectors",
+        "sentence_vectors",
+        "tables",
+        "articles",
+        "analysis",
+        "meta",
+    }
     # Inner product on normalised vectors: scores are cosines, at most 1.
     vectors = loaded.chunk_vectors.reconstruct_n(0, loaded.chunk_vectors.ntotal)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
@@ -43,7 +51,9 @@ def test_index_round_trip(bundled_index):
 
 def test_no_pickle_files_are_written(bundled_index):
     for path in load_settings().index_dir.iterdir():
-        assert path.suffix in {".faiss", ".json", ""} or path.name == ".lock", path.name
+        assert (
+            path.suffix in {".faiss", ".json", ".jsonl", ".npz", ".npy", ""} or path.name == ".lock"
+        ), path.name
 
 
 def test_incremental_add_embeds_only_the_new_article(corpus_copy, monkeypatch):
