@@ -38,25 +38,25 @@ def run(*command: str | Path, cwd: Path, env: dict | None = None) -> str:
     return done.stdout
 
 
+def tracked(*paths: str) -> list[str]:
+    """Files of a fresh clone (git's list), so editor and cache files never count."""
+    listing = run("git", "ls-files", "-z", "--", *paths, cwd=ROOT)
+    return [name for name in listing.split("\0") if name and (ROOT / name).is_file()]
+
+
 def shipped_files() -> set[str]:
-    """Every file of the packages that Python or the code reads, as wheel paths."""
-    files = {"app.py"}
-    for package in PACKAGES:
-        for path in (ROOT / package).rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-                files.add(path.relative_to(ROOT).as_posix())
-    return files
+    """Every file of the packages, which Python or the code reads, as wheel paths."""
+    return {"app.py", *tracked(*PACKAGES)}
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("packaging")
     source = work / "src"
-    for name in SOURCES:
+    for name in SOURCES:  # the working tree, as `pip install .` would take it
         if (ROOT / name).is_dir():
-            shutil.copytree(
-                ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__")
-            )
+            skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+            shutil.copytree(ROOT / name, source / name, ignore=skip)
         else:
             source.mkdir(exist_ok=True)
             shutil.copy2(ROOT / name, source / name)
