@@ -23,8 +23,6 @@ EXAMPLES = """examples:
   %(prog)s ask "Twitter's stock rose 6%% on Monday" --json
   %(prog)s feedback --out drafts.jsonl
 """
-# Notes the pipeline keeps for itself; the others are meant for the reader.
-INTERNAL_NOTES = ("decision:", "guard:")
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
@@ -101,7 +99,7 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    prog = "verif" if Path(sys.argv[0]).name == "verif" else "python -m bot"
+    prog = "verif" if Path(sys.argv[0]).stem == "verif" else "python -m bot"
     args = build_parser(prog).parse_args(argv)
     if args.command == "feedback":
         return run_feedback(args)
@@ -118,9 +116,8 @@ def run_ask(args: argparse.Namespace) -> int:
         return 2
     # Why an LLM answer was not used (no model configured, timeout, failed check) goes to
     # stderr, so that --json output stays parseable and the reader still sees it.
-    for note in answer.notes:
-        if not note.startswith(INTERNAL_NOTES):
-            print(f"note: {note}", file=sys.stderr)
+    for note in answer.messages:
+        print(f"note: {note}", file=sys.stderr)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -141,6 +138,13 @@ def run_ask(args: argparse.Namespace) -> int:
 def run_feedback(args: argparse.Namespace) -> int:
     from bot.feedback import default_gold_files, draft_from_feedback
 
+    if not args.file.is_file():
+        print(
+            f"error: no feedback in {args.file} yet; the app writes it when someone clicks a "
+            "thumb (VERIF_FEEDBACK_DIR moves it, --file reads another file).",
+            file=sys.stderr,
+        )
+        return 1
     try:
         summary = draft_from_feedback(args.file, args.out, args.gold or default_gold_files())
     except OSError as err:

@@ -43,6 +43,10 @@ class Passage:
     dense: float
 
 
+# Notes that record how an answer was made rather than tell the reader something.
+RECORD_TAGS = ("decision:", "framing:", "guard:")
+
+
 @dataclass
 class Answer:
     question: str
@@ -56,6 +60,12 @@ class Answer:
     mode: str = "extractive"  # "extractive" | "llm"
     passages: list[Passage] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. why an LLM answer was replaced
+
+    @property
+    def messages(self) -> list[str]:
+        """The notes meant for people; "decision:", "framing:" and "guard:" notes are records
+        of how the answer was made, for the evaluation and for debugging."""
+        return [n for n in self.notes if not n.startswith(RECORD_TAGS)]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

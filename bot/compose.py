@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.answer import Citation
 from bot.attribution import speaker
-from bot.decide import CONFIDENT_COVERAGE, Decision
+from bot.decide import Decision
 from bot.question import Query
 from index.store import CorpusIndex
 from prompts import text as t
@@ -51,6 +51,17 @@ def compose(query: Query, decision: Decision, citations: list[Citation]) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def lead_key(query: Query, decision: Decision, citations: list[Citation]) -> str:
+    """The prompts/ key of the answer's first line, recorded in ``Answer.notes`` so that the
+    evaluation reads how an answer was framed without parsing its wording."""
+    if decision.abstained:
+        return "answer.abstain_missing" if decision.unknown_term else "answer.abstain"
+    if decision.verdict:
+        return f"verdict.{decision.verdict}"
+    other = {c.language for c in citations} - {query.language}
+    return "answer.lead_other_language" if other else "answer.lead"
+
+
 def _lead(query: Query, decision: Decision, citations: list[Citation]) -> str:
     lang = query.language
     if decision.verdict == "supported":
@@ -61,13 +72,13 @@ def _lead(query: Query, decision: Decision, citations: list[Citation]) -> str:
     if decision.verdict == "not_enough_info":
         lead = t(lang, "verdict.not_enough_info")
         return f"{lead}\n{t(lang, 'verdict.closest')}" if citations else lead
+    # An answered question gets a plain lead: the decision answers or refuses, and how sure
+    # it is shows as the answer's confidence, not as a "partly answers" framing.
     other = {c.language for c in citations} - {lang}
-    weak = decision.confidence < 0.2 + 0.8 * CONFIDENT_COVERAGE
-    key = "answer.lead_weak" if weak else "answer.lead"
     if other:
         source_language = t(lang, f"language.{sorted(other)[0]}")
-        return t(lang, f"{key}_other_language", source_language=source_language)
-    return t(lang, key)
+        return t(lang, "answer.lead_other_language", source_language=source_language)
+    return t(lang, "answer.lead")
 
 
 def _quote_line(lang: str, citation: Citation) -> str:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.contradict import DURATION as _DURATION
-from bot.contradict import durations, quantities
 from bot.evidence import Evidence, runner_up
+from bot.judge.facts import facts_of
+from bot.lang import languages
 from bot.lexicon import load_lexicon
 from bot.question import Query
 from bot.retrieve import Retrieval, ScoredSentence
@@ -31,8 +31,6 @@ REST_WEIGHT = 4.5
 # A close runner-up that holds the kind of answer asked for (the date, the number) may cover a
 # little less of the question than the best sentence: it often paraphrases it.
 RUNNER_UP_COVERAGE = 0.35
-# Below this an answer is given but flagged as weakly supported.
-CONFIDENT_COVERAGE = 0.75
 
 
 # Roles whose holder is a person: "who is the CEO" is answered by a person's name.
@@ -43,12 +41,6 @@ ROLE_NOUNS = frozenset(
     chef head boss patron patronne governor gouverneur mayor maire""".split()
 )
 
-_NUMBER = re.compile(
-    r"\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente"
-    r"|cent|mille|million|millions|milliard|milliards|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|dozen)\b",
-    re.IGNORECASE,
-)
 _TIME = re.compile(
     r"\b(?:hier|aujourd['’]hui|demain|week-end|semaine|mois|année|il y a|depuis|yesterday|today"
     r"|tomorrow|weekend|week|month|year|ago|since)\b",
@@ -184,11 +176,15 @@ def _has_answer_type(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
     kind = query.answer_type
     asked = set(re.findall(r"\w+", query.text.casefold()))
     if kind == "duration":
-        return bool(durations(quotes))
+        return any(facts_of(quotes, lang).durations for lang in languages())
     if kind == "number":
         # "le 6 janvier 2021" or "il y a deux mois" is no answer to "how many"
-        counts = _DURATION.sub("", _without_dates(quotes))
-        return any(m.group().casefold() not in asked for m in _NUMBER.finditer(counts))
+        # "le 6 janvier 2021" or "il y a deux mois" is no answer to "how many"
+        return any(
+            q.text.split()[0].casefold() not in asked
+            for lang in languages()
+            for q in facts_of(quotes, lang).quantities
+        )
     if kind == "date":
         return bool(
             find_weekdays(quotes)
@@ -215,15 +211,10 @@ def _counts(quote: str, focus: QueryTerm) -> bool:
     lexicon = load_lexicon()
     return any(
         covers(focus, sentence_terms(noun, lang, lexicon))
-        for _, noun in quantities(quote)
-        for lang in ("fr", "en")
+        for quote_lang in languages()
+        for noun in (q.counted for q in facts_of(quote, quote_lang).quantities if q.counted)
+        for lang in languages()
     )
-
-
-def _without_dates(text: str) -> str:
-    for mention in reversed(find_dates(text)):
-        text = text[: mention.start] + text[mention.end :]
-    return re.sub(r"\b(?:19|20)\d\d\b", "", text)
 
 
 def _new_name(name: str, terms: list[QueryTerm]) -> bool:

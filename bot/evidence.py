@@ -58,6 +58,24 @@ def select(retrieval: Retrieval, index: CorpusIndex, limit: int = MAX_CITATIONS)
     return chosen
 
 
+def candidates(retrieval: Retrieval, index: CorpusIndex, limit: int = RUNNERS_UP) -> list[Evidence]:
+    """The sentences a claim is judged against: the best and its close runners-up, as quotes.
+
+    Chosen here once; the judge weighs each and cites the ones that decide, and never goes
+    back to the retrieval for more."""
+    if not retrieval.sentences:
+        return []
+    best = retrieval.sentences[0]
+    chosen: list[Evidence] = []
+    for candidate in retrieval.sentences[:limit]:
+        if candidate.score < best.score - RUNNER_UP_MARGIN:
+            break
+        span = quote_span(candidate, index)
+        if not any(_overlaps(span, other) for other in chosen):
+            chosen.append(span)
+    return chosen
+
+
 def runner_up(
     retrieval: Retrieval, index: CorpusIndex, accept: Callable[[ScoredSentence, str], bool]
 ) -> Evidence | None:

@@ -1,23 +1,34 @@
 """Claim verdicts: supported, refuted or not enough information, always with the evidence.
 
-"Refuted" needs evidence on the claim's subject that says something incompatible (see
-contradict.py), or evidence that says what the claim says of someone else ("Google sued
-Amazon" against "Parler a poursuivi Amazon"). "Supported" needs evidence that covers the
-claim's words, names, numbers and dates and contradicts none of it. Anything else is not
-enough information.
+The claim is weighed against each candidate sentence that evidence.py chose (the best and its
+close runners-up). On each, the judge rules (bot/judge/rules) say whether a number, a date, a
+direction, a negation or a hedge agrees, contradicts, or is left unverified. "Refuted" needs
+a contradiction in a sentence about the claim's own subject; "supported" needs a sentence that
+covers the claim's words and names, with every specific it states confirmed and none
+contradicted. When sentences of two articles disagree, the verdict says so instead of picking
+one. Anything else is not enough information, with the closest evidence shown.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from bot.contradict import contradiction, hedged, specific_kinds, unstated_numbers
 from bot.decide import Decision, confidence_of
-from bot.evidence import Evidence, quote_span, runner_up
+from bot.evidence import Evidence, quote_span
+from bot.judge.rules import CONTRADICTION, UNVERIFIED, Pair, Signal, judge
 from bot.lexicon import load_lexicon
 from bot.question import Query
 from bot.retrieve import Retrieval, ScoredSentence
-from bot.terms import QueryTerm, first_mention, inner_capitalised, is_time_word, topic_coverage
+from bot.terms import (
+    QueryTerm,
+    covers,
+    first_mention,
+    inner_capitalised,
+    is_time_word,
+    sentence_terms,
+    topic_coverage,
+)
 from index.analysis import fold
 from index.store import CorpusIndex
 
@@ -27,6 +38,8 @@ SUPPORT_COVERAGE = 0.7
 TOPIC_COVERAGE = 0.45
 # A contradiction refutes only evidence that is about the same thing as the claim.
 REFUTE_COVERAGE = 0.5
+# Rules whose contradiction depends on the sense of a word, so on who it is said of.
+SENSE_RULES = frozenset({"direction", "negation"})
 # Sentences looked at for the same statement made of someone else.
 RUNNERS_UP = 6
 
@@ -39,102 +52,143 @@ _PASSIVE = re.compile(
 _POSSESSIVE = re.compile(r"^\s*(?:['’]s?\b|\s+de\b)")
 
 
+@dataclass(frozen=True)
+class Judgement:
+    """What the rules say of the claim against one candidate sentence."""
+
+    evidence: Evidence
+    topic: float  # coverage of the claim's topical words (not its numbers and dates)
+    subject_missing: bool  # the names the claim opens with are not in the sentence
+    names_missing: bool
+    names_elsewhere: bool  # a name of the claim is only in the article's title, not here
+    order: str | None  # word order of subject and predicate: "before" | "after" | "other"
+    signals: tuple[Signal, ...]
+
+    @property
+    def sentence(self) -> ScoredSentence:
+        return self.evidence.sentence
+
+    @property
+    def contradiction(self) -> Signal | None:
+        """The first contradiction, when the sentence is about the claim's own subject and
+        names everyone the claim names; or another actor doing what the claim says."""
+        if self.topic < REFUTE_COVERAGE or self.subject_missing:
+            return None
+        if self.order == "other":
+            return Signal("actor", CONTRADICTION, "someone else does it in the source")
+        if self.names_missing:
+            return None
+        return next(
+            (
+                s
+                for s in self.signals
+                if s.outcome == CONTRADICTION
+                # A predicate's sense depends on who it is said of: the names must be in the
+                # sentence itself, not only in its article's title. A number or a date is
+                # the same whatever it is said of.
+                and not (s.rule in SENSE_RULES and self.names_elsewhere)
+            ),
+            None,
+        )
+
+    @property
+    def supports(self) -> bool:
+        return (
+            self.topic >= TOPIC_COVERAGE
+            and self.sentence.coverage >= SUPPORT_COVERAGE
+            and not self.names_missing
+            and self.order not in ("after", "other")
+            and not any(s.outcome in (CONTRADICTION, UNVERIFIED) for s in self.signals)
+        )
+
+    @property
+    def hedged(self) -> bool:
+        return any(s.rule == "hedge" and s.outcome == UNVERIFIED for s in self.signals)
+
+
+def judge_candidate(
+    query: Query, terms: list[QueryTerm], span: Evidence, index: CorpusIndex
+) -> Judgement:
+    article = index.articles[span.doc_id]
+    sentence = article.text[span.start : span.end]
+    # A name the sentence owes to its article's title: "Google et Apple ont retiré
+    # l'application" (in an article titled "Parler accuse Amazon") is no answer to "Google
+    # sued Amazon".
+    own = sentence_terms(sentence, article.language, load_lexicon())
+    unnamed = tuple(t for t in terms if t.is_name and not covers(t, own))
+    pair = Pair(
+        query.proposition, query.language, sentence, article.language, tuple(terms),
+        article.published,
+    )  # fmt: skip
+    missing = span.sentence.missing
+    return Judgement(
+        evidence=span,
+        topic=topic_coverage(terms, missing),
+        subject_missing=any(t in missing for t in _subject(terms)),
+        names_missing=bool(_names_missing(terms, missing)),
+        names_elsewhere=bool(_names_missing(terms, unnamed)),
+        order=_subject_order(query.proposition, terms, sentence, article.language),
+        signals=tuple(judge(pair)),
+    )
+
+
 def decide_claim(
     query: Query, retrieval: Retrieval, evidence: list[Evidence], index: CorpusIndex
 ) -> Decision:
+    """The verdict on a claim, from the candidate sentences ``evidence`` (best first)."""
     if not evidence:
         return Decision(False, "not_enough_info", [], 0.0, "no passage")
-    claim = query.proposition
-    best, top = _evidence_with_specifics(claim, retrieval, evidence, index)
-    topic = topic_coverage(retrieval.terms, best.missing)
-    article = index.articles[top.doc_id]
-    sentence = article.text[top.start : top.end]
-    confidence = confidence_of(best)
-    names_missing = _names_missing(retrieval.terms, best.missing)
-    subject_missing = any(t in best.missing for t in _subject(retrieval.terms))
-    if topic >= REFUTE_COVERAGE and not subject_missing:
-        kind = contradiction(claim, query.language, sentence, article.language, retrieval.terms)
-        agreeing = _agreeing_runner_up(kind, claim, query, retrieval, index)
-        if agreeing is not None:
-            return Decision(False, "supported", [agreeing], confidence, "stated")
-        if kind:
-            return Decision(
-                False, "refuted", [top], confidence, f"contradicts: {kind}", contradiction=kind
-            )
-    order = _subject_order(claim, retrieval.terms, sentence, article.language)
-    if order == "other" and topic >= REFUTE_COVERAGE:
-        return Decision(
-            False, "refuted", [top], confidence, "contradicts: actor", contradiction="actor"
+    judged = [judge_candidate(query, retrieval.terms, span, index) for span in evidence]
+    supporting = [j for j in judged if j.supports]
+    contradicting = [j for j in judged if j.contradiction is not None]
+    if supporting and contradicting:
+        support, against = supporting[0], contradicting[0]
+        kind = against.contradiction.kind
+        disagree = (
+            kind != "negation"
+            and support.evidence.doc_id != against.evidence.doc_id
+            and against.sentence.coverage >= SUPPORT_COVERAGE  # as much about the claim
         )
-    if (
-        topic >= TOPIC_COVERAGE
-        and best.coverage >= SUPPORT_COVERAGE
-        and not names_missing
-        and order != "after"
-        and not unstated_numbers(claim, sentence)
-    ):
-        if hedged(sentence, claim, retrieval.terms, article.language):
+        if disagree:
             return Decision(
-                False, "not_enough_info", [top], min(confidence, 0.4),
-                "the source only says it is hoped, planned or alleged",
+                False, "not_enough_info", [support.evidence, against.evidence],
+                min(confidence_of(support.sentence), 0.5),
+                f"sources disagree: {against.contradiction.reason}", contradiction=kind,
             )  # fmt: skip
-        return Decision(False, "supported", evidence[:2], confidence, "stated")
+        # A negation is the weakest sign of contradiction, and one article's own sentences
+        # rank: the better-ranked decisive sentence wins.
+        if kind == "negation" or judged.index(support) < judged.index(against):
+            contradicting = []
+        else:
+            supporting = []
+    if supporting:
+        chosen = [supporting[0].evidence]
+        chosen += [j.evidence for j in supporting[1:2] if j.evidence.doc_id != chosen[0].doc_id]
+        return Decision(False, "supported", chosen, confidence_of(supporting[0].sentence), "stated")
+    if contradicting:
+        against = contradicting[0]
+        signal = against.contradiction
+        return Decision(
+            False, "refuted", [against.evidence], confidence_of(against.sentence),
+            f"contradicts: {signal.kind}", contradiction=signal.kind,
+            notes=[signal.reason],
+        )  # fmt: skip
+    top = judged[0]
     other = _said_of_someone_else(retrieval, index)
     if other is not None:
         return Decision(
             False, "refuted", [other], confidence_of(other.sentence), "contradicts: actor",
             contradiction="actor",
         )  # fmt: skip
-    against = _contradicting_runner_up(claim, query, retrieval, index)
-    if against is not None:
-        span, kind = against
+    if top.topic < TOPIC_COVERAGE:
+        return Decision(False, "not_enough_info", [], 0.2, f"off the subject ({top.topic:.2f})")
+    confidence = min(confidence_of(top.sentence), 0.4)
+    if top.hedged:
         return Decision(
-            False, "refuted", [span], confidence_of(span.sentence), f"contradicts: {kind}",
-            contradiction=kind,
+            False, "not_enough_info", [top.evidence], confidence,
+            "the source only says it is hoped, planned or alleged",
         )  # fmt: skip
-    if topic < TOPIC_COVERAGE:
-        return Decision(False, "not_enough_info", [], 0.2, f"off the subject ({topic:.2f})")
-    return Decision(False, "not_enough_info", [top], min(confidence, 0.4), "not stated")
-
-
-def _agreeing_runner_up(
-    kind: str | None, claim: str, query: Query, retrieval: Retrieval, index: CorpusIndex
-) -> Evidence | None:
-    """When the best sentence only seems to negate the claim, a close runner-up that states
-    it plainly wins: a negation is the weakest sign of contradiction ("le site avait de
-    nombreuses options…" as the CEO claimed, then "Il n'a pas d'autres options")."""
-    if kind != "negation":
-        return None
-
-    def states_it(candidate: ScoredSentence, quote: str) -> bool:
-        if candidate.coverage < SUPPORT_COVERAGE or any(t.is_name for t in candidate.missing):
-            return False
-        language = index.articles[index.sentences[candidate.row].doc_id].language
-        return contradiction(claim, query.language, quote, language, retrieval.terms) is None
-
-    return runner_up(retrieval, index, states_it)
-
-
-def _contradicting_runner_up(
-    claim: str, query: Query, retrieval: Retrieval, index: CorpusIndex
-) -> tuple[Evidence, str] | None:
-    """A close runner-up on the claim's subject that contradicts it, when the best sentence
-    neither states nor contradicts it ("L'entreprise n'a donné aucune explication")."""
-    subject = _subject(retrieval.terms)
-    found: list[str] = []
-
-    def contradicts(candidate: ScoredSentence, quote: str) -> bool:
-        if topic_coverage(retrieval.terms, candidate.missing) < REFUTE_COVERAGE:
-            return False
-        if any(t in candidate.missing for t in subject):
-            return False
-        language = index.articles[index.sentences[candidate.row].doc_id].language
-        kind = contradiction(claim, query.language, quote, language, retrieval.terms)
-        found.append(kind or "")
-        return kind is not None
-
-    span = runner_up(retrieval, index, contradicts)
-    return (span, found[-1]) if span is not None else None
+    return Decision(False, "not_enough_info", [top.evidence], confidence, "not stated")
 
 
 def _said_of_someone_else(retrieval: Retrieval, index: CorpusIndex) -> Evidence | None:
@@ -216,28 +270,3 @@ def _subject(terms: list[QueryTerm]) -> list[QueryTerm]:
             break
         subject.append(term)
     return subject
-
-
-def _evidence_with_specifics(
-    claim: str, retrieval: Retrieval, evidence: list[Evidence], index: CorpusIndex
-) -> tuple[ScoredSentence, Evidence]:
-    """The best evidence, or a close runner-up on the same subject that states more of the
-    kinds of specifics the claim does (a weekday for a weekday, a percentage for a percentage,
-    a rise or fall for a rise): that is the sentence that can confirm or contradict it."""
-    best, top = retrieval.sentences[0], evidence[0]
-    kinds = specific_kinds(claim)
-    if not kinds:
-        return best, top
-    text = index.articles[top.doc_id].text
-    shared = len(kinds & specific_kinds(text[top.start : top.end]))
-    if shared == len(kinds):
-        return best, top
-    found = runner_up(
-        retrieval,
-        index,
-        lambda candidate, quote: (
-            topic_coverage(retrieval.terms, candidate.missing) >= TOPIC_COVERAGE
-            and len(kinds & specific_kinds(quote)) > shared
-        ),
-    )
-    return (found.sentence, found) if found else (best, top)

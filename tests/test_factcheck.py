@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
-from bot.contradict import durations, hedged, negated_words
+from bot.judge.facts import facts_of, negated_words
+from bot.judge.rules import UNVERIFIED
+from bot.judge.rules.hedge import check as hedge_check
 from bot.question import parse
 
 from .test_ask import assert_grounded
@@ -84,7 +86,8 @@ CLAIMS = [
     ("Parler dropped its federal lawsuit on March 5, 2021", "refuted", "date"),
     ("Parler was offline for a year", "refuted", "date"),
     # refuted: negation
-    ("Facebook a l'intention de lever l'interdiction de Trump", "refuted", "negation"),
+    # refuted: a negated pole is the other pole ("n'avait pas l'intention de lever" = keep)
+    ("Facebook a l'intention de lever l'interdiction de Trump", "refuted", "direction"),
     ("Amazon commented on the lawsuit", "refuted", "negation"),
     # refuted: someone else did it
     ("Google sued Amazon", "refuted", "actor"),
@@ -107,7 +110,7 @@ def test_claim_verdicts(bundled_index, claim, verdict, why):
     if verdict != "not_enough_info":
         assert answer.citations, "a verdict always cites its evidence"
     if why:
-        assert answer.notes == [f"decision: contradicts: {why}"]
+        assert answer.notes[0] == f"decision: contradicts: {why}"
     assert_grounded(answer, bundled_index)
 
 
@@ -142,38 +145,43 @@ def test_attributed_statements_name_who_says_them(bundled_index, question, speak
     assert warning in answer.text
 
 
-def test_weak_evidence_is_flagged_not_hidden(bundled_index):
+def test_an_answer_is_never_framed_as_partial(bundled_index):
+    """Weak evidence shows as a low confidence, not as a "partly answers" lead."""
     answer = ask("Comment Parler a-t-il évolué après la coupure ?")
     assert not answer.abstained
     assert answer.confidence < 0.75
-    assert "en partie" in answer.text
+    assert answer.text.startswith("Voici ce que disent les sources")
 
 
 def test_durations_are_compared_by_count_and_unit():
-    assert durations("hors circuit pendant un mois") == {(1, "month")}
-    assert durations("restored two weeks ago") == {(2, "week")}
-    assert durations("il y a deux mois") == {(2, "month")}
-    assert durations("9,6 millions d'installations") == set()
+    def spans(text: str, lang: str) -> list[tuple[float, str]]:
+        return [(round(d.days), d.unit) for d in facts_of(text, lang).durations]
+
+    assert spans("hors circuit pendant un mois", "fr") == [(30, "month")]
+    assert spans("restored two weeks ago", "en") == [(14, "week")]
+    assert spans("il y a deux mois", "fr") == [(61, "month")]
+    assert spans("9,6 millions d'installations", "fr") == []
 
 
 def test_negation_bears_on_its_own_clause():
-    negated = negated_words("la plate-forme n’avait pas l’intention de lever son interdiction")
-    assert {"intention", "lever"} <= negated
-    assert "satisfaits" in negated_words("les partisans, n’étant pas satisfaits des résultats")
-    assert "Capitole" not in negated_words(
-        "n’étant pas satisfaits des résultats, se sont rendus au Capitole"
+    negated = negated_words(
+        "la plate-forme n’avait pas l’intention de lever son interdiction", "fr"
     )
-    assert negated_words("le plus grand réseau") == set()  # "plus" without "ne" is "more"
+    assert {"intention", "lever"} <= negated
+    assert "satisfaits" in negated_words(
+        "les partisans, n’étant pas satisfaits des résultats", "fr"
+    )
+    assert "capitole" not in negated_words(
+        "n’étant pas satisfaits des résultats, se sont rendus au Capitole", "fr"
+    )
+    assert negated_words("le plus grand réseau", "fr") == set()  # "plus" without "ne" is "more"
 
 
 def test_hedged_evidence_does_not_state_the_fact():
-    terms = _terms("Parler a obtenu des dommages-intérêts")
-    assert hedged("Parler espère obtenir plusieurs dommages-intérêts.", "", terms, "fr")
-    assert not hedged("Parler a obtenu plusieurs dommages-intérêts.", "", terms, "fr")
+    from bot.judge import pair_of
 
-
-def _terms(text: str):
-    from bot.engine import shared_engine
-
-    engine = shared_engine()
-    return engine.retriever.search(parse(text), 3).terms
+    claim = "Parler a obtenu des dommages-intérêts"
+    hoped = pair_of(claim, "fr", "Parler espère obtenir plusieurs dommages-intérêts.", "fr")
+    done = pair_of(claim, "fr", "Parler a obtenu plusieurs dommages-intérêts.", "fr")
+    assert hedge_check(hoped).outcome == UNVERIFIED
+    assert hedge_check(done).outcome != UNVERIFIED

@@ -43,6 +43,7 @@ class Duration:
     unit: str
     bound: str  # as for quantities: "eq" | "approx" | "gt" | "ge" | "lt" | "le"
     text: str
+    ago: bool = False  # "two weeks ago", "il y a deux mois": a point in time, not a span
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,8 @@ def facts_of(text: str, lang: str) -> Facts:
     if digits != text:
         taken = [(d.start, d.end) for d in find_dates(digits, lang)]
     duration_spans = _duration_spans(digits, lang)
-    found = [
-        q
-        for q in quantities(digits, lang, taken + duration_spans)
-        if q.kind != "number" or q.bound != "eq"  # a bare number says too little to compare
-    ]
     return Facts(
-        quantities=tuple(found),
+        quantities=tuple(quantities(digits, lang, taken + duration_spans)),
         dates=dates,
         weekdays=tuple(find_weekdays(text, lang)),
         durations=durations_,
@@ -170,13 +166,23 @@ def find_durations(text: str, lang: str) -> list[Duration]:
     language = pack(lang)
     units = language.data["durations"]["units"]
     ones = {w.casefold() for w in language.words("durations", "one")}
+    before = (
+        language.pattern("durations", "ago_before")
+        if language.words("durations", "ago_before")
+        else None
+    )
+    after = language.pattern("durations", "ago_after")
+    digits = with_digits(text, lang)
     found = []
-    for m in _duration_pattern(lang).finditer(with_digits(text, lang)):
+    for m in _duration_pattern(lang).finditer(digits):
         count = m.group("count").casefold()
         value = 1.0 if count in ones else float(count.replace(",", "."))
         unit = units[m.group("unit").casefold()]
-        bound = bound_of(m)
-        found.append(Duration(value * _DAYS[unit], unit, bound, m.group()))
+        ago = bool(
+            (before and before.search(digits[max(0, m.start() - 12) : m.start()]))
+            or after.match(digits[m.end() :].lstrip())
+        )
+        found.append(Duration(value * _DAYS[unit], unit, bound_of(m), m.group(), ago))
     return found
 
 

@@ -88,11 +88,15 @@ def _interval(d: Duration) -> tuple[float, float]:
 
 
 def _overlap(theirs: Duration, mine: Duration) -> bool:
+    if theirs.ago != mine.ago:
+        return True  # a point in time ("two weeks ago") and a span say nothing of each other
     (a, b), (c, d) = _interval(theirs), _interval(mine)
     return a <= d and c <= b
 
 
 def _within(theirs: Duration, mine: Duration) -> bool:
+    if theirs.ago != mine.ago:
+        return False
     if theirs.bound in ("eq", "approx") and mine.bound in ("eq", "approx"):
         return _overlap(theirs, mine)  # "two months" and "60 days" are the same span
     (a, b), (c, d) = _interval(theirs), _interval(mine)

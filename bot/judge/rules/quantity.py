@@ -24,6 +24,11 @@ def check(pair: Pair) -> Signal:
     stated = facts_of(pair.evidence, pair.evidence_lang).quantities
     outcomes = []
     for mine in claimed:
+        if mine.kind == "number":
+            # A bare number says too little to contradict anything; it must still be stated.
+            if not any(abs(q.value - mine.value) <= 1e-9 * max(mine.value, 1) for q in stated):
+                outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
+            continue
         same = [theirs for theirs in stated if _same_thing(mine, theirs, pair)]
         if not same:
             outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
@@ -38,6 +43,8 @@ def check(pair: Pair) -> Signal:
         found = [reason for kind, reason in outcomes if kind == outcome]
         if found:
             return Signal(NAME, outcome, "; ".join(found))
+    if not outcomes:
+        return silence(NAME)
     return Signal(NAME, SUPPORT, "; ".join(reason for _, reason in outcomes))
 
 
