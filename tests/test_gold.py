@@ -73,3 +73,56 @@ def test_malformed_files_are_refused_with_the_line(tmp_path):
     no_verdict.write_text(json.dumps(good) + "\n" + json.dumps(claim) + "\n", encoding="utf-8")
     with pytest.raises(GoldError, match=r"claim\.jsonl:2"):
         load_gold(no_verdict)
+
+
+def test_source_url_is_optional_and_must_be_a_url(tmp_path):
+    claim = {
+        "id": "c",
+        "language": "en",
+        "kind": "claim",
+        "question": "X rose.",
+        "verdict": "supported",
+    }
+    with_url = {**claim, "source_url": "https://example.org/story"}
+    path = tmp_path / "urls.jsonl"
+    path.write_text(json.dumps(with_url) + "\n" + json.dumps({**claim, "id": "d"}) + "\n")
+    first, second = load_gold(path)
+    assert first.source_url == "https://example.org/story" and second.source_url is None
+    assert first.to_dict()["source_url"] == with_url["source_url"]
+    assert "source_url" not in second.to_dict()
+    path.write_text(json.dumps({**claim, "source_url": "example.org"}) + "\n")
+    with pytest.raises(GoldError, match="source_url"):
+        load_gold(path)
+
+
+def test_benchmark_stories_quote_their_cleaned_articles_at_their_spans():
+    """Every story's evidence is verbatim at its span in the cleaned text the indexer makes.
+    Sealed test stories are checked too, but a failure names only the item count, never an
+    item (their contents are not to be read)."""
+    from bot.eval.stories import discover
+    from index.corpus import load_article
+
+    stories = discover()
+    for story in stories:
+        articles = {a.id: a for a in map(load_article, sorted(story.corpus.glob("*.txt")))}
+        problems = check_against(story.items(), articles)
+        if story.sealed:
+            assert not problems, f"{story.id}: {len(problems)} evidence problems"
+        else:
+            assert not problems, problems
+
+
+def test_benchmark_composition():
+    """What issue 13 asks of the benchmark, counted (no item is shown)."""
+    from bot.eval.stories import discover
+    from index.corpus import load_article
+
+    stories = discover()
+    items = [item for story in stories for item in story.items()]
+    claims = [item for item in items if item.kind == "claim"]
+    assert len(stories) >= 8 and sum(s.sealed for s in stories) >= 3
+    assert len(items) >= 250 and len(claims) >= 100
+    assert sum(item.source_url is not None for item in claims) >= 50
+    for story in stories:
+        languages = {load_article(path).language for path in story.corpus.glob("*.txt")}
+        assert languages == {"fr", "en"}, story.id

@@ -119,7 +119,7 @@ def _cell(key: str, figures: dict[str, Any]) -> str:
     value = figures.get(key)
     if key == "confidently_wrong_rate" and figures.get("claims"):
         return f"{_fmt(value)} ({figures.get('confidently_wrong')}/{figures['claims']})"
-    if key.startswith("latency"):
+    if key.startswith("latency") or key == "errors":
         return "—" if value is None else f"{value:.0f}"
     return _fmt(value)
 

@@ -6,7 +6,7 @@ lower is better), rounded outward. It only ever tightens: a figure already recor
 (or, for a ceiling, lowered), never loosened, so a regression cannot be recorded over. Each
 raise is its own commit. The floor names the stories it was measured on; the CI test runs
 exactly those, so adding a dev story does not move it. Latency is not floored: CI shares its
-machine, and a slow neighbour is not a regression.
+machine, and a slow neighbour is not a regression. A dev item that crashes always fails.
 """
 
 from __future__ import annotations
@@ -57,14 +57,14 @@ def tightened(
     for key in FLOORS:
         value = figures[key]
         if value is not None:
-            floors[key] = max(0.0, math.floor((value - margin) * 100) / 100)
+            floors[key] = max(0.0, math.floor(round((value - margin) * 100, 6)) / 100)
         if same and key in previous.get("floors", {}):
             floors[key] = max(floors.get(key, 0.0), previous["floors"][key])
     ceilings: dict[str, float] = {}
     for key in CEILINGS:
         value = figures[key]
         if value is not None:
-            ceilings[key] = min(1.0, math.ceil((value + margin) * 100) / 100)
+            ceilings[key] = min(1.0, math.ceil(round((value + margin) * 100, 6)) / 100)
         if same and key in previous.get("ceilings", {}):
             ceilings[key] = min(ceilings.get(key, 1.0), previous["ceilings"][key])
     return {
@@ -95,7 +95,8 @@ def write_floor(bench: Benchmark, path: Path = FLOOR_FILE, margin: float = MARGI
 def violations(bench: Benchmark, floor: dict[str, Any]) -> list[str]:
     """What fell below its floor or rose above its ceiling (empty when all holds)."""
     figures = measure(bench)
-    problems = []
+    crashed = bench.macro("dev").get("errors")
+    problems = [f"{crashed} dev items crashed"] if crashed else []
     for key, bound in floor.get("floors", {}).items():
         value = figures.get(key)
         if value is None or value < bound:
