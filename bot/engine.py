@@ -7,18 +7,19 @@ it when the index on disk changes (an article was added).
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
 from bot import decide, evidence, verdict
 from bot.answer import Answer, Passage
-from bot.compose import citations_for, compose
+from bot.compose import citations_for, compose, lead_key
 from bot.question import parse
 from bot.retrieve import Retriever
-from index.corpus import ensure_index
+from index.corpus import ensure_index, try_ensure_index
 from index.embed import shared_embedder
 from index.settings import load_settings
-from index.store import MANIFEST, CorpusIndex
+from index.store import MANIFEST, CorpusIndex, load
 
 DEFAULT_K = 5
 MAX_K = 50
@@ -34,7 +35,10 @@ class Engine:
         if not isinstance(k, int) or not 1 <= k <= MAX_K:
             raise ValueError(f"k must be a whole number between 1 and {MAX_K}.")
         retrieval = self.retriever.search(query, k)
-        chosen = evidence.select(retrieval, self.index)
+        if query.is_claim:  # judged against the best sentence and its close runners-up
+            chosen = evidence.candidates(retrieval, self.index)
+        else:
+            chosen = evidence.select(retrieval, self.index)
         if query.is_claim:
             decision = verdict.decide_claim(query, retrieval, chosen, self.index)
         else:
@@ -50,7 +54,10 @@ class Engine:
             confidence=decision.confidence,
             kind="claim" if query.is_claim else "question",
             passages=self._passages(retrieval.chunks),
-            notes=[f"decision: {decision.reason}"],
+            notes=[
+                f"decision: {decision.reason}",
+                f"framing: {lead_key(query, decision, citations)}",
+            ],
         )
 
     def _passages(self, chunks) -> list[Passage]:
@@ -73,7 +80,8 @@ class Engine:
         return passages
 
 
-_engines: dict[Path, tuple[float, Engine]] = {}
+_engines: dict[Path, tuple[int, Engine]] = {}
+_refreshing: set[Path] = set()
 _lock = threading.Lock()
 
 
@@ -82,25 +90,70 @@ def shared_engine(index: CorpusIndex | str | Path | None = None) -> Engine:
 
     For the configured corpus the index is built on first use and reloaded whenever its
     manifest changes on disk, so articles added by another process or the app are seen.
+    Reloading never makes a question wait for a build: while an article is being indexed,
+    questions are answered from the last complete index (snapshot), and the new one replaces
+    it once it is loaded (swap).
     """
     if isinstance(index, CorpusIndex):
         return Engine(index)
+    settings = load_settings() if index is None else None
+    folder = settings.index_dir if settings else Path(index)
     with _lock:
-        if index is None:
-            settings = load_settings()
-            folder = settings.index_dir
-        else:
-            folder = Path(index)
-        manifest = folder / MANIFEST
-        stamp = manifest.stat().st_mtime_ns if manifest.exists() else -1.0
         cached = _engines.get(folder)
-        if cached is None or cached[0] != stamp:
-            if index is None:
-                corpus = ensure_index(settings, progress=False).index
-            else:
-                from index.store import load
+        if cached is not None and (cached[0] == _stamp(folder) or folder in _refreshing):
+            return cached[1]
+        if cached is None:  # first use: nothing to answer from yet, so this one waits
+            corpus = ensure_index(settings, progress=False).index if settings else load(folder)
+            _engines[folder] = (_stamp(folder), Engine(corpus))
+            return _engines[folder][1]
+        _refreshing.add(folder)
+    background = False
+    try:
+        status = try_ensure_index(settings) if settings else None
+        if settings is not None and status is None:  # a build holds the lock: swap when done
+            background = True
+            threading.Thread(target=_refresh, args=(folder, settings), daemon=True).start()
+            return cached[1]
+        return _swap(folder, status.index if status else load(folder))
+    finally:
+        if not background:
+            with _lock:
+                _refreshing.discard(folder)
 
-                corpus = load(folder)
-            stamp = manifest.stat().st_mtime_ns
-            _engines[folder] = (stamp, Engine(corpus))
-        return _engines[folder][1]
+
+def publish(index: CorpusIndex, folder: Path | None = None) -> Engine:
+    """Answer from ``index`` from now on (the app calls this once an upload is indexed)."""
+    folder = folder or load_settings().index_dir
+    with _lock:
+        _refreshing.add(folder)
+    try:
+        return _swap(folder, index)
+    finally:
+        with _lock:
+            _refreshing.discard(folder)
+
+
+def _refresh(folder: Path, settings) -> None:
+    try:
+        _swap(folder, ensure_index(settings, progress=False).index)
+    except Exception:  # the old engine keeps answering; the next question retries
+        logging.getLogger(__name__).exception("reloading the index failed")
+    finally:
+        with _lock:
+            _refreshing.discard(folder)
+
+
+def _swap(folder: Path, corpus: CorpusIndex) -> Engine:
+    stamp = _stamp(folder)
+    engine = Engine(corpus)  # built outside the lock: questions meanwhile use the old one
+    with _lock:
+        _engines[folder] = (stamp, engine)
+    return engine
+
+
+def _stamp(folder: Path) -> int:
+    manifest = folder / MANIFEST
+    try:
+        return manifest.stat().st_mtime_ns
+    except FileNotFoundError:
+        return -1

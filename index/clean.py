@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from index.analysis import content_terms
 from index.documents import Dropped, Paragraph, Unit
+from index.instructions import REASON as ADDRESSED_TO_MODEL
+from index.instructions import model_addressed_sentences
 
 # Short lines that are page furniture, by what they start with.
 _CREDIT = re.compile(
@@ -66,7 +68,9 @@ def clean(units: Iterable[Unit], title_hint: str | None = None, lang: str = "fr"
         reason = _furniture_reason(unit, units[:i] + units[i + 1 :], first=not kept)
         if reason:
             dropped.append(Dropped(unit.text, reason))
-        else:
+            continue
+        unit = _without_model_addressed(unit, dropped)
+        if unit is not None:
             kept.append(unit)
     kept = _drop_off_topic_lists(kept, dropped, lang)
     kept = _mark_title_and_headings(kept, title_hint)
@@ -83,6 +87,19 @@ def clean(units: Iterable[Unit], title_hint: str | None = None, lang: str = "fr"
         paragraphs.append(Paragraph(offset, offset + len(unit.text), kind))
         offset += len(unit.text)
     return Cleaned(title=title, text="\n\n".join(parts), paragraphs=paragraphs, dropped=dropped)
+
+
+def _without_model_addressed(unit: Unit, dropped: list[Dropped]) -> Unit | None:
+    """The unit minus its sentences that speak to a language model (never evidence)."""
+    spans = model_addressed_sentences(unit.text)
+    if not spans:
+        return unit
+    text = unit.text
+    dropped.extend(Dropped(text[start:end], ADDRESSED_TO_MODEL) for start, end in spans)
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
+    text = re.sub(r"[ \t]{2,}", " ", re.sub(r" *\n *", "\n", text)).strip()
+    return Unit(text, unit.kind) if re.search(r"\w", text) else None
 
 
 def _furniture_reason(unit: Unit, others: list[Unit], first: bool) -> str | None:

@@ -3,23 +3,29 @@
 Vectors are reused by text hash, so adding an article (or rebuilding after a change) embeds
 only the passages that are new. Builds hold a file lock, so the app and the CLI can add
 articles at the same time without losing one.
+
+Names on disk come only from here: an added article is stored as ``<slug>.<suffix>`` in the
+user's folder, with a sidecar this module writes (who added it, when, its hash). Nothing an
+uploader sends names a file, and every write checks that it lands inside its folder.
 """
 
 from __future__ import annotations
 
+import getpass
 import hashlib
+import json
 import logging
 import re
-import shutil
 import sys
+import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import faiss
 import numpy as np
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from index import store
 from index.chunk import chunk_article, sentences_of
@@ -29,14 +35,23 @@ from index.documents import Article, Chunk, Sentence
 from index.embed import VectorEmbeddings, shared_embedder
 from index.errors import ArticleError, IndexError_, IndexMissingError
 from index.language import detect_language
-from index.read import SUFFIXES, read_source
+from index.read import METADATA_KEYS, SUFFIXES, read_source
 from index.sentence_analysis import signature as analysis_signature
 from index.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 
 # Bump when cleaning, segmentation or chunking changes, so existing indexes are rebuilt.
-PIPELINE_VERSION = "1"
+# 2: sentences addressed to a language model are dropped; provenance fields.
+PIPELINE_VERSION = "2"
+
+# An upload through the app may keep at most this much text after cleaning: embedding is
+# ~15-40 sentences a second on two busy cores, so this keeps an upload under ~30 s (bench/
+# upload.py). A long feature article is 20,000-30,000 characters; larger files go through
+# ``python -m index add``, which has no limit.
+MAX_UPLOAD_CHARS = 30_000
+
+Progress = Callable[[float, str], None]
 
 
 def article_files(settings: Settings) -> list[Path]:
@@ -64,18 +79,32 @@ def corpus_checksum(files: Iterable[Path], embedder: str) -> str:
 
 
 def article_id(path: Path) -> str:
-    """A stable, URL-safe id from the file name: "Parler accusé.txt" -> "parler-accuse"."""
-    ascii_name = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug or "article"
+    """A stable, URL-safe id from the file name: "Parler accusé.txt" -> "parler-accuse".
+
+    Names that are not in Latin script ("日本語.txt") keep a short hash of the name, so two of
+    them do not collide as "article".
+    """
+    stem = path.stem
+    ascii_name = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-")
+    lost = sum(ch.isalnum() for ch in stem) - sum(ch.isalnum() for ch in ascii_name)
+    if not slug or lost > 0:
+        tag = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:8]
+        slug = f"{slug}-{tag}" if slug else f"article-{tag}"
+    return slug
 
 
-def load_article(path: Path) -> Article:
-    """Read and clean one article file; ``ArticleError`` if it cannot be used."""
-    source = read_source(path)
+def load_article(path: Path, metadata: bool = True, origin: str = "bundled") -> Article:
+    """Read and clean one article file; ``ArticleError`` if it cannot be used.
+
+    ``metadata=False`` (uploads) reads no sidecar: the id then always comes from the name.
+    """
+    source = read_source(path, metadata=metadata)
     meta = source.metadata
     probe = "\n".join(u.text for u in source.units)
     language = meta.get("language") or detect_language(probe, default="fr")
+    if language not in ("fr", "en"):
+        language = "fr"
     title_hint = meta.get("title") or source.title
     cleaned = clean(source.units, title_hint=title_hint, lang=language)
     if not cleaned.paragraphs or len(cleaned.text.split()) < 5:
@@ -90,7 +119,17 @@ def load_article(path: Path) -> Article:
         text=cleaned.text,
         paragraphs=cleaned.paragraphs,
         dropped=cleaned.dropped,
+        origin=meta.get("origin", origin),
+        added_by=meta.get("added_by"),
+        added_at=meta.get("added_at"),
+        publisher=meta.get("publisher"),
+        url=meta.get("url"),
     )
+
+
+def _load_corpus_file(path: Path, settings: Settings) -> Article:
+    origin = "added" if path.parent == settings.user_dir else "bundled"
+    return load_article(path, origin=origin)
 
 
 def _date_of(value: str | None) -> str | None:
@@ -104,6 +143,7 @@ def build(
     checksum: str,
     cache: dict[str, np.ndarray] | None = None,
     progress: bool = True,
+    on_progress: Progress | None = None,
 ) -> store.CorpusIndex:
     """Segment, chunk and embed ``articles`` (reusing cached vectors) into an in-memory index."""
     sentences: list[Sentence] = []
@@ -115,7 +155,9 @@ def build(
     texts = {a.id: a.text for a in articles}
     chunk_texts = [c.text for c in chunks]
     sentence_texts = [texts[s.doc_id][s.start : s.end] for s in sentences]
-    vectors = _embed_with_cache(chunk_texts + sentence_texts, embedder, cache or {}, progress)
+    vectors = _embed_with_cache(
+        chunk_texts + sentence_texts, embedder, cache or {}, progress, on_progress
+    )
     sentence_index = faiss.IndexFlatIP(embedder.dimension)
     if sentences:
         sentence_index.add(vectors[len(chunks) :])
@@ -132,19 +174,26 @@ def build(
 
 
 def _embed_with_cache(
-    texts: list[str], embedder: VectorEmbeddings, cache: dict[str, np.ndarray], progress: bool
+    texts: list[str],
+    embedder: VectorEmbeddings,
+    cache: dict[str, np.ndarray],
+    progress: bool,
+    on_progress: Progress | None = None,
 ) -> np.ndarray:
     hashes = [store.text_hash(t) for t in texts]
     missing = list(dict.fromkeys(t for t, h in zip(texts, hashes, strict=True) if h not in cache))
     if missing:
         log.info("embedding %d new passages (%d reused)", len(missing), len(texts) - len(missing))
-        batches = range(0, len(missing), 64)
+        size = 16 if on_progress else 64  # smaller batches: the uploader sees progress move
+        batches = range(0, len(missing), size)
         if progress:
             from tqdm import tqdm
 
             batches = tqdm(batches, desc="Embedding", unit="batch", file=sys.stderr)
         for i in batches:
-            batch = missing[i : i + 64]
+            if on_progress:
+                on_progress(i / len(missing), f"{i}/{len(missing)}")
+            batch = missing[i : i + size]
             for text, vector in zip(batch, embedder.embed_passages(batch), strict=True):
                 cache[store.text_hash(text)] = vector
     if not texts:
@@ -161,37 +210,59 @@ class IndexStatus:
     index: store.CorpusIndex
 
 
-def _lock(settings: Settings) -> FileLock:
+def _lock(settings: Settings, timeout: float = 600) -> FileLock:
     settings.index_dir.mkdir(parents=True, exist_ok=True)
-    return FileLock(str(settings.index_dir / ".lock"), timeout=600)
+    return FileLock(str(settings.index_dir / ".lock"), timeout=timeout)
 
 
-def ensure_index(settings: Settings | None = None, progress: bool = True) -> IndexStatus:
+def ensure_index(
+    settings: Settings | None = None, progress: bool = True, on_progress: Progress | None = None
+) -> IndexStatus:
     """Load the index, rebuilding it first if it is missing, corrupt or out of date."""
     settings = settings or load_settings()
-    embedder = shared_embedder(settings.embedder)
     with _lock(settings):
-        files = article_files(settings)
-        checksum = corpus_checksum(files, embedder.name)
-        previous: store.CorpusIndex | None = None
-        action = "rebuilt"
-        try:
-            previous = store.load(settings.index_dir)
-        except IndexMissingError as err:
-            action, reason = "built", str(err)
-        except IndexError_ as err:
-            reason = str(err)
-        else:
-            if previous.corpus_checksum == checksum:
-                return IndexStatus("loaded", "up to date", previous)
-            reason = "the corpus, the pipeline or the embedder changed since it was built"
-        articles = [load_article(p) for p in files]
-        _check_unique_ids(articles)
-        cache = previous.cached_vectors() if previous and previous.embedder == embedder.name else {}
-        index = build(articles, embedder, checksum, cache, progress)
-        store.save(index, settings.index_dir)
-        log.warning("index %s: %s", action, reason)
-        return IndexStatus(action, reason, index)
+        return _ensure_locked(settings, progress, on_progress)
+
+
+def try_ensure_index(settings: Settings | None = None) -> IndexStatus | None:
+    """Like ``ensure_index``, but None at once when another build holds the lock.
+
+    Answering uses this: while an article is being indexed, questions keep the last complete
+    index instead of waiting for the build.
+    """
+    settings = settings or load_settings()
+    try:
+        with _lock(settings, timeout=0):
+            return _ensure_locked(settings, progress=False, on_progress=None)
+    except Timeout:
+        return None
+
+
+def _ensure_locked(settings: Settings, progress: bool, on_progress: Progress | None) -> IndexStatus:
+    embedder = shared_embedder(settings.embedder)
+    files = article_files(settings)
+    checksum = corpus_checksum(files, embedder.name)
+    previous: store.CorpusIndex | None = None
+    action = "rebuilt"
+    try:
+        previous = store.load(settings.index_dir)
+    except IndexMissingError:
+        action, reason = "built", "first start: there was no index yet"
+    except IndexError_ as err:
+        reason = str(err)
+    else:
+        if previous.corpus_checksum == checksum:
+            return IndexStatus("loaded", "up to date", previous)
+        reason = "the corpus, the pipeline or the embedder changed since it was built"
+    articles = [_load_corpus_file(p, settings) for p in files]
+    _check_unique_ids(articles)
+    cache = previous.cached_vectors() if previous and previous.embedder == embedder.name else {}
+    index = build(articles, embedder, checksum, cache, progress, on_progress)
+    store.save(index, settings.index_dir)
+    # Normal progress, not a problem: said at INFO; a damaged index is worth a warning.
+    level = logging.WARNING if previous is None and action == "rebuilt" else logging.INFO
+    log.log(level, "index %s (%d articles): %s", action, len(articles), reason)
+    return IndexStatus(action, reason, index)
 
 
 def rebuild(settings: Settings | None = None, progress: bool = True) -> store.CorpusIndex:
@@ -200,41 +271,197 @@ def rebuild(settings: Settings | None = None, progress: bool = True) -> store.Co
     embedder = shared_embedder(settings.embedder)
     with _lock(settings):
         files = article_files(settings)
-        articles = [load_article(p) for p in files]
+        articles = [_load_corpus_file(p, settings) for p in files]
         _check_unique_ids(articles)
         index = build(articles, embedder, corpus_checksum(files, embedder.name), None, progress)
         store.save(index, settings.index_dir)
         return index
 
 
+class DuplicateArticleError(ArticleError):
+    """The same article text is already in the corpus (under ``existing_id``)."""
+
+    def __init__(self, message: str, existing_id: str) -> None:
+        super().__init__(message)
+        self.existing_id = existing_id
+
+
 def add_articles(
-    paths: Iterable[Path], settings: Settings | None = None, progress: bool = True
+    paths: Iterable[Path],
+    settings: Settings | None = None,
+    progress: bool = True,
+    added_by: str | None = None,
 ) -> tuple[list[Article], store.CorpusIndex]:
     """Validate every file, copy them into the user's folder, and update the index.
 
     All files are read and cleaned before anything is written: one bad file refuses the whole
-    call and leaves the corpus and the index exactly as they were.
+    call and leaves the corpus and the index exactly as they were. A file whose text is
+    already in the corpus under another name is refused (it would be cited twice); the same
+    file added again is accepted and changes nothing. Sidecars beside these files are read,
+    checked, and their fields kept in the sidecar stored with the copy.
     """
     settings = settings or load_settings()
     paths = [Path(p) for p in paths]
-    new = [load_article(p) for p in paths]
+    new = [load_article(p, origin="added") for p in paths]
+    who = added_by or f"{getpass.getuser()} (command line)"
     with _lock(settings):
         existing = {article_id(p): p for p in article_files(settings)}
+        texts = _texts_in_corpus(settings)
         for path, article in zip(paths, new, strict=True):
             if article.id in existing and existing[article.id].read_bytes() != path.read_bytes():
                 raise ArticleError(
                     f"{path.name}: an article with id {article.id!r} is already in the corpus "
                     f"({existing[article.id].name}); rename the file to add it as a new article."
                 )
+            same = texts.get(store.text_hash(article.text))
+            if same is not None and same != article.id:
+                raise DuplicateArticleError(
+                    f"{path.name}: the same text is already in the corpus as {same!r}.", same
+                )
         _check_unique_ids(new)
-        settings.user_dir.mkdir(parents=True, exist_ok=True)
         for path, article in zip(paths, new, strict=True):
             if article.id not in existing:
-                target = settings.user_dir / f"{article.id}{path.suffix.lower()}"
-                tmp = target.with_name(f".{target.name}.tmp")
-                shutil.copyfile(path, tmp)
-                tmp.replace(target)
+                _store_copy(path, article, settings, who)
     return new, ensure_index(settings, progress).index
+
+
+@dataclass
+class Upload:
+    """What adding one uploaded file did: the article, or the one it duplicates."""
+
+    article: Article
+    index: store.CorpusIndex
+    duplicate_of: str | None = None  # the id already holding the same text
+    seconds: float = 0.0
+
+
+def add_upload(
+    path: Path,
+    added_by: str,
+    settings: Settings | None = None,
+    on_progress: Progress | None = None,
+    max_chars: int = MAX_UPLOAD_CHARS,
+) -> Upload:
+    """Add one file that arrived through the app: no sidecar read, the name chosen here.
+
+    The same text already in the corpus is not added again (``duplicate_of`` says where it
+    is); a name already taken gets a numbered suffix. Only the new passages are embedded.
+    """
+    started = time.perf_counter()
+    settings = settings or load_settings()
+    path = Path(path)
+    article = load_article(path, metadata=False, origin="added")
+    if len(article.text) > max_chars:
+        raise ArticleError(
+            f"{path.name}: {len(article.text):,} characters of text after cleaning; the app "
+            f"indexes at most {max_chars:,} at a time. Split the article, or add it from the "
+            f"command line (python -m index add)."
+        )
+    with _lock(settings):
+        texts = _texts_in_corpus(settings)
+        same = texts.get(store.text_hash(article.text))
+        if same is not None:
+            index = _ensure_locked(settings, progress=False, on_progress=None).index
+            known = index.articles.get(same, article)
+            return Upload(known, index, same, time.perf_counter() - started)
+        taken = {article_id(p) for p in article_files(settings)}
+        base, n = article.id, 2
+        while article.id in taken:
+            article.id, n = f"{base}-{n}", n + 1
+        _store_copy(path, article, settings, added_by)
+        status = _ensure_locked(settings, progress=False, on_progress=on_progress)
+    stored = status.index.articles.get(article.id, article)
+    return Upload(stored, status.index, None, time.perf_counter() - started)
+
+
+def remove_article(doc_id: str, settings: Settings | None = None) -> store.CorpusIndex:
+    """Remove an added article (its file and sidecar) and update the index.
+
+    Bundled articles are refused: they are part of the tool (delete them from the corpus folder
+    by hand if you mean it).
+    """
+    settings = settings or load_settings()
+    with _lock(settings):
+        for path in article_files(settings):
+            if article_id(path) != doc_id and path.stem != doc_id:
+                continue
+            if path.parent != settings.user_dir:
+                raise ArticleError(
+                    f"{doc_id!r} is a bundled article; only added ones can be removed."
+                )
+            sidecar = path.with_name(path.stem + ".meta.json")
+            for target in (path, sidecar):
+                _check_inside(target, settings.user_dir)
+                target.unlink(missing_ok=True)
+            return _ensure_locked(settings, progress=False, on_progress=None).index
+    raise ArticleError(f"No added article has the id {doc_id!r}.")
+
+
+def list_articles(settings: Settings | None = None) -> list[Article]:
+    """Every article of the index, bundled ones first, then added ones by date added."""
+    index = ensure_index(settings, progress=False).index
+    return sorted(
+        index.articles.values(), key=lambda a: (a.origin != "bundled", a.added_at or "", a.id)
+    )
+
+
+def _texts_in_corpus(settings: Settings) -> dict[str, str]:
+    """Hash of each article's cleaned text -> its id (from the index when it is current)."""
+    try:
+        articles = store.load(settings.index_dir).articles.values()
+    except IndexError_:
+        articles = [_load_corpus_file(p, settings) for p in article_files(settings)]
+    return {store.text_hash(a.text): a.id for a in articles}
+
+
+def _store_copy(path: Path, article: Article, settings: Settings, added_by: str) -> None:
+    """Copy the file into the user's folder as ``<id><suffix>``, with a provenance sidecar."""
+    settings.user_dir.mkdir(parents=True, exist_ok=True)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", article.id):
+        raise ArticleError(f"{path.name}: unusable article name {article.id!r}.")
+    target = settings.user_dir / f"{article.id}{suffix}"
+    sidecar = settings.user_dir / f"{article.id}.meta.json"
+    data = path.read_bytes()
+    meta = {
+        key: value
+        for key, value in {
+            "title": article.title,
+            "language": article.language,
+            "published": article.published,
+            "publisher": article.publisher,
+            "url": article.url,
+        }.items()
+        if value
+    }
+    meta |= {
+        "origin": "added",
+        "added_by": " ".join(added_by.split())[:200],
+        "added_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "original_name": " ".join(path.name.split())[:300],
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+    assert set(meta) <= METADATA_KEYS
+    sidecar_bytes = json.dumps(meta, ensure_ascii=False, indent=2).encode("utf-8")
+    _write_inside(sidecar, sidecar_bytes, settings.user_dir)
+    _write_inside(target, data, settings.user_dir)
+    article.source = target.name
+    article.added_by, article.added_at = meta["added_by"], meta["added_at"]
+
+
+def _check_inside(target: Path, folder: Path) -> None:
+    """Refuse any path that does not resolve to a direct child of ``folder``."""
+    resolved = target.resolve()
+    if resolved.parent != folder.resolve() or target.is_symlink():
+        raise ArticleError(f"refusing to write outside {folder}: {target.name!r}")
+
+
+def _write_inside(target: Path, data: bytes, folder: Path) -> None:
+    _check_inside(target, folder)
+    tmp = target.with_name(f".{target.name}.tmp")
+    _check_inside(tmp, folder)
+    tmp.write_bytes(data)
+    tmp.replace(target)
 
 
 def _check_unique_ids(articles: list[Article]) -> None:

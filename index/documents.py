@@ -41,6 +41,12 @@ class Article:
     text: str
     paragraphs: list[Paragraph]
     dropped: list[Dropped] = field(default_factory=list)
+    # Provenance, shown beside citations: "bundled" with the tool, or "added" by whom and when.
+    origin: str = "bundled"
+    added_by: str | None = None
+    added_at: str | None = None  # UTC, "2026-11-25T17:40:00Z"
+    publisher: str | None = None
+    url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -40,8 +40,12 @@ class Source:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
-def read_source(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Source:
-    """Read an article file into units, or raise ``ArticleError`` saying why it cannot be used."""
+def read_source(path: Path, max_bytes: int = MAX_ARTICLE_BYTES, metadata: bool = True) -> Source:
+    """Read an article file into units, or raise ``ArticleError`` saying why it cannot be used.
+
+    ``metadata=False`` ignores any sidecar: an upload's folder is not ours (Gradio's cache puts
+    files with the same bytes side by side), so nothing beside an uploaded file is read.
+    """
     path = Path(path)
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
@@ -67,7 +71,7 @@ def read_source(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Source:
         source = Source(units=parse_text(text))
     if not any(unit.text.strip() for unit in source.units):
         raise ArticleError(f"{path.name}: no readable text was found in the file.")
-    source.metadata = read_sidecar(path)
+    source.metadata = read_sidecar(path) if metadata else {}
     return source
 
 
@@ -162,8 +166,32 @@ def _meta(soup, name: str) -> str | None:
     return content.strip() if content and content.strip() else None
 
 
+# What a sidecar may say, each value checked: a sidecar names nothing on disk and cannot
+# make an article claim another article's id.
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_URL = re.compile(r"^https?://[^\s<>\"']+$")
+_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+_CHECKS = {
+    "id": lambda v: bool(_ID.match(v)) and len(v) <= 80,
+    "language": lambda v: v in ("fr", "en"),
+    "published": lambda v: bool(_DATE.match(v)),
+    "url": lambda v: bool(_URL.match(v)) and len(v) <= 2000,
+    "origin": lambda v: v in ("bundled", "added"),
+    "added_at": lambda v: bool(_INSTANT.match(v)),
+    "sha256": lambda v: bool(re.fullmatch(r"[0-9a-f]{64}", v)),
+}
+_FREE_TEXT = {"title": 300, "publisher": 200, "added_by": 200, "original_name": 300}
+METADATA_KEYS = frozenset(_CHECKS) | frozenset(_FREE_TEXT)
+
+
 def read_sidecar(path: Path) -> dict[str, str]:
-    """Optional ``<article>.meta.json`` beside the file: title, language, published, id."""
+    """Optional ``<article>.meta.json`` beside a corpus file: title, language, published, …
+
+    Every known key is checked (an id is a slug, a language is fr or en, a date is a date);
+    a bad value refuses the article with a message naming the key. Unknown keys (notes for
+    people, such as ``published_note``) are ignored.
+    """
     sidecar = path.with_name(path.stem + ".meta.json")
     if not sidecar.is_file():
         return {}
@@ -173,4 +201,16 @@ def read_sidecar(path: Path) -> dict[str, str]:
         raise ArticleError(f"{sidecar.name}: metadata is not valid JSON ({err}).") from err
     if not isinstance(data, dict):
         raise ArticleError(f"{sidecar.name}: metadata must be a JSON object.")
-    return {k: str(v) for k, v in data.items() if v is not None}
+    metadata: dict[str, str] = {}
+    for key, value in data.items():
+        if key not in METADATA_KEYS or value is None:
+            continue
+        if not isinstance(value, str):
+            raise ArticleError(f"{sidecar.name}: {key!r} must be a string.")
+        check = _CHECKS.get(key)
+        if check is not None and not check(value):
+            raise ArticleError(f"{sidecar.name}: {key!r} has an unusable value {value[:80]!r}.")
+        if key in _FREE_TEXT:
+            value = " ".join(value.split())[: _FREE_TEXT[key]]
+        metadata[key] = value
+    return metadata

@@ -1,5 +1,6 @@
-"""The Gradio app, launched for real on 127.0.0.1 and driven through ``gradio_client``: chat
-in both languages, adding an article, refusing a bad one, escaping, feedback, and load."""
+"""The Gradio app, launched for real on 127.0.0.1 and driven through ``gradio_client``: the
+stable ``/ask`` endpoint in both languages, the chat turn, adding an article, refusing a bad
+one, escaping, feedback, and load."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot import ask
-from bot.render import chat_message, sources_html
+from bot.render import answer_html, sources_html
 
 HOSTILE = (
     "<h1>Piratage</h1><script>alert('xss')</script>"
@@ -44,7 +45,9 @@ def app(bundled_index, tmp_path_factory):
     patch = pytest.MonkeyPatch()
     patch.setenv("VERIF_INDEX_DIR", str(data / "index"))
     patch.setenv("VERIF_USER_DIR", str(data / "user_articles"))
+    patch.setenv("GRADIO_TEMP_DIR", str(data / "upload_cache"))
     patch.setattr(app_module, "FEEDBACK_DIR", data / "feedback")
+    patch.setattr(app_module, "UPLOADS_PER_WINDOW", 1000)
     demo = app_module.build_demo()
     demo.queue(default_concurrency_limit=4)
     port = free_port()
@@ -70,64 +73,134 @@ def index_files(folder: Path) -> dict[str, str]:
     }
 
 
-def test_chat_answers_in_both_languages_with_sources(app):
+class Browserless:
+    """What a ``gr.Request`` offers the app's handlers, for calling them directly."""
+
+    def __init__(self, language: str = "fr", username: str | None = None, host: str = "t"):
+        self.headers = {"accept-language": language}
+        self.username = username
+        self.client = type("Client", (), {"host": host})()
+
+
+def no_progress(*_args, **_kwargs) -> None:
+    return None
+
+
+def add_through_app(path: Path, language: str = "fr", **who) -> str:
+    import app as app_module
+
+    report, _ = app_module.add_article(str(path), Browserless(language, **who), no_progress)
+    return report
+
+
+def test_ask_endpoint_returns_the_answer_as_data(app):
     client, _ = app
-    text, sources = client.predict(
-        "Pourquoi Amazon a-t-il arrêté d’héberger Parler ?", 5, "extractive", False,
-        api_name="/chat",
-    )  # fmt: skip
-    assert text.startswith("Voici") and "[1]" in text
-    assert "<mark>" in sources and "paragraphe" in sources
-    text, sources = client.predict(
-        "Twitter's stock rose 6% on Monday", 5, "extractive", True, api_name="/chat"
+    answer = client.predict(
+        "Pourquoi Amazon a-t-il arrêté d’héberger Parler ?", 5, "extractive", api_name="/ask"
     )
-    assert "REFUTED" in text
-    assert 'data-verdict="refuted"' in sources
-    assert "Quoted in French" in sources
-    assert "Retrieved passages" in sources  # shown on demand, with scores
-    text, sources = client.predict("Which judge handles the case?", 5, "extractive", False,
-                                   api_name="/chat")  # fmt: skip
-    assert text.startswith("The sources do not answer")
-    assert "<mark>" not in sources
+    assert answer["language"] == "fr" and answer["text"].startswith("Voici")
+    assert answer["abstained"] is False and "[1]" in answer["text"]
+    from index.settings import load_settings
+    from index.store import load
+
+    articles = load(load_settings().index_dir).articles
+    for citation in answer["citations"]:
+        text = articles[citation["doc_id"]].text
+        assert text[citation["start"] : citation["end"]] == citation["quote"]
+    claim = client.predict("Twitter's stock rose 6% on Monday", 5, "extractive", api_name="/ask")
+    assert claim["verdict"] == "refuted" and 0 <= claim["confidence"] <= 1
+    refusal = client.predict("Which judge handles the case?", 5, "extractive", api_name="/ask")
+    assert refusal["abstained"] is True and refusal["citations"] == []
 
 
-def test_bad_question_gets_a_clear_message(app):
+def test_only_the_stable_endpoint_is_public(app):
     client, _ = app
-    text, sources = client.predict("   ", 5, "extractive", False, api_name="/chat")
-    assert "empty" in text and sources == ""
+    endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert list(endpoints) == ["/ask"]
+    parameters = {p["parameter_name"]: p for p in endpoints["/ask"]["parameters"]}
+    assert set(parameters) == {"question", "k", "mode"}
+    assert parameters["question"]["type"]["type"] == "string"
+
+
+@pytest.mark.parametrize(
+    ("question", "k", "error"),
+    [
+        ("   ", 5, "empty"),
+        (None, 5, "string"),
+        ("Why did Amazon stop hosting Parler?", "beaucoup", "whole number"),
+        ("Why did Amazon stop hosting Parler?", 0, "whole number"),
+    ],
+)
+def test_bad_api_input_gets_a_clear_error(app, question, k, error):
+    client, _ = app
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match=error):
+        client.predict(question, k, "extractive", api_name="/ask")
+
+
+def test_chat_turn_keeps_each_answers_sources(bundled_index):
+    import app as app_module
+
+    history, box = app_module.respond(
+        "Twitter's stock rose 6% on Monday", [], 5, "extractive", True, Browserless("en")
+    )
+    assert box == ""
+    user, answer, sources = history
+    assert user == {"role": "user", "content": "Twitter's stock rose 6% on Monday"}
+    assert 'data-verdict="refuted"' in answer["content"] and "REFUTED" not in answer["content"]
+    assert 'href="#src-0-1"' in answer["content"]
+    assert sources["metadata"]["title"].startswith("Sources (")
+    assert 'id="src-0-1"' in sources["content"] and "<mark>" in sources["content"]
+    assert "Quoted in French" in sources["content"] and "Retrieved passages" in sources["content"]
+    # A second answer keeps the first one's sources in place, with its own anchors.
+    history, _ = app_module.respond("Which judge handles the case?", history, 5, "extractive",
+                                    False, Browserless("en"))  # fmt: skip
+    assert len(history) == 6 and history[2] == sources
+    assert history[4]["content"].count("src-3-") == 0
+    assert "no-sources" in history[5]["content"]
+
+
+@pytest.mark.parametrize(("message", "k"), [(None, 5), ("   ", 5), ("Parler ?", "dix")])
+def test_bad_chat_input_gets_a_message_not_a_traceback(bundled_index, message, k):
+    import app as app_module
+
+    history, _ = app_module.respond(message, None, k, "extractive", False, Browserless("fr"))
+    assert history[-1]["role"] == "assistant" and 'class="problem"' in history[-1]["content"]
 
 
 def test_added_article_is_answered_and_escaped(app, tmp_path):
     client, _ = app
-    from gradio_client import handle_file
-
     article = tmp_path / "piratage-parler.html"
     article.write_text(HOSTILE, encoding="utf-8")
-    report = client.predict(handle_file(str(article)), "Français", api_name="/add_article")
+    report = add_through_app(article)
     assert "ajouté" in report
-    text, sources = client.predict(
-        "Combien de bitcoins le pirate a-t-il exigé ?", 5, "extractive", False, api_name="/chat"
+    answer = client.predict(
+        "Combien de bitcoins le pirate a-t-il exigé ?", 5, "extractive", api_name="/ask"
     )
-    assert "5 bitcoins" in text
+    assert "5 bitcoins" in answer["text"]
+    import app as app_module
+
+    history, _ = app_module.respond(
+        "Combien de bitcoins le pirate a-t-il exigé ?", [], 5, "extractive", False, Browserless()
+    )
+    sources = history[-1]["content"]
     assert "<script" not in sources and "onerror" not in sources
-    assert "Piratage" in sources
+    assert "Piratage" in sources and "ajouté par anonymous (app)" in sources
 
 
 def test_bad_file_is_refused_and_the_index_unchanged(app, tmp_path):
-    client, _ = app
-    from gradio_client import handle_file
-
     from index.settings import load_settings
 
     folder = load_settings().index_dir
     before = index_files(folder)
     binary = tmp_path / "photo.txt"
     binary.write_bytes(bytes(range(256)) * 50)
-    report = client.predict(handle_file(str(binary)), "English", api_name="/add_article")
+    report = add_through_app(binary, "en")
     assert "was not added" in report and "index is unchanged" in report
     empty = tmp_path / "vide.md"
     empty.write_text("   \n", encoding="utf-8")
-    report = client.predict(handle_file(str(empty)), "Français", api_name="/add_article")
+    report = add_through_app(empty, "fr")
     assert "pas été ajouté" in report
     assert index_files(folder) == before
 
@@ -135,8 +208,8 @@ def test_bad_file_is_refused_and_the_index_unchanged(app, tmp_path):
 def test_rendering_escapes_sources_and_users(bundled_index):
     answer = ask("Why did Amazon stop hosting Parler?")
     hostile = answer.__class__(**{**answer.__dict__, "text": "<script>alert(1)</script> [1]"})
-    assert "<script>" not in chat_message(hostile)
-    assert "&lt;script&gt;" in chat_message(hostile)
+    assert "<script>" not in answer_html(hostile, 0)
+    assert "&lt;script&gt;" in answer_html(hostile, 0)
     html = sources_html(answer, bundled_index)
     citation = answer.citations[0]
     assert f"<mark>{citation.quote}</mark>" in html  # this quote has nothing to escape
@@ -147,19 +220,24 @@ def test_feedback_is_recorded(app):
 
     import app as app_module
 
-    history = [{"role": "user", "content": "Q ?"}, {"role": "assistant", "content": "A [1]"}]
-    app_module.record_feedback(gr.LikeData(None, {"index": 1, "value": "A [1]", "liked": True}),
-                               history)  # fmt: skip
-    line = (app_module.FEEDBACK_DIR / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
-    entry = json.loads(line[-1])
-    assert entry["liked"] is True and entry["question"] == "Q ?"
+    history = [{"role": "user", "content": "Q ?"}, {"role": "assistant", "content": "<p>A [1]</p>"}]
+    app_module.record_feedback(
+        gr.LikeData(None, {"index": 1, "value": "<p>A [1]</p>", "liked": True}), history
+    )
+    app_module.record_feedback(
+        gr.LikeData(None, {"index": None, "value": None, "liked": False}), None
+    )
+    lines = (app_module.FEEDBACK_DIR / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
+    entry = json.loads(lines[-2])
+    assert entry["liked"] is True and entry["question"] == "Q ?" and entry["answer"] == "A [1]"
+    assert json.loads(lines[-1])["liked"] is False
 
 
 @pytest.mark.slow
 def test_fifty_clients_and_an_upload_at_once(app, tmp_path, bundled_index):
     """Many people asking while someone uploads: no error, no lost upload, grounded answers."""
     client, url = app
-    from gradio_client import Client, handle_file
+    from gradio_client import Client
 
     article = tmp_path / "charge-test.txt"
     article.write_text(
@@ -175,20 +253,15 @@ def test_fifty_clients_and_an_upload_at_once(app, tmp_path, bundled_index):
 
     def one(i: int) -> str:
         c = Client(url, verbose=False)
-        text, _ = c.predict(questions[i % 4], 5, "extractive", False, api_name="/chat")
-        return text
+        return c.predict(questions[i % 4], 5, "extractive", api_name="/ask")["text"]
 
     with ThreadPoolExecutor(max_workers=16) as pool:
-        upload = pool.submit(
-            lambda: Client(url, verbose=False).predict(
-                handle_file(str(article)), "Français", api_name="/add_article"
-            )
-        )
+        upload = pool.submit(add_through_app, article)
         answers = list(pool.map(one, range(50), timeout=300))
         assert "ajouté" in upload.result(timeout=300)
     assert len(answers) == 50 and all("[1]" in a for a in answers)
-    text, _ = client.predict("Combien de requêtes le serveur de test a-t-il reçues ?", 5,
-                             "extractive", False, api_name="/chat")  # fmt: skip
+    text = client.predict("Combien de requêtes le serveur de test a-t-il reçues ?", 5,
+                          "extractive", api_name="/ask")["text"]  # fmt: skip
     assert "mille requêtes" in text
     from bot.engine import shared_engine
 
