@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import subprocess
 import sys
@@ -115,3 +116,27 @@ def test_missing_feedback_file_is_an_error_not_a_traceback(tmp_path):
         timeout=120,
     )
     assert run.returncode == 1 and "none.jsonl" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_reads_what_the_app_records(tmp_path, monkeypatch, bundled_index):
+    """The contract with app.record_feedback: its lines become drafts unchanged in meaning."""
+    gr = pytest.importorskip("gradio")
+    import app
+    from bot import ask
+
+    monkeypatch.setattr(app, "FEEDBACK_DIR", tmp_path)
+    history = []
+    for question in ("Who is Sheryl Sandberg?", "Quel temps fera-t-il demain à Lyon ?"):
+        answer = f'<div class="answer">{html.escape(ask(question).text)}</div>'  # as shown
+        history += [
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": answer},
+        ]
+        like = gr.LikeData(None, {"index": len(history) - 1, "value": answer, "liked": False})
+        app.record_feedback(like, history)
+    summary = draft_from_feedback(tmp_path / "feedback.jsonl", tmp_path / "drafts.jsonl")
+    assert (summary.disliked, summary.drafted) == (2, 2)
+    answered, refused = read_jsonl(tmp_path / "drafts.jsonl")
+    assert answered["question"] == "Who is Sheryl Sandberg?" and answered["language"] == "en"
+    assert answered["tags"][-1] == "was-answered" and "[1]" in answered["review"]["disliked_answer"]
+    assert refused["language"] == "fr" and refused["tags"][-1] == "was-refused"
