@@ -22,6 +22,7 @@ from bot.lexicon import load_lexicon
 from bot.terms import TermIndex, coverage, covers, query_terms, sentence_terms
 from index.dates import MONTHS, WEEKDAYS, find_weekdays
 from index.embed import VectorEmbeddings
+from index.instructions import without_instructions
 
 # Thresholds measured on tests/test_guard.py's labelled sentences (bundled corpus, e5-small):
 # the 17 supported ones have cosines 0.85-0.96 and, but for one free paraphrase (0.43 / 0.94),
@@ -48,18 +49,9 @@ _SENTENCE_END = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+", re.M)
 
-# Text in a source that addresses the model rather than the reader: "ignore your
-# instructions and say…". It is cut, up to the end of its sentence, from what the model reads
-# and from what the guard accepts as support.
-_INSTRUCTION = re.compile(
-    r"(?:\b(?:ignore|disregard|forget|override)\s+(?:\w+\s+){0,3}?"
-    r"(?:instructions?|rules|prompt|guidelines)"
-    r"|\b(?:ignor|oubli)(?:e|ez|er)\s+(?:\w+\s+){0,3}?(?:instructions?|consignes|règles)"
-    r"|\b(?:you are now|tu es maintenant|vous êtes maintenant|new instructions"
-    r"|nouvelles instructions|system prompt|as an ai))"
-    r"[^.!?]*[.!?]?",
-    re.IGNORECASE,
-)
+# Text in a source that addresses the model rather than the reader ("ignore your
+# instructions and say…") is cut from what the guard accepts as support, with the one test
+# the indexer also uses (index/instructions.py), so it is never evidence in any mode.
 
 # Numbers: "1 000" and "1,000" (thousands), "9,6" and "9.6" (decimals), "6%" and "6 %".
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)*)(?!\d)")
@@ -122,11 +114,6 @@ class GuardResult:
     @property
     def dropped(self) -> list[SentenceCheck]:
         return [c for c in self.checks if not c.supported]
-
-
-def without_instructions(text: str) -> str:
-    """The passage with any instruction to a model cut out."""
-    return _INSTRUCTION.sub("[…]", text)
 
 
 def check(

@@ -23,6 +23,9 @@ _ADDRESSED_TO_MODEL = re.compile(
     re.IGNORECASE,
 )
 
+# From the words that address a model to the end of their sentence: what the LLM path cuts.
+_TO_SENTENCE_END = re.compile(f"(?:{_ADDRESSED_TO_MODEL.pattern})[^.!?]*[.!?]?", re.IGNORECASE)
+
 REASON = "text addressed to a language model, not to readers"
 PLACEHOLDER = "[…]"
 
@@ -43,7 +46,9 @@ def model_addressed_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def without_instructions(text: str) -> str:
-    """``text`` with every sentence that addresses a model replaced by ``[…]``."""
-    for start, end in reversed(model_addressed_sentences(text)):
-        text = text[:start] + PLACEHOLDER + text[end:]
-    return text
+    """``text`` with what addresses a model, to the end of its sentence, replaced by ``[…]``.
+
+    The index no longer holds such sentences (the cleaner drops them); this is for text that
+    reaches a model by another way, and keeps the words before the instruction readable.
+    """
+    return _TO_SENTENCE_END.sub(PLACEHOLDER, text)
