@@ -31,6 +31,10 @@ from index.store import CorpusIndex
 # A metadata filter: {"key": value} or {"key": [values…]} (all keys must match), or a function
 # of the metadata.
 MetadataFilter = Mapping[str, Any] | Callable[[dict[str, Any]], bool]
+METADATA_KEYS = frozenset(
+    {"doc_id", "title", "language", "paragraph", "start", "end", "score", "dense", "source"}
+    | {"published", "publisher", "url"}  # when the article has them
+)
 # With a filter, search this many more passages so that k documents usually survive it.
 FILTER_WIDENING = 8
 
@@ -109,17 +113,11 @@ def ask_runnable(
     """
 
     def answer(question: str | AskInput) -> Answer | dict[str, Any]:
-        if isinstance(question, Mapping):
-            if "question" not in question:
-                raise ValueError('A dict input needs a "question" key.')
-            result = ask(
-                question["question"],
-                k=question.get("k", k),
-                index=index,
-                mode=question.get("mode", mode),
-            )
-        else:
-            result = ask(question, k=k, index=index, mode=mode)
+        request = question if isinstance(question, Mapping) else {"question": question}
+        if "question" not in request:
+            raise ValueError('A dict input needs a "question" key.')
+        k_ = request.get("k", k)
+        result = ask(request["question"], k=k_, index=index, mode=request.get("mode", mode))
         return result.to_dict() if as_dict else result
 
     output = dict[str, Any] if as_dict else Answer
@@ -155,6 +153,11 @@ def _document(index: CorpusIndex, row: int, score: float, dense: float) -> Docum
 def _matcher(spec: MetadataFilter | None) -> Callable[[dict[str, Any]], bool] | None:
     if spec is None or callable(spec):
         return spec
+    unknown = set(spec) - METADATA_KEYS
+    if unknown:  # a misspelt key would otherwise silently filter everything out
+        raise ValueError(
+            f"Unknown metadata {sorted(unknown)} in filter: use {sorted(METADATA_KEYS)}."
+        )
     wanted = {
         key: set(value) if isinstance(value, list | tuple | set | frozenset) else {value}
         for key, value in spec.items()

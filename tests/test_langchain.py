@@ -72,6 +72,8 @@ def test_bad_questions_raise_readable_errors(bundled_index):
         VerifRetriever(k=0).invoke(ENGLISH)
     with pytest.raises(ValueError, match="question"):
         ask_runnable().invoke({"k": 3})
+    with pytest.raises(ValueError, match="lang"):  # a misspelt key does not just return []
+        VerifRetriever(filter={"lang": "fr"}).invoke(ENGLISH)
 
 
 def test_retriever_in_an_lcel_rag_chain(bundled_index):
