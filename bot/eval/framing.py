@@ -5,8 +5,11 @@ the pipeline records, never from the wording (which lives in prompts/ and change
 
 1. a note ``framing: <prompts key>`` in ``Answer.notes``, when the composer records one; the
    partial framings are the ``answer.lead_weak*`` keys of prompts/;
-2. otherwise the rule the composer applies today (bot/compose.py ``_lead``): an answer whose
-   confidence is below ``0.2 + 0.8 * CONFIDENT_COVERAGE`` gets the ``answer.lead_weak`` lead.
+2. otherwise, for a pipeline that records no framing, the composer's former rule (an answer
+   whose confidence is below ``0.2 + 0.8 * bot.decide.CONFIDENT_COVERAGE`` got the
+   ``answer.lead_weak`` lead), while that constant exists; without it, no partial framing.
+
+tests/test_eval_framing.py checks the detector against the lead people actually read.
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ FRAMING_NOTE = "framing:"
 PARTIAL_KEYS = ("answer.lead_weak", "answer.lead_weak_other_language")
 
 
-def partial_bound() -> float:
-    """The confidence under which bot/compose.py frames an answer as partial."""
-    from bot.decide import CONFIDENT_COVERAGE
+def partial_bound() -> float | None:
+    """The confidence under which the composer framed an answer as partial, if it still does."""
+    from bot import decide
 
-    return 0.2 + 0.8 * CONFIDENT_COVERAGE
+    confident = getattr(decide, "CONFIDENT_COVERAGE", None)
+    return None if confident is None else 0.2 + 0.8 * confident
 
 
 def framing_key(answer: dict[str, Any]) -> str | None:
@@ -39,4 +43,5 @@ def is_hedged(answer: dict[str, Any]) -> bool:
     key = framing_key(answer)
     if key is not None:
         return key in PARTIAL_KEYS or "partial" in key or "weak" in key
-    return float(answer.get("confidence", 0.0)) < partial_bound()
+    bound = partial_bound()
+    return bound is not None and float(answer.get("confidence", 0.0)) < bound
