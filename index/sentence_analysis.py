@@ -34,6 +34,10 @@ ANALYSIS_VERSION = 1
 EMPTY_DOCUMENT = "_"  # BM25's token for a sentence without terms
 
 
+class StaleAnalysisError(ValueError):
+    """The stored analysis was written by another version: rebuild it (vectors are kept)."""
+
+
 @dataclass(frozen=True)
 class Field:
     """One value stored per sentence. ``compute(text, language, lexicon)`` runs at index time."""
@@ -164,7 +168,7 @@ class SentenceAnalysis:
             arrays = {key: stored[key] for key in stored.files}
         header = json.loads(arrays.pop("header").tobytes().decode("utf-8"))
         if header.get("signature") != signature():
-            raise ValueError(
+            raise StaleAnalysisError(
                 f"sentence analysis {header.get('signature')!r}, this version reads {signature()!r}"
             )
         languages = header["languages"]

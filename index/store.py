@@ -39,7 +39,7 @@ import numpy as np
 
 from index.documents import Article, Chunk, Sentence
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
-from index.sentence_analysis import SentenceAnalysis, signature
+from index.sentence_analysis import SentenceAnalysis, StaleAnalysisError, signature
 
 FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
@@ -457,7 +457,12 @@ def load(directory: Path) -> CorpusIndex:
         )
         sentences = SentenceTable(ids, columns)
         chunks = ChunkTable(ids, columns, articles)
-        analysis = SentenceAnalysis.from_bytes(paths["analysis"].read_bytes())
+        try:
+            analysis = SentenceAnalysis.from_bytes(paths["analysis"].read_bytes())
+        except StaleAnalysisError:
+            # Another analysis version: the corpus checksum differs too, so ensure_index
+            # rebuilds, reusing these vectors; used as is, it is recomputed in memory.
+            analysis = None
         sentence_vectors = np.load(paths["sentence_vectors"], mmap_mode="r", allow_pickle=False)
         chunk_matrix = np.load(paths["chunk_vectors"], mmap_mode="r", allow_pickle=False)
         chunk_vectors = None
@@ -472,7 +477,7 @@ def load(directory: Path) -> CorpusIndex:
     if (
         len(sentence_vectors) != len(sentences)
         or len(chunk_matrix) != len(chunks)
-        or len(analysis) != len(sentences)
+        or (analysis is not None and len(analysis) != len(sentences))
         or (chunk_vectors is not None and chunk_vectors.ntotal != len(chunks))
         or (len(chunks) and chunk_matrix.shape[1] != dimension)
         or len(ids) != len(offsets) - 1

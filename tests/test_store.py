@@ -1,0 +1,104 @@
+"""The stored index: start-up reads what indexing computed, in a versioned, checked format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import pytest
+
+from index import sentence_analysis, store
+from index.corpus import ensure_index
+from index.embed import shared_embedder
+from index.errors import IndexCorruptError
+from index.sentence_analysis import Field, SentenceAnalysis
+from index.settings import load_settings
+
+
+def test_start_up_loads_and_never_recomputes(bundled_index, monkeypatch):
+    """Opening an index and answering retrieval computes no sentence analysis or BM25."""
+    from bot.question import parse
+    from bot.retrieve import Retriever
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("per-sentence work at start-up")
+
+    monkeypatch.setattr(SentenceAnalysis, "build", forbidden)
+    monkeypatch.setattr(sentence_analysis, "analyse_sentences", forbidden)
+    monkeypatch.setattr(bm25s.BM25, "index", forbidden)
+    loaded = store.load(load_settings().index_dir)
+    assert isinstance(loaded.sentence_vectors, np.memmap)  # memory-mapped, not read
+    retriever = Retriever(loaded, shared_embedder("e5"))
+    found = retriever.search(parse("Quel juge a rejeté la demande de Parler ?"), 3)
+    assert found.sentences and found.chunks
+    reference = Retriever(bundled_index, shared_embedder("e5"))
+    assert retriever.term_index.df == reference.term_index.df
+    assert retriever.term_index.names == reference.term_index.names
+    for row in (0, 5, len(loaded.sentences) - 1):
+        assert retriever.context[row] == reference.context[row]
+
+
+def test_every_file_is_plain_data_with_a_checksum(bundled_index):
+    folder = load_settings().index_dir
+    manifest = json.loads((folder / store.MANIFEST).read_text())
+    assert manifest["format_version"] == store.FORMAT_VERSION
+    assert manifest["analysis"] == sentence_analysis.signature()
+    for entry in manifest["files"].values():
+        path = folder / entry["name"]
+        assert path.stat().st_size == entry["bytes"] and len(entry["sha256"]) == 64
+        if path.suffix == ".npz":
+            with np.load(path, allow_pickle=False) as stored:  # no object arrays anywhere
+                assert all(stored[key].dtype != object for key in stored.files)
+        elif path.suffix == ".npy":
+            assert np.load(path, allow_pickle=False).dtype == np.float32
+
+
+def test_damaged_analysis_is_refused(corpus_copy):
+    folder = load_settings().index_dir
+    manifest = json.loads((folder / store.MANIFEST).read_text())
+    target = folder / manifest["files"]["analysis"]["name"]
+    data = bytearray(target.read_bytes())
+    data[len(data) // 3] ^= 0x01
+    target.write_bytes(bytes(data))
+    with pytest.raises(IndexCorruptError, match="altered"):
+        store.load(folder)
+
+
+def test_a_new_analysis_version_rebuilds_without_embedding(corpus_copy, monkeypatch):
+    """A field joins the analysis (the judging facts will): the version bump rebuilds the
+    stored analysis, reusing every vector, and the new field is read back per sentence."""
+    embedder = shared_embedder("e5")
+    embedded: list[str] = []
+    original = type(embedder).embed_passages
+
+    def spy(self, texts):
+        embedded.extend(texts)
+        return original(self, texts)
+
+    monkeypatch.setattr(type(embedder), "embed_passages", spy)
+    fields = (*sentence_analysis.FIELDS, Field("length", "json", lambda text, lang, lex: len(text)))
+    monkeypatch.setattr(sentence_analysis, "FIELDS", fields)
+    monkeypatch.setattr(
+        sentence_analysis, "ANALYSIS_VERSION", sentence_analysis.ANALYSIS_VERSION + 1
+    )
+    old = store.load(load_settings().index_dir)  # stale analysis: loads, analysis left out
+    assert old.analysis is None
+    status = ensure_index(progress=False)
+    assert status.action == "rebuilt" and embedded == []
+    loaded = store.load(load_settings().index_dir)
+    analysis = loaded.ensure_analysis()
+    assert analysis.value("length", 3) == len(loaded.text_of(loaded.sentences[3]))
+    assert analysis.terms(3) == status.index.ensure_analysis().terms(3)
+
+
+def test_tables_read_back_as_built(bundled_index):
+    loaded = store.load(load_settings().index_dir)
+    assert list(loaded.articles) == list(bundled_index.articles)
+    assert list(loaded.sentences) == list(bundled_index.sentences)
+    assert list(loaded.chunks) == list(bundled_index.chunks)
+    assert loaded.sentence_chunk.tolist() == bundled_index.sentence_chunk.tolist()
+    doc = next(iter(bundled_index.articles))
+    assert loaded.articles[doc] == bundled_index.articles[doc]
+    assert Path(load_settings().index_dir, store.MANIFEST).is_file()
