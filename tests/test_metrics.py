@@ -140,3 +140,51 @@ def test_eval_command_writes_its_report(tmp_path, bundled_index):
         timeout=600,
     )
     assert failed.returncode == 1 and "error:" in failed.stderr
+
+
+def _result(item, abstained=False, verdict=None, notes=()):
+    from bot.eval.run import ItemResult
+
+    answer = {
+        "text": "…",
+        "language": item.language,
+        "abstained": abstained,
+        "verdict": verdict,
+        "citations": [],
+        "confidence": 0.9,
+        "notes": list(notes),
+    }
+    return ItemResult(item, answer, 10.0)
+
+
+def test_group_scores_refusals_hedges_and_confident_errors():
+    """The per-kind groups that the charts draw: every unanswerable question refused scores 1
+    (not 0.5); hedges count the answered questions framed as partial; confident errors count
+    verdicts asserting the wrong thing."""
+    from bot.eval.gold import GoldItem
+    from bot.eval.run import score_groups
+
+    unanswerable = [GoldItem(f"u{i}", "fr", "unanswerable", "Qui ?") for i in range(3)]
+    questions = [GoldItem(f"q{i}", "en", "question", "Who?", ("x",)) for i in range(4)]
+    claims = [
+        GoldItem("c1", "en", "claim", "X.", verdict="supported"),
+        GoldItem("c2", "en", "claim", "Y.", verdict="not_enough_info"),
+        GoldItem("c3", "en", "claim", "Z.", verdict="refuted"),
+    ]
+    results = [_result(i, abstained=True) for i in unanswerable]
+    results += [_result(questions[0], abstained=True)]
+    results += [_result(questions[1], notes=["framing: answer.lead_weak"])]
+    results += [_result(q, notes=["framing: answer.lead"]) for q in questions[2:]]
+    results += [
+        _result(claims[0], verdict="refuted"),  # confidently wrong
+        _result(claims[1], verdict="supported"),  # confidently wrong
+        _result(claims[2], verdict="not_enough_info"),  # a miss
+    ]
+    groups = score_groups(results)
+    assert groups["kind=unanswerable"]["abstention"]["combined_f1"] == 1.0
+    overall = groups["overall"]
+    assert overall["abstention"]["precision"] == 0.75 and overall["abstention"]["recall"] == 1.0
+    assert overall["hedging"] == {"hedged": 1, "rate": pytest.approx(1 / 3), "n": 3}
+    assert overall["claims"]["confidently_wrong"] == 2
+    assert overall["claims"]["confidently_wrong_rate"] == pytest.approx(2 / 3)
+    assert overall["claims"]["accuracy"] == 0.0

@@ -212,16 +212,17 @@ CHART_METRICS = [
 
 def scores_chart(ax, groups: dict[str, dict[str, Any]]) -> None:
     """Grouped bars; a figure that is undefined for a group (no claims, nothing to refuse) is
-    left out and marked "n/a" rather than drawn as 0. The legend sits above the axes."""
+    marked "n/a" rather than drawn as a score of 0. The legend sits above the axes."""
     names = list(groups)
     width = 0.8 / len(CHART_METRICS)
     for i, (label, path) in enumerate(CHART_METRICS):
         xs = [x + i * width for x in range(len(names))]
         values = [get(groups[g], path) for g in names]
-        ax.bar(xs, [float("nan") if v is None else v for v in values], width, label=label)
+        # An undefined figure gets a bar of height 0 (it keeps the layout) and an "n/a" label.
+        ax.bar(xs, [0.0 if v is None else v for v in values], width, label=label)
         for x, v in zip(xs, values, strict=True):
             if v is None:
-                ax.text(x, 0.02, "n/a", ha="center", va="bottom", fontsize=6, rotation=90)
+                ax.text(x, 0.02, "n/a", ha="center", va="bottom", fontsize=7, color="grey")
     ax.set_xticks([x + 0.4 - width / 2 for x in range(len(names))], names, fontsize=8)
     ax.set_ylim(0, 1.05)
     ax.legend(
@@ -248,6 +249,11 @@ def latency_chart(ax, latencies: list[float]) -> None:
     bins = np.geomspace(low, high * 1.001, 30) if high > low else 10
     ax.hist(values, bins=bins)
     ax.set_xscale("log")
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    ax.xaxis.set_minor_formatter(NullFormatter())
     for q, style in ((50, "-"), (95, "--")):
         value = percentile(values, q)
         ax.axvline(value, color="black", linestyle=style, linewidth=1, label=f"p{q} {value:.0f} ms")
