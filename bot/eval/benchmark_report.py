@@ -66,7 +66,10 @@ def write_benchmark_report(out: Path, bench: Benchmark, meta: dict[str, Any]) ->
     (out / "report.json").write_text(text, encoding="utf-8")
     charts = _charts(out, bench)
     (out / "report.md").write_text(_markdown(bench, meta, charts), encoding="utf-8")
-    (out / "table.md").write_text(summary_table(bench) + "\n", encoding="utf-8")
+    tables = [summary_table(bench)]
+    if any(r.combined for r in bench.runs):
+        tables.append(distraction_table(bench))
+    (out / "table.md").write_text("\n\n".join(tables) + "\n", encoding="utf-8")
 
 
 def _set_record(run: SetRun) -> dict[str, Any]:
@@ -96,21 +99,46 @@ def _timings(bench: Benchmark) -> dict[str, float]:
     }
 
 
+def summary_columns(bench: Benchmark) -> list[tuple[str, dict[str, Any]]]:
+    """(header, figures) per column: the macro-average of the test and of the dev stories, then
+    each seed set on its own (they mean different things: one tuned on, one held out once)."""
+    columns = []
+    for split in bench.splits():
+        runs = [r for r in bench.runs if r.set.split == split and r.valid]
+        if split == "seed":
+            columns += [(r.set.label, headline(r.scores["overall"])) for r in runs]
+        else:
+            columns.append((f"{SPLIT_NAMES[split]} ({len(runs)})", bench.macro(split)))
+    return columns
+
+
 def summary_table(bench: Benchmark) -> str:
-    """Headline figures by split, Vérif beside the tutorial pipeline (the README's table)."""
-    splits = bench.splits()
+    """Headline figures, Vérif beside the tutorial pipeline (the README's table)."""
+    columns = summary_columns(bench)
     header = ["metric"]
-    for split in splits:
-        n = sum(r.set.split == split and r.valid for r in bench.runs)
-        header += [f"{SPLIT_NAMES[split]} ({n}): Vérif", "tutorial"]
+    for name, _ in columns:
+        header += [f"{name}: Vérif", "tutorial"]
     lines = ["| " + " | ".join(header) + " |", "| --- |" + " ---: |" * (len(header) - 1)]
-    macros = {split: bench.macro(split) for split in splits}
     for key, label, _, base, _ in HEADLINE:
         cells = [label]
+        for _, figures in columns:
+            cells.append(_cell(key, figures))
+            cells.append(_fmt(figures.get(f"tutorial:{key}")) if base else "—")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def distraction_table(bench: Benchmark) -> str:
+    """The stories' macro-averages on their own index beside all stories in one index."""
+    splits = [s for s in bench.splits() if s in ("test", "dev")]
+    header = ["metric"] + [
+        f"{SPLIT_NAMES[s]}: {which}" for s in splits for which in ("own index", "all stories")
+    ]
+    lines = ["| " + " | ".join(header) + " |", "| --- |" + " ---: |" * (len(header) - 1)]
+    for key in DISTRACTION_KEYS:
+        cells = [LABELS[key]]
         for split in splits:
-            macro = macros[split]
-            cells.append(_cell(key, macro))
-            cells.append(_fmt(macro.get(f"tutorial:{key}")) if base else "—")
+            cells += [_cell(key, bench.macro(split)), _cell(key, bench.macro(split, True))]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -150,16 +178,7 @@ def _markdown(bench: Benchmark, meta: dict[str, Any], charts: list[str]) -> str:
     ]
     if any(r.combined for r in bench.runs):
         lines += ["", "## All stories in one index (distraction across topics)", ""]
-        splits = [s for s in bench.splits() if s != "seed"]
-        header = ["metric"] + [
-            f"{SPLIT_NAMES[s]}: {which}" for s in splits for which in ("own index", "all stories")
-        ]
-        lines += ["| " + " | ".join(header) + " |", "| --- |" + " ---: |" * (len(header) - 1)]
-        for key in DISTRACTION_KEYS:
-            cells = [LABELS[key]]
-            for split in splits:
-                cells += [_cell(key, bench.macro(split)), _cell(key, bench.macro(split, True))]
-            lines.append("| " + " | ".join(cells) + " |")
+        lines += [distraction_table(bench)]
     lines += ["", "## Each set", "", *_per_set_table(bench)]
     invalid = [r for r in bench.runs if not r.valid]
     if invalid:

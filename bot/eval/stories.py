@@ -84,7 +84,7 @@ def seed_sets() -> list[EvalSet]:
             "Parler v. Amazon: tuning set",
             SEED_CORPUS,
             DEFAULT_GOLD,
-            "seed set, used to tune the rules",
+            "seed tuning set (gold.jsonl)",
         ),
         EvalSet(
             "seed-heldout",
@@ -92,7 +92,7 @@ def seed_sets() -> list[EvalSet]:
             "Parler v. Amazon: former held-out set",
             SEED_CORPUS,
             HELDOUT_GOLD,
-            "seed set, now dev (used to tune rules)",
+            "seed held-out set, now dev (heldout.jsonl)",
         ),
     ]
 
