@@ -301,6 +301,34 @@ class ChunkTable(Sequence[Chunk]):
         )
 
 
+class VectorFile:
+    """A vector file verified and memory-mapped on first use. When a search engine serves the
+    vectors, app replicas never read these files (only a rebuild reuses them), so they are not
+    hashed at start-up."""
+
+    def __init__(self, directory: Path, entry: dict[str, Any], rows: int, dimension: int):
+        self._directory, self._entry = directory, entry
+        self.shape = (rows, dimension)
+
+    @cached_property
+    def array(self) -> np.ndarray:
+        matrix = np.load(_verified_path(self._directory, self._entry), mmap_mode="r")
+        if matrix.shape != self.shape:
+            raise IndexCorruptError(
+                f"Index file {self._entry['name']} has the wrong shape. {REBUILD}"
+            )
+        return matrix
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, key: Any) -> np.ndarray:
+        return self.array[key]
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        return np.asarray(self.array, dtype=dtype)
+
+
 # ---- writing ------------------------------------------------------------------------------------
 
 
@@ -437,8 +465,12 @@ def load(directory: Path) -> CorpusIndex:
         raise IndexCorruptError(
             f"The index in {directory} lacks its {', '.join(sorted(missing))} file. " + REBUILD
         )
-    paths = {role: _verified_path(directory, entry) for role, entry in files.items()}
     dimension = manifest["embedder"]["dimension"]
+    served_by_engine = manifest.get("backend", {}).get("kind", "faiss") != "faiss"
+    lazy = {"sentence_vectors", "chunk_vectors"} if served_by_engine else set()
+    paths = {
+        role: _verified_path(directory, entry) for role, entry in files.items() if role not in lazy
+    }
     try:
         with np.load(paths["tables"], allow_pickle=False) as stored:
             columns = {key: stored[key] for key in stored.files}
@@ -463,8 +495,13 @@ def load(directory: Path) -> CorpusIndex:
             # Another analysis version: the corpus checksum differs too, so ensure_index
             # rebuilds, reusing these vectors; used as is, it is recomputed in memory.
             analysis = None
-        sentence_vectors = np.load(paths["sentence_vectors"], mmap_mode="r", allow_pickle=False)
-        chunk_matrix = np.load(paths["chunk_vectors"], mmap_mode="r", allow_pickle=False)
+        counts = manifest["counts"]
+        sentence_vectors, chunk_matrix = (
+            VectorFile(directory, files[role], counts[table], dimension)
+            if role in lazy
+            else np.load(paths[role], mmap_mode="r", allow_pickle=False)
+            for role, table in (("sentence_vectors", "sentences"), ("chunk_vectors", "chunks"))
+        )
         chunk_vectors = None
         if "chunks" in paths:
             chunk_vectors = faiss.read_index(str(paths["chunks"]))
@@ -480,6 +517,7 @@ def load(directory: Path) -> CorpusIndex:
         or (analysis is not None and len(analysis) != len(sentences))
         or (chunk_vectors is not None and chunk_vectors.ntotal != len(chunks))
         or (len(chunks) and chunk_matrix.shape[1] != dimension)
+        or manifest["counts"]["sentences"] != len(sentences)
         or len(ids) != len(offsets) - 1
         or (len(ids) and offsets[-1] != len(blob))
     ):

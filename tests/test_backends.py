@@ -60,7 +60,7 @@ def e5():
 
 
 def test_dense_search_finds_the_same_chunks(served, bundled_index, e5):
-    _, index, backend = served
+    _, _, backend = served
     for question in QUESTIONS:
         vector = e5.embed_question(question)
         scores, rows = backend.search_chunks(vector, 5)
@@ -68,7 +68,8 @@ def test_dense_search_finds_the_same_chunks(served, bundled_index, e5):
         assert rows.tolist() == np.argsort(-exact)[:5].tolist()
         assert np.allclose(scores, np.sort(exact)[::-1][:5], atol=1e-4)
         sentence_scores, sentence_rows = backend.search_sentences(vector, 3)
-        assert np.allclose(sentence_scores, index.sentence_matrix(sentence_rows.tolist()) @ vector)
+        expected = bundled_index.sentence_matrix(sentence_rows.tolist()) @ vector
+        assert np.allclose(sentence_scores, expected, atol=1e-5)
 
 
 def test_vectors_by_row_are_the_stored_ones(served, bundled_index):
@@ -173,3 +174,15 @@ def test_unknown_backend_is_refused(monkeypatch):
     monkeypatch.setenv("VERIF_BACKEND", "elastic")
     with pytest.raises(BackendUnavailableError, match="faiss, milvus"):
         configured()
+
+
+def test_replicas_served_by_an_engine_do_not_read_vector_files(served):
+    """With Milvus serving the vectors, start-up neither hashes nor maps the local vector
+    files (a rebuild still checks them before reusing them)."""
+    kind, index, _ = served
+    if kind != "milvus":
+        pytest.skip("the embedded backend searches the local vectors")
+    assert isinstance(index.sentence_vectors, store.VectorFile)
+    assert isinstance(index.chunk_matrix, store.VectorFile)
+    assert "array" not in index.sentence_vectors.__dict__  # neither hashed nor mapped
+    assert len(index.sentence_vectors) == len(index.sentences)
