@@ -290,3 +290,17 @@ def test_floor_is_measured_less_a_margin_and_only_tightens():
     assert floor.violations(_bench([_scores(0.8, 0.1, 0.7)]), first) == []
     problems = floor.violations(_bench([_scores(0.7, 0.2, None)]), first)
     assert len(problems) == 3  # accuracy below, wrong rate above, recall undefined
+
+
+def test_update_readme_replaces_only_the_generated_block(tmp_path):
+    from bot.eval.benchmark_report import README_END, README_START, update_readme
+
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# T\n\nbefore\n{README_START}\nold\n{README_END}\nafter\n")
+    update_readme(readme, "| new | table |\n")
+    assert readme.read_text() == (
+        f"# T\n\nbefore\n{README_START}\n| new | table |\n{README_END}\nafter\n"
+    )
+    readme.write_text("no block\n")
+    with pytest.raises(ValueError, match="block"):
+        update_readme(readme, "x")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bot.eval.gold import DEFAULT_GOLD, GoldError
 from index.errors import VerifError
+from index.settings import ROOT
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -87,6 +88,11 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 2 when a dev figure is below data/benchmark/floor.json",
     )
     parser.add_argument(
+        "--update-readme",
+        action="store_true",
+        help="write the run's tables into README.md's generated benchmark block",
+    )
+    parser.add_argument(
         "--out",
         type=Path,
         default=None,
@@ -112,7 +118,11 @@ def main(argv: list[str] | None = None) -> int:
 def _benchmark(args: argparse.Namespace) -> int:
     from bot.eval import floor
     from bot.eval.benchmark import run_benchmark
-    from bot.eval.benchmark_report import format_console, write_benchmark_report
+    from bot.eval.benchmark_report import (
+        format_console,
+        update_readme,
+        write_benchmark_report,
+    )
     from bot.eval.stories import BENCHMARK_DIR, select
 
     floor_file = args.floor or floor.FLOOR_FILE
@@ -134,6 +144,10 @@ def _benchmark(args: argparse.Namespace) -> int:
     write_benchmark_report(out, bench, {"k": args.k, "embedder": "e5", "split": args.split})
     print(format_console(bench))
     print(f"Report: {out / 'report.md'}")
+    if args.update_readme:
+        readme = ROOT / "README.md"
+        update_readme(readme, (out / "table.md").read_text(encoding="utf-8"))
+        print(f"Updated the benchmark tables in {readme}")
     status = 0
     if args.write_floor:
         written = floor.write_floor(bench, floor_file)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.eval.benchmark import HEADLINE, Benchmark, SetRun, headline
+from bot.eval.indexes import corpus_files
 from bot.eval.report import latency_chart, scores_chart, write_report
 
 SPLIT_NAMES = {
@@ -66,10 +67,59 @@ def write_benchmark_report(out: Path, bench: Benchmark, meta: dict[str, Any]) ->
     (out / "report.json").write_text(text, encoding="utf-8")
     charts = _charts(out, bench)
     (out / "report.md").write_text(_markdown(bench, meta, charts), encoding="utf-8")
-    tables = [summary_table(bench)]
+    (out / "table.md").write_text(readme_tables(bench, meta), encoding="utf-8")
+
+
+def readme_tables(bench: Benchmark, meta: dict[str, Any]) -> str:
+    """What the README's Evaluation section shows, as the run measured it."""
+    timings = _timings(bench)
+    cached = sum(r.cached for r in bench.runs)
+    caption = (
+        f"Run of {meta['date']} (commit `{meta['commit']}`, k = {bench.k}, a 2-core machine): "
+        f"the whole benchmark took {timings['total']:.0f} s — indexes {timings['index']:.0f} s "
+        f"({cached} of {len(bench.runs)} loaded from the cache), answering "
+        f"{timings['answer']:.0f} s, all stories in one index "
+        f"{timings['all_stories_index']:.0f} s."
+    )
+    tables = [caption, composition_table(bench), summary_table(bench)]
     if any(r.combined for r in bench.runs):
+        tables.append("All stories in one index (distraction across topics), macro-averages:")
         tables.append(distraction_table(bench))
-    (out / "table.md").write_text("\n\n".join(tables) + "\n", encoding="utf-8")
+    return "\n\n".join(tables) + "\n"
+
+
+README_START = "<!-- benchmark-table:start -->"
+README_END = "<!-- benchmark-table:end -->"
+
+
+def update_readme(readme: Path, tables: str) -> None:
+    """Replace the generated block of the README (between its two markers) with ``tables``."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        raise ValueError(f"{readme}: no {README_START} ... {README_END} block to update")
+    block = f"{README_START}\n{tables}{README_END}"
+    readme.write_text(text[:start] + block + text[end + len(README_END) :], encoding="utf-8")
+
+
+def composition_table(bench: Benchmark) -> str:
+    """What each set holds (counts only, so sealed sets can be listed too)."""
+    lines = [
+        "| set | what it is | articles | items | questions | unanswerable | claims "
+        "| real claim wordings |",
+        "| --- | --- |" + " ---: |" * 6,
+    ]
+    for run in bench.runs:
+        if not run.valid:
+            continue
+        items = [r.item for r in run.results]
+        kinds = [
+            sum(i.kind == kind for i in items) for kind in ("question", "unanswerable", "claim")
+        ]
+        real = sum(i.source_url is not None for i in items if i.kind == "claim")
+        cells = [run.set.id, run.set.label, len(corpus_files(run.set.corpus)), len(items)]
+        lines.append("| " + " | ".join(str(c) for c in [*cells, *kinds, real]) + " |")
+    return "\n".join(lines)
 
 
 def _set_record(run: SetRun) -> dict[str, Any]:
