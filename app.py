@@ -83,10 +83,14 @@ a.cite { text-decoration: none; font-weight: 600; }
 _upload_lock = threading.Lock()
 _uploads: dict[str, deque[float]] = defaultdict(deque)
 _feedback_lock = threading.Lock()
+# A question that leans on the previous one: it opens with "and…", or its subject is a bare
+# pronoun ("when did it happen?", "quand cela s'est-il passé ?"). Each question is answered on
+# its own, so such a question gets a note saying so.
 _FOLLOW_UP = re.compile(
-    r"^\s*(?:and|also|then|what about|et|aussi|puis|alors|et pour)\b"
-    r"|\b(?:that|this|it|they|them|cela|ça|celui-ci|celle-ci|il|elle|ils|elles)\b\W*$"
-    r"|\b(?:that|cela|ça)\b",
+    r"^\W*(?:and|also|then|so|what about|how about|et|aussi|puis|alors|donc)\b"
+    r"|^\W*(?:when|why|how|where|who|what)\s+(?:did|does|do|was|is|were|are)\s+"
+    r"(?:it|that|this|he|she|they|them)\b"
+    r"|^\W*(?:quand|pourquoi|comment|où|qui)\s+(?:cela|ça|il|elle|ils|elles)\b",
     re.IGNORECASE,
 )
 
@@ -136,7 +140,7 @@ def respond(
 
     asked_before = any(m.get("role") == "user" for m in history[:-1])
     note = None
-    if answer.abstained and asked_before and _FOLLOW_UP.search(message):
+    if asked_before and _FOLLOW_UP.search(message):
         note = t(answer.language, "ui.followup")
     history.append({"role": "assistant", "content": answer_html(answer, turn, note)})
     history.append(
@@ -326,7 +330,6 @@ def build_demo(uploads: bool = True) -> gr.Blocks:
     with gr.Blocks(title="Vérif", delete_cache=(600, 3600)) as demo:
         gr.Markdown(I18N("title"))
         gr.Markdown(I18N("description"), elem_id="description")
-        copy = gr.Button(I18N("copy"), size="sm", elem_id="copy-answer")
         chat = gr.Chatbot(
             elem_id="chat",
             show_label=False,
@@ -334,7 +337,7 @@ def build_demo(uploads: bool = True) -> gr.Blocks:
             sanitize_html=True,
             allow_tags=False,
             latex_delimiters=[],
-            buttons=[copy],
+            buttons=[],  # Gradio's copy would copy our HTML: see the copy button below
             examples=[{"text": q} for q in EXAMPLES],
             height="65vh",
             layout="panel",
@@ -348,7 +351,9 @@ def build_demo(uploads: bool = True) -> gr.Blocks:
                 submit_btn=False,
             )
             send = gr.Button(I18N("send"), variant="primary", scale=1, min_width=80)
-        gr.ClearButton([chat, box], value=I18N("clear"), size="sm")
+        with gr.Row():
+            copy = gr.Button(I18N("copy"), size="sm", elem_id="copy-answer")
+            gr.ClearButton([chat, box], value=I18N("clear"), size="sm")
         with gr.Accordion(I18N("settings"), open=False):
             k = gr.Slider(1, 20, value=5, step=1, label=I18N("k"))
             mode = gr.Radio(

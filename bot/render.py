@@ -35,6 +35,7 @@ def answer_html(answer: Answer, turn: int, note: str | None = None) -> str:
     """The answer for the chat: verdict label, text with ``[n]`` linked to its source, notes.
 
     The verdict is a coloured word, not an emoji, so it reads the same without emoji fonts.
+    Gradio's sanitiser keeps ids and classes but drops ``data-*`` attributes: only those.
     """
     lang = answer.language
     cited = {c.n for c in answer.citations}
@@ -46,12 +47,12 @@ def answer_html(answer: Answer, turn: int, note: str | None = None) -> str:
         return f'<a class="cite" href="#{source_anchor(turn, n)}">[{n}]</a>'
 
     body = "<br>".join(_MARKER.sub(link, literal(line)) for line in answer.text.split("\n"))
-    parts = [f'<div class="answer" lang="{lang}" data-turn="{turn}">']
+    parts = [f'<div class="answer" lang="{lang}">']
     if answer.verdict:
         label = t(lang, f"verdict.label_{answer.verdict}")
         parts.append(
-            f'<p><span class="verdict verdict-{answer.verdict}" data-verdict="{answer.verdict}">'
-            f"{literal(t(lang, 'ui.verdict'))} : {literal(label)}</span></p>"
+            f'<p><span class="verdict verdict-{answer.verdict}">'
+            f"{literal(t(lang, 'ui.verdict_badge', label=label))}</span></p>"
         )
     parts.append(f"<p>{body}</p>")
     if note:
@@ -96,8 +97,7 @@ def sources_html(
         note_html = "".join(f'<p class="note">{literal(n)}</p>' for n in notes)
         where = t(lang, "ui.paragraph", n=citation.paragraph + 1)
         parts.append(
-            f'<div class="source" id="{source_anchor(turn, citation.n)}" data-n="{citation.n}"'
-            f' data-origin="{"added" if article.origin == "added" else "bundled"}">'
+            f'<div class="source" id="{source_anchor(turn, citation.n)}">'
             f'<p class="source-title"><b>[{citation.n}] {literal(article.title)}</b></p>'
             f'<p class="where">{provenance_html(article, lang)} · {literal(where)}</p>'
             f'<blockquote lang="{citation.language}">'
@@ -194,7 +194,7 @@ def article_report(
 def corpus_html(articles: list[Article], lang: str) -> str:
     """The corpus as a table: each article with its provenance, language and size."""
     rows = "".join(
-        f'<tr data-id="{escape(a.id, quote=True)}"><td>{literal(a.title)}</td>'
+        f"<tr><td>{literal(a.title)}</td>"
         f"<td>{provenance_html(a, lang)}</td><td>{literal(a.id)}</td>"
         f"<td>{len(a.text):,}</td></tr>"
         for a in articles

@@ -148,7 +148,7 @@ def test_chat_turn_keeps_each_answers_sources(bundled_index):
     assert box == ""
     user, answer, sources = history
     assert user == {"role": "user", "content": "Twitter's stock rose 6% on Monday"}
-    assert 'data-verdict="refuted"' in answer["content"] and "REFUTED" not in answer["content"]
+    assert "verdict-refuted" in answer["content"] and "REFUTED" not in answer["content"]
     assert 'href="#src-0-1"' in answer["content"]
     assert sources["metadata"]["title"].startswith("Sources (")
     assert 'id="src-0-1"' in sources["content"] and "<mark>" in sources["content"]
