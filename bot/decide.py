@@ -14,16 +14,14 @@ from dataclasses import dataclass, field
 
 from bot.evidence import Evidence, runner_up
 from bot.judge.facts import facts_of
-from bot.lang import languages
+from bot.judge.model import load_model
+from bot.lang import languages, words_of_every_language
 from bot.lexicon import load_lexicon
 from bot.question import Query
 from bot.retrieve import Retrieval, ScoredSentence
 from bot.terms import TYPE_NOUNS, QueryTerm, covers, sentence_terms
-from index.dates import find_dates, find_weekdays
 from index.store import CorpusIndex
 
-# Share of the question's (rarity-weighted) words the evidence must cover to answer.
-ANSWER_COVERAGE = 0.3
 # A question's focus noun missing from the evidence is forgiven as a paraphrase only when the
 # best sentence states this much of the rest of the question (weight: two rare words or more).
 REST_COVERAGE = 0.6
@@ -31,15 +29,6 @@ REST_WEIGHT = 4.5
 # A close runner-up that holds the kind of answer asked for (the date, the number) may cover a
 # little less of the question than the best sentence: it often paraphrases it.
 RUNNER_UP_COVERAGE = 0.35
-
-
-# Roles whose holder is a person: "who is the CEO" is answered by a person's name.
-ROLE_NOUNS = frozenset(
-    """ceo coo cfo cto pdg president président présidente chairman chairwoman director
-    directeur directrice founder fondateur fondatrice judge juge spokesperson spokesman
-    spokeswoman porte-parole lawyer avocat avocate minister ministre senator sénateur chief
-    chef head boss patron patronne governor gouverneur mayor maire""".split()
-)
 
 _TIME = re.compile(
     r"\b(?:hier|aujourd['’]hui|demain|week-end|semaine|mois|année|il y a|depuis|yesterday|today"
@@ -70,55 +59,87 @@ class Decision:
 def decide_question(
     query: Query, retrieval: Retrieval, evidence: list[Evidence], index: CorpusIndex
 ) -> Decision:
+    """Answer with the evidence, or refuse: a fitted model weighs whether it says what was
+    asked (bot/judge/models/answerable.json); its probability is the answer's confidence."""
     if not evidence:
         return Decision(True, None, [], 0.0, "no passage")
-    best = retrieval.sentences[0]
-    # The answer leads with the first quote: it must hold what was asked.
-    quotes = index.articles[evidence[0].doc_id].text[evidence[0].start : evidence[0].end]
+    evidence, features, unknown = question_features(query, retrieval, evidence, index)
+    model = load_model("answerable")
+    p = model.probability(features)
+    # Evidence without the kind of answer asked for (a name for "who", a number for "how
+    # many") would cite a sentence that does not answer: refuse, whatever the model says.
+    if features["answer_type_missing"]:
+        kind = query.answer_type
+        return Decision(True, None, [], 0.0, f"no {kind} in the evidence", unknown_term=unknown)
+    if p < model.threshold:
+        why = f"not answered (p={p:.2f})" + (f": nothing about {unknown!r}" if unknown else "")
+        return Decision(True, None, [], round(p, 2), why, unknown_term=unknown)
+    return Decision(False, None, evidence, round(p, 2), "answered")
+
+
+def question_features(
+    query: Query, retrieval: Retrieval, evidence: list[Evidence], index: CorpusIndex
+) -> tuple[list[Evidence], dict[str, float], str | None]:
+    """The evidence that would answer (the sentence holding the kind of answer asked for,
+    when a close runner-up has it), the features the answering model weighs, and the word the
+    sources say nothing about, if one stands out."""
+    best = evidence[0].sentence
     absent = [t for t in retrieval.terms if not t.in_corpus and t.folded not in TYPE_NOUNS]
     names_absent = [t for t in absent if t.is_name]
-    if names_absent:
-        word = names_absent[0].word
-        return Decision(True, None, [], 0.0, f"not in the corpus: {word}", unknown_term=word)
     focus = _focus(query, retrieval.terms)
     covered_by_any = _covered_in_evidence(retrieval, evidence)
-    for asked in _compound(query, retrieval.terms, focus):
-        if asked.folded not in covered_by_any and not _rest_is_stated(asked, best, retrieval):
-            return Decision(
-                True, None, [], 0.1, f"nothing about {asked.word!r}", unknown_term=asked.word
-            )
-    if best.coverage < ANSWER_COVERAGE:
-        return Decision(True, None, [], best.coverage / 2, f"coverage {best.coverage:.2f}")
+    unstated = [
+        asked
+        for asked in _compound(query, retrieval.terms, focus)
+        if asked.folded not in covered_by_any and not _rest_is_stated(asked, best, retrieval)
+    ]
+    quotes = index.articles[evidence[0].doc_id].text[evidence[0].start : evidence[0].end]
     if query.answer_type == "number" and focus is not None and not _counts(quotes, focus):
         # "How many followers": a runner-up that counts followers beats one with any number.
         found = runner_up(retrieval, index, lambda candidate, quote: _counts(quote, focus))
         if found is not None:
-            evidence, best = [found], found.sentence
+            evidence = [found]
             quotes = index.articles[found.doc_id].text[found.start : found.end]
-    if not _has_answer_type(query, quotes, retrieval.terms):
+    typed = _has_answer_type(query, quotes, retrieval.terms)
+    if not typed:
         found = _widen_to_answer_type(query, evidence[0], index, retrieval.terms)
-        if found is not None:
-            evidence = [found, *evidence[1:]]
-        else:
+        if found is None:
             found = runner_up(
                 retrieval,
                 index,
                 lambda candidate, quote: (
-                    (
-                        candidate.coverage >= ANSWER_COVERAGE
-                        or (
-                            candidate.coverage >= RUNNER_UP_COVERAGE
-                            and not any(t.is_name for t in candidate.missing)
-                        )
-                    )
+                    candidate.coverage >= RUNNER_UP_COVERAGE
+                    and not any(t.is_name for t in candidate.missing)
                     and _has_answer_type(query, quote, retrieval.terms)
                 ),
             )
-            if found is None:
-                return Decision(True, None, [], 0.2, f"no {query.answer_type} in the evidence")
-            evidence, best = [found], found.sentence
-    confidence = confidence_of(best)
-    return Decision(False, None, evidence, confidence, "answered")
+            evidence = [found] if found is not None else evidence
+        else:
+            evidence = [found, *evidence[1:]]
+        typed = found is not None
+    # The sentence that holds the answer may lean on its neighbour for the question's words
+    # ("Le même jour, le 2 mars 2021, …"): coverage is the better of the two.
+    lead = max((evidence[0].sentence, best), key=lambda s: s.coverage)
+    total = sum(t.weight for t in retrieval.terms) or 1.0
+    denses = sorted((s.dense for s in retrieval.sentences), reverse=True)
+    lead_lang = index.articles[evidence[0].doc_id].language
+    features = {
+        "largest_missing": max((t.weight for t in lead.missing), default=0.0) / total,
+        "dense_margin": lead.dense - (denses[4] if len(denses) > 4 else denses[-1]),
+        "cross_lingual": float(lead_lang != query.language),
+        "coverage": lead.coverage,
+        "best_coverage": max(s.coverage for s in retrieval.sentences[:3]),
+        "dense": evidence[0].sentence.dense,
+        "chunk_dense": evidence[0].sentence.chunk_dense,
+        "bm25": lead.bm25,
+        "names_absent": float(len(names_absent)),
+        "words_absent": float(len(absent) - len(names_absent)),
+        "focus_unstated": float(bool(unstated)),
+        "answer_type_missing": float(not typed),
+        "asks_type": float(query.answer_type is not None),
+    }
+    unknown = (names_absent or unstated or [None])[0]
+    return evidence, features, unknown.word if unknown is not None else None
 
 
 def _focus(query: Query, terms: list[QueryTerm]) -> QueryTerm | None:
@@ -132,7 +153,7 @@ def _focus(query: Query, terms: list[QueryTerm]) -> QueryTerm | None:
     if not match:
         return None
     counting = re.match(r"^(?:how many|how much|combien)", query.text, re.IGNORECASE)
-    following = query.text[match.start() :].split()[1:4]
+    following = query.text[match.start() :].split()[1:6]
     for word in following:
         for term in terms:
             if term.word.split()[0] != word.strip("?,.’'"):
@@ -179,24 +200,22 @@ def _has_answer_type(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
         return any(facts_of(quotes, lang).durations for lang in languages())
     if kind == "number":
         # "le 6 janvier 2021" or "il y a deux mois" is no answer to "how many"
-        # "le 6 janvier 2021" or "il y a deux mois" is no answer to "how many"
         return any(
             q.text.split()[0].casefold() not in asked
             for lang in languages()
             for q in facts_of(quotes, lang).quantities
         )
     if kind == "date":
+        facts = [facts_of(quotes, lang) for lang in languages()]
         return bool(
-            find_weekdays(quotes)
-            or find_dates(quotes)
+            any(f.dates or f.weekdays or any(d.ago for d in f.durations) for f in facts)
             or _TIME.search(quotes)
-            or re.search(r"\b(?:19|20)\d\d\b", quotes)
         )
     if kind == "place":
         return any(_new_name(m.group(1), terms) for m in _PLACE.finditer(quotes))
     if kind == "person":
         names = [m.group() for m in _NAME.finditer(quotes) if _new_name(m.group(), terms)]
-        if kind == "person" and asked & ROLE_NOUNS:
+        if kind == "person" and asked & words_of_every_language("question", "roles"):
             # "Who is the CEO?" wants a person's name, not the company's.
             return any(
                 " " in n or re.search(rf"(?:M\.|Mme|Mr\.?|Ms\.?)\s+{re.escape(n)}", quotes)

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.lang import words_of_every_language
 from index.language import detect_language
 
 MAX_CHARS = 2000
@@ -41,8 +42,10 @@ _ANSWER_TYPES = [
     ),
     (
         "number",
-        r"\b(?:how (?:many|much)|combien|what (?:percentage|share|number|amount|price)"
-        r"|quel(?:le)? (?:pourcentage|nombre|montant|prix|part)|à combien|by how much)\b",
+        r"\b(?:how (?:many|much)|combien|what (?:is |was |are |were )?(?:the )?"
+        r"(?:percentage|share|number|amount|price|cost|figure|total|sum|toll|rate)"
+        r"|quel(?:le)? (?:est |était |a été )?(?:le |la )?(?:pourcentage|nombre|montant|prix"
+        r"|coût|part|total|somme|bilan|taux|chiffre)|à combien|by how much)\b",
     ),
     (
         "date",
@@ -133,6 +136,13 @@ def parse(raw: object) -> Query:
         (kind for kind, pattern in _ANSWER_TYPES if re.search(pattern, text, re.IGNORECASE)),
         None,
     )
+    role = re.match(r"^(?:which|what|quel|quelle|quels|quelles)\s+([\w-]+)", text, re.IGNORECASE)
+    if (
+        answer_type is None
+        and role
+        and role.group(1).casefold() in words_of_every_language("question", "roles")
+    ):
+        answer_type = "person"  # "Which judge…?", "Quel juge…?": a person's name
     if answer_type == "person" and _WHO_IS_NAME.match(text):
         answer_type = None  # "Who is Sheryl Sandberg?" asks for a description, not a name
     return Query(text, language, not is_question, text, answer_type if is_question else None)

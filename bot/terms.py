@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from wordfreq import zipf_frequency
+
+from bot.lang import pack
 from index.analysis import (
     SentenceTerms,
     corpus_names,
@@ -28,6 +31,12 @@ from index.analysis import (
 )
 from index.dates import MONTHS, WEEKDAYS
 from index.lexicon import MAX_PHRASE, OTHER, Lexicon, Term, cognate, load_lexicon
+
+# A word the corpus never uses: as common as "said" (zipf 6) it keeps UNSEEN_FLOOR of the
+# weight of an unseen word; at zipf 2 and below ("Brammertz", "axed" is 2.8) all of it.
+COMMON_ZIPF = 6.0
+ZIPF_SPAN = 4.0
+UNSEEN_FLOOR = 0.2
 
 # Words that frame a question or a claim without being what it is about.
 FRAME_WORDS = frozenset(
@@ -47,7 +56,7 @@ TYPE_NOUNS = frozenset(
     personnes homme femme jour jours date dates année années an ans mois moment heure pays ville
     villes état états lieu endroit nom noms montant nombre pourcentage part chiffre raison
     raisons motif motifs façon manière moyen genre type sorte fois times else other autre autres
-    kind kinds sorts""".split()
+    kind kinds sorts price prices cost costs prix coût coûts tarif""".split()
 )
 # Question words before such a noun: "which companies", "quel jour", "combien de fois".
 _WH = frozenset("which what quel quelle quels quelles lequel laquelle".split())
@@ -171,6 +180,12 @@ def query_terms(
         ):
             continue  # "how many times", "19.6 million times": a count, not a topic
             continue
+        if (
+            folded in _legal_suffixes(lang)
+            and position > 0
+            and tokens[position - 1].group()[0].isupper()
+        ):
+            continue  # "Amazon.com Inc.", "Alstom SA": the company is the name before it
         is_number = bool(_NUMBER.match(word))
         is_name = (
             not is_number
@@ -211,6 +226,14 @@ def query_terms(
         forms |= {t[0] for t in translations if len(t) == 1}
         df = corpus.frequency(forms)
         phrases = [t for t in translations | synonyms if len(t) > 1]
+        in_corpus = (
+            df > 0
+            or any(corpus.has_cognate(f) for f in forms)
+            or any(corpus.has_phrase(t) for t in phrases)
+        )
+        weight = corpus.idf(df)
+        if not in_corpus and not is_name and not is_number:
+            weight *= unseen_share(word, lang)
         terms[folded] = QueryTerm(
             word=word,
             lang=lang,
@@ -221,13 +244,24 @@ def query_terms(
             is_name=is_name,
             is_number=is_number,
             is_time=word.casefold() in WEEKDAYS or word.casefold() in MONTHS,
-            weight=corpus.idf(df) * (LIGHT_WEIGHT if light else 1.0),
-            in_corpus=df > 0
-            or any(corpus.has_cognate(f) for f in forms)
-            or any(corpus.has_phrase(t) for t in phrases),
+            weight=weight * (LIGHT_WEIGHT if light else 1.0),
+            in_corpus=in_corpus,
             position=position,
         )
     return sorted(terms.values(), key=lambda t: t.position)
+
+
+def unseen_share(word: str, lang: str) -> float:
+    """How much of its rarity weight a word the corpus never uses keeps: by how rare it is in
+    the language at large (wordfreq), so that an ordinary word a claim adds ("axed", "seeking")
+    does not sink it, while a rare one still counts in full."""
+    zipf = zipf_frequency(word, lang)
+    return min(1.0, max(UNSEEN_FLOOR, (COMMON_ZIPF - zipf) / ZIPF_SPAN))
+
+
+@cache
+def _legal_suffixes(lang: str) -> frozenset[str]:
+    return frozenset(fold(w.rstrip(".")) for w in pack(lang).words("phrases", "legal_suffixes"))
 
 
 def _unknown(word: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> bool:

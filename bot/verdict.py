@@ -61,6 +61,7 @@ class Judgement:
     subject_missing: bool  # the names the claim opens with are not in the sentence
     names_missing: bool
     names_elsewhere: bool  # a name of the claim is only in the article's title, not here
+    predicate_missing: bool  # what the claim says its subject did is not in the sentence
     order: str | None  # word order of subject and predicate: "before" | "after" | "other"
     signals: tuple[Signal, ...]
 
@@ -97,6 +98,7 @@ class Judgement:
             self.topic >= TOPIC_COVERAGE
             and self.sentence.coverage >= SUPPORT_COVERAGE
             and not self.names_missing
+            and not self.predicate_missing
             and self.order not in ("after", "other")
             and not any(s.outcome in (CONTRADICTION, UNVERIFIED) for s in self.signals)
         )
@@ -127,6 +129,7 @@ def judge_candidate(
         subject_missing=any(t in missing for t in _subject(terms)),
         names_missing=bool(_names_missing(terms, missing)),
         names_elsewhere=bool(_names_missing(terms, unnamed)),
+        predicate_missing=(predicate := _predicate(terms)) is not None and predicate in missing,
         order=_subject_order(query.proposition, terms, sentence, article.language),
         signals=tuple(judge(pair)),
     )
@@ -260,6 +263,17 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
         and sentence.find(name) < verb_at
     ]  # fmt: skip
     return "other" if others else "after"
+
+
+def _predicate(terms: list[QueryTerm]) -> QueryTerm | None:
+    """The word after the claim's first name ("Parler *won* its lawsuit", "le tribunal de
+    Washington a *tranché*"): most often what the claim says was done. Supporting evidence
+    must state it; the rest of the claim may be paraphrased."""
+    first = next((i for i, t in enumerate(terms) if t.is_name), None)
+    if first is None:
+        return None
+    rest = terms[first + 1 :]
+    return next((t for t in rest if not (t.is_name or t.is_number or t.is_time)), None)
 
 
 def _subject(terms: list[QueryTerm]) -> list[QueryTerm]:

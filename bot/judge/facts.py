@@ -19,6 +19,7 @@ from index.analysis import fold
 # Words after a negator, or after a hedge, that it bears on (within its clause).
 NEGATION_SCOPE = 6
 HEDGE_SCOPE = 5
+IMPLICATIVE_SCOPE = 3
 _CLAUSE_END = re.compile(r"[,;:.!?«»()\[\]—–]|\b(?:but|mais|while|alors que|tandis que)\b", re.I)
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*|\d+(?:[.,]\d+)*", re.UNICODE)
 
@@ -178,12 +179,31 @@ def find_durations(text: str, lang: str) -> list[Duration]:
         count = m.group("count").casefold()
         value = 1.0 if count in ones else float(count.replace(",", "."))
         unit = units[m.group("unit").casefold()]
+        if _is_age(digits, m, language):
+            continue
         ago = bool(
             (before and before.search(digits[max(0, m.start() - 12) : m.start()]))
             or after.match(digits[m.end() :].lstrip())
         )
         found.append(Duration(value * _DAYS[unit], unit, bound_of(m), m.group(), ago))
     return found
+
+
+def _is_age(text: str, match: re.Match[str], language) -> bool:
+    before = language.words("durations", "age_before")
+    after = language.words("durations", "age_after")
+    return bool(
+        (
+            before
+            and language.pattern("durations", "age_before").search(
+                text[max(0, match.start() - 12) : match.start()]
+            )
+        )
+        or (
+            after
+            and language.pattern("durations", "age_after").match(text[match.end() :].lstrip(" -"))
+        )
+    )
 
 
 def _duration_spans(text: str, lang: str) -> list[tuple[int, int]]:
@@ -201,6 +221,14 @@ def _in_clause(text: str, tokens: list[re.Match[str]], at: int, reach: int) -> l
             break
         kept.append(token.group())
     return kept
+
+
+def _bare(token: str) -> str:
+    """A token without its elided article, lowercased: "l'arrêt" -> "arrêt"; "didn't" stays."""
+    lowered = token.casefold()
+    parts = re.split(r"['’]", lowered, maxsplit=1)
+    elided = len(parts) == 2 and len(parts[0]) <= 2 and parts[1] and parts[1] != "t"
+    return parts[1] if elided else lowered
 
 
 def _folded(words: list[str]) -> set[str]:
@@ -226,10 +254,10 @@ def negated_words(text: str, lang: str) -> set[str]:
     tokens = list(_TOKEN.finditer(text))
     negated: set[str] = set()
     for i, token in enumerate(tokens):
-        word = token.group().casefold()
+        word = _bare(token.group())
         is_contraction = bool(contraction) and re.search(rf"{contraction}$", word) is not None
-        if word in implicative:
-            negated |= _folded(_in_clause(text, tokens, i, NEGATION_SCOPE))
+        if word in implicative:  # "a cessé d'héberger Parler": only its complement
+            negated |= _folded(_in_clause(text, tokens, i, IMPLICATIVE_SCOPE))
             continue
         if not is_contraction and word not in negators:
             continue
@@ -251,7 +279,9 @@ def negated_words(text: str, lang: str) -> set[str]:
 def implicative_words(text: str, lang: str) -> set[str]:
     """The verbs of ``text`` that deny their complement: not predicates of their own."""
     implicative = {w.casefold() for w in pack(lang).words("negation", "implicative")}
-    return {fold(t.group()) for t in _TOKEN.finditer(text) if t.group().casefold() in implicative}
+    return {
+        fold(_bare(t.group())) for t in _TOKEN.finditer(text) if _bare(t.group()) in implicative
+    }
 
 
 def hedged_words(text: str, lang: str) -> set[str]:

@@ -22,6 +22,8 @@ from bot.lang import Pack, pack
 # given as approximate ("about 10 million", "près de 10 millions").
 EXACT_TOLERANCE = 0.006
 APPROX_TOLERANCE = 0.12
+# How far past its figure a bound stated by a source may reach ("more than 6 %": up to 9 %).
+TIGHT_BOUND = 1.5
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,14 @@ class Quantity:
     counted: str | None  # the word after the number ("abonnés", "installs"), if any
     text: str  # the words stated, for reasons shown to people
 
-    def interval(self) -> tuple[float, float]:
-        """The values the statement allows (open bounds are closed by a hair)."""
+    def interval(self, tight: bool = False) -> tuple[float, float]:
+        """The values the statement allows (open bounds are closed by a hair). ``tight``
+        reads a bound as news writes it: "more than 6 %" is not 12 %, or it would say so."""
         v = self.value
+        if tight and self.bound in ("gt", "ge"):
+            return v, v * TIGHT_BOUND
+        if tight and self.bound in ("lt", "le"):
+            return v / TIGHT_BOUND, v
         if self.bound == "eq":
             return v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE)
         if self.bound == "approx":
@@ -50,10 +57,11 @@ class Quantity:
         return float("-inf"), v  # "le"
 
 
-def compatible(a: Quantity, b: Quantity) -> bool:
-    """Can both statements be true of the same quantity?"""
-    low_a, high_a = a.interval()
-    low_b, high_b = b.interval()
+def compatible(evidence: Quantity, claim: Quantity) -> bool:
+    """Can both statements be true of the same quantity? The evidence's bounds are read
+    tight, as a reporter rounds ("more than 27,000 flights" is not 72,000)."""
+    low_a, high_a = evidence.interval(tight=True)
+    low_b, high_b = claim.interval()
     return low_a <= high_b and low_b <= high_a
 
 
@@ -98,6 +106,9 @@ def _quantity_pattern(lang: str) -> re.Pattern[str]:
     bounds = bound_groups(lang)
     currencies = _alternatives(tuple(numbers["currencies"]))
     scales = _alternatives(tuple(numbers["scales"]), bounded=False)
+    determiners = _alternatives(
+        tuple(d for d in language.words("hedge", "determiners") if d[-1].isalpha())
+    )
     return re.compile(
         rf"(?:(?:{bounds})\s*)?"
         rf"(?:(?P<cur_before>{currencies})\s*)?"
@@ -105,7 +116,7 @@ def _quantity_pattern(lang: str) -> re.Pattern[str]:
         rf"(?:\s*(?P<scale>{scales})(?![\w-]))?"
         rf"(?:\s*(?P<percent>%))?"
         rf"(?:\s*(?P<cur_after>{currencies})(?![\w-]))?"
-        rf"(?:\s+(?:of|de|d['’]|des)?\s*(?P<counted>[^\W\d_][\w’'-]{{2,}}))?",
+        rf"(?:\s+(?:of|de|d['’]|des)?\s*(?:(?:{determiners})\s+)?(?:[A-Z][\w-]*['’]s?\s+)?(?:\d{{4}}\s+)?(?!(?:{determiners})(?![\w’'-]))(?P<counted>[^\W\d_][\w’'-]{{2,}}))?",
         re.IGNORECASE,
     )
 
@@ -182,6 +193,10 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
         kind, counted = "percent", None
     elif currency:
         kind, counted = f"money:{numbers['currencies'][currency.casefold()]}", None
+    elif counted and counted.casefold() in numbers["times"]:
+        # "installed 19.6 million times": a count of what the verb before it says
+        before = re.findall(r"[^\W\d_][\w’'-]{2,}", match.string[: match.start()])
+        kind, counted = ("count", before[-1]) if before else ("number", None)
     elif counted and not _is_unit_word(counted, language):
         kind = "count"
     else:

@@ -63,6 +63,13 @@ def languages() -> tuple[str, ...]:
 
 
 @cache
+def words_of_every_language(*keys: str) -> frozenset[str]:
+    """The words listed under ``keys`` in every pack, lowercased: for text whose language
+    is not known yet, or for a question about sources in another language."""
+    return frozenset(w.casefold() for code in languages() for w in pack(code).words(*keys))
+
+
+@cache
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)

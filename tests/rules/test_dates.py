@@ -66,6 +66,15 @@ DATES = [
         None,
         "contradiction",
     ),
+    # a year against a year alone may date two events; against a full date it contradicts
+    (
+        "France won its second title after the 1998 one",
+        "en",
+        "Mondial 2018 : la France gagne.",
+        "fr",
+        None,
+        "unverified",
+    ),
     # a year alone says nothing of the day
     ("Parler sued on March 2", "en", "Parler a porté plainte en 2021.", "fr", None, "unverified"),
 ]

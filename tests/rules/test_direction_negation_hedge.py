@@ -26,6 +26,14 @@ DIRECTION = [
         "contradiction",
     ),
     ("Parler n'a pas gagné son procès", "fr", "Parler lost its lawsuit.", "en", "support"),
+    # "stopped hosting" is the deny pole, said with a noun or a verb
+    (
+        "Après l'arrêt de son hébergement, Parler est resté hors ligne",
+        "fr",
+        "Amazon a arrêté d'héberger Parler.",
+        "fr",
+        "support",
+    ),
     # polysemy: "declined to comment" is no fall in value
     ("The shares fell", "en", "The company declined to comment on its shares.", "en", "silence"),
     (
@@ -79,6 +87,14 @@ NEGATION = [
         "Amazon n'a donné aucune explication de sa décision.",
         "fr",
         "contradiction",
+    ),
+    # a verb that denies its complement bears on the complement only
+    (
+        "Amazon a cessé d'héberger Parler après avoir constaté des menaces",
+        "fr",
+        "Après avoir constaté des menaces, Amazon a arrêté d'héberger Parler.",
+        "fr",
+        "silence",
     ),
     # a negation elsewhere in the sentence does not bear on the claim
     ("Parler sued Amazon", "en", "Parler sued Amazon, which did not reply.", "en", "silence"),

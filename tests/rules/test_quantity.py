@@ -81,6 +81,23 @@ CASES = [
         "fr",
         "contradiction",
     ),
+    # a part of the count ("dont 7,8 millions aux États-Unis") does not refute it
+    (
+        "Roughly 7.8 million of Parler's installs were in the US",
+        "en",
+        "Parler a reçu 9,6 millions d'installations, dont 7,8 millions aux États-Unis.",
+        "fr",
+        "unverified",
+    ),
+    # a bound a source states is read as a reporter rounds: "more than 6 %" is not 12 %
+    (
+        "L'action a chuté de 12 %",
+        "fr",
+        "Shares fell more than 6% on Monday.",
+        "en",
+        "contradiction",
+    ),
+    ("Shares fell about 7%", "en", "L'action a chuté de plus de 6 % lundi.", "fr", "unverified"),
     # a count of one thing never refutes a count of another
     (
         "Trump had 20 million installs",

@@ -24,11 +24,26 @@ def check_date(pair: Pair) -> Signal:
     if not stated:
         return Signal("date", UNVERIFIED, "the source gives no date")
     verdicts = [_date_outcome(mine, stated) for mine in claimed]
+    if CONTRADICTION in verdicts and (len(claimed) > 1 or len(stated) > 1):
+        # Several dates on either side may be of several events: another date only says
+        # the source does not confirm this one.
+        verdicts = [
+            UNVERIFIED if v == CONTRADICTION and not _same_precision_only(claimed, stated) else v
+            for v in verdicts
+        ]
     if CONTRADICTION in verdicts:
         return Signal("date", CONTRADICTION, "the source gives another date")
     if UNVERIFIED in verdicts:
         return Signal("date", UNVERIFIED, "the source does not give that date")
     return Signal("date", SUPPORT, "same date")
+
+
+def _same_precision_only(claimed: tuple[DateFact, ...], stated: list[DateFact]) -> bool:
+    """One full date against one full date of the source (plus years alone beside them):
+    then another day is another day, whatever else the sentences date."""
+    full = [d for d in claimed if d.day]
+    theirs = [d for d in stated if d.day]
+    return len(full) == 1 and len(theirs) == 1
 
 
 def _date_outcome(mine: DateFact, stated: list[DateFact]) -> str:
@@ -41,7 +56,9 @@ def _date_outcome(mine: DateFact, stated: list[DateFact]) -> str:
     # Contradiction only against a date of the same precision (a day against a day)
     for d in stated:
         given = set(d.fields())
-        if (set(wanted) - {"year"}) & given or (wanted.keys() == {"year"} and "year" in given):
+        # A year against a year alone may date two events ("sa deuxième Coupe du monde après
+        # celle de 1998" against "Mondial 2018"); a year against a full date does not.
+        if (set(wanted) - {"year"}) & given or (wanted.keys() == {"year"} and len(given) > 1):
             return CONTRADICTION
     return UNVERIFIED
 
@@ -71,7 +88,9 @@ def check_duration(pair: Pair) -> Signal:
         return Signal("duration", UNVERIFIED, "the source gives no span of time")
     if all(any(_within(theirs, mine) for theirs in stated) for mine in claimed):
         return Signal("duration", SUPPORT, "same span of time")
-    if any(not any(_overlap(theirs, mine) for theirs in stated) for mine in claimed):
+    # Another span contradicts only one span against one: several may measure several things.
+    alone = len(claimed) == 1 and len([d for d in stated if d.ago == claimed[0].ago]) == 1
+    if alone and any(not any(_overlap(theirs, mine) for theirs in stated) for mine in claimed):
         return Signal("duration", CONTRADICTION, "the source gives another span of time")
     return Signal("duration", UNVERIFIED, "the span of time is not settled by the source")
 
