@@ -54,6 +54,7 @@ IVF_LIMIT = 400_000
 IVF_NPROBE = 32
 IVF_RERANK = 16
 REBUILD = "Rebuild it with `python -m index build`."
+BLOCK_ROWS = 64  # vectors per checksummed block of a vector file (96 KB at 384 dimensions)
 SUFFIXES = (".npz", ".npy", ".jsonl", ".faiss", ".json")
 
 
@@ -121,6 +122,7 @@ class CorpusIndex:
         ):
             if matrix is None:
                 continue
+            matrix = np.asarray(matrix)  # a vector file is checked whole before reuse
             for row, item in enumerate(table):
                 cache[text_hash(self.text_of(item))] = np.asarray(matrix[row])
         return cache
@@ -197,9 +199,16 @@ def _tune(index: faiss.Index) -> None:
 
 
 def _reconstruct_all(index: faiss.Index) -> np.ndarray:
+    """The vectors a FAISS index stores, as a read-only view of its memory (no copy)."""
     if isinstance(index, faiss.IndexRefine):
-        index = faiss.downcast_index(index.refine_index)
-    return index.reconstruct_n(0, index.ntotal)
+        index = index.refine_index
+    flat = faiss.downcast_index(index.storage if hasattr(index, "storage") else index)
+    if not isinstance(flat, faiss.IndexFlat):
+        return flat.reconstruct_n(0, flat.ntotal)
+    view = faiss.rev_swig_ptr(flat.get_xb(), flat.ntotal * flat.d).view(np.float32)
+    view = view.reshape(flat.ntotal, flat.d)
+    view.flags.writeable = False
+    return view
 
 
 # ---- the tables behind a loaded index ---------------------------------------------------------
@@ -302,31 +311,80 @@ class ChunkTable(Sequence[Chunk]):
 
 
 class VectorFile:
-    """A vector file verified and memory-mapped on first use. When a search engine serves the
-    vectors, app replicas never read these files (only a rebuild reuses them), so they are not
-    hashed at start-up."""
+    """A .npy of vectors, memory-mapped and verified block by block as rows are read.
 
-    def __init__(self, directory: Path, entry: dict[str, Any], rows: int, dimension: int):
+    Hashing every vector file at start-up took most of a fresh process's second at 100k
+    chunks and would take seconds at a million. Instead each block of ``BLOCK_ROWS`` rows has
+    its SHA-256 in the tables file (itself verified whole): a block is checked the first time
+    a row of it is read, so every byte used is checked before use. The whole file is checked
+    against the manifest's SHA-256 when it is read whole (a rebuild reusing its vectors).
+    When a search engine serves the vectors, app replicas never read these files at all.
+    """
+
+    def __init__(
+        self, directory: Path, entry: dict[str, Any], blocks: np.ndarray, rows: int, dimension: int
+    ) -> None:
         self._directory, self._entry = directory, entry
+        self._blocks = blocks
+        self._checked = np.zeros(len(blocks), dtype=bool)
         self.shape = (rows, dimension)
 
     @cached_property
-    def array(self) -> np.ndarray:
-        matrix = np.load(_verified_path(self._directory, self._entry), mmap_mode="r")
-        if matrix.shape != self.shape:
+    def _mapped(self) -> np.ndarray:
+        path = self._directory / self._entry["name"]
+        _check_size(path, self._entry)
+        try:
+            matrix = np.load(path, mmap_mode="r", allow_pickle=False)
+        except (ValueError, OSError) as err:
             raise IndexCorruptError(
-                f"Index file {self._entry['name']} has the wrong shape. {REBUILD}"
-            )
+                f"Index file {path.name} cannot be read ({err}). {REBUILD}"
+            ) from err
+        blocks = -(-self.shape[0] // BLOCK_ROWS)
+        if matrix.shape != self.shape or matrix.dtype != np.float32 or len(self._blocks) != blocks:
+            raise IndexCorruptError(f"Index file {path.name} has the wrong shape. {REBUILD}")
         return matrix
+
+    @cached_property
+    def array(self) -> np.ndarray:
+        """The whole matrix, after checking the whole file."""
+        _verified_path(self._directory, self._entry)
+        self._checked[:] = True
+        return self._mapped
 
     def __len__(self) -> int:
         return self.shape[0]
 
     def __getitem__(self, key: Any) -> np.ndarray:
-        return self.array[key]
+        if isinstance(key, slice):
+            start, stop, _ = key.indices(self.shape[0])
+            wanted = np.arange(start // BLOCK_ROWS, -(-stop // BLOCK_ROWS))
+        else:
+            rows = np.atleast_1d(np.asarray(key, dtype=np.int64))
+            rows = np.where(rows < 0, rows + self.shape[0], rows)
+            wanted = np.unique(rows // BLOCK_ROWS)
+        for block in wanted[~self._checked[wanted]]:
+            start = int(block) * BLOCK_ROWS
+            data = np.ascontiguousarray(self._mapped[start : start + BLOCK_ROWS]).tobytes()
+            if hashlib.sha256(data).digest() != self._blocks[block].tobytes():
+                raise IndexCorruptError(
+                    f"Index file {self._entry['name']} was altered (checksum mismatch in rows "
+                    f"{start}-{start + BLOCK_ROWS - 1}). {REBUILD}"
+                )
+            self._checked[block] = True
+        return np.asarray(self._mapped[key])
 
     def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
         return np.asarray(self.array, dtype=dtype)
+
+
+def block_digests(matrix: Any) -> np.ndarray:
+    """SHA-256 of each block of ``BLOCK_ROWS`` rows, (blocks, 32) bytes."""
+    matrix = np.ascontiguousarray(matrix, dtype=np.float32)
+    digests = [
+        np.frombuffer(hashlib.sha256(matrix[i : i + BLOCK_ROWS].tobytes()).digest(), np.uint8)
+        for i in range(0, len(matrix), BLOCK_ROWS)
+    ]
+    return np.vstack(digests) if digests else np.zeros((0, 32), dtype=np.uint8)
 
 
 # ---- writing ------------------------------------------------------------------------------------
@@ -343,18 +401,22 @@ def save(index: CorpusIndex, directory: Path, backend: dict[str, Any] | None = N
     directory.mkdir(parents=True, exist_ok=True)
     backend = backend or publish(index)
     index.backend = backend  # the index in memory is served where it was just written
-    payloads = {
-        "tables": ("npz", _tables_bytes(index)),
-        "articles": ("jsonl", _articles_bytes(index)),
-        "analysis": ("npz", index.ensure_analysis().to_bytes()),
-        "sentence_vectors": ("npy", _npy_bytes(index.sentence_vectors, index.dimension)),
-        "chunk_vectors": ("npy", _npy_bytes(index.chunk_matrix, index.dimension)),
-        "meta": ("json", json.dumps({"extra": index.extra}, ensure_ascii=False).encode("utf-8")),
-    }
+    vectors = {"sentence_vectors": index.sentence_vectors}
     if backend["kind"] == "faiss":
         chunk_index = index.chunk_vectors
         if chunk_index is None:
-            chunk_index = vector_index(index.chunk_matrix)
+            chunk_index = vector_index(np.asarray(index.chunk_matrix, dtype=np.float32))
+    else:  # the engine serves them; kept here for rebuilds that reuse vectors
+        vectors["chunk_vectors"] = index.chunk_matrix
+    payloads = {
+        "tables": ("npz", _tables_bytes(index, vectors)),
+        "articles": ("jsonl", _articles_bytes(index)),
+        "analysis": ("npz", index.ensure_analysis().to_bytes()),
+        "meta": ("json", json.dumps({"extra": index.extra}, ensure_ascii=False).encode("utf-8")),
+    }
+    for role, matrix in vectors.items():
+        payloads[role] = ("npy", _npy_bytes(matrix, index.dimension))
+    if backend["kind"] == "faiss":
         payloads["chunks"] = ("faiss", faiss.serialize_index(chunk_index).tobytes())
     files = {}
     for role, (suffix, data) in payloads.items():
@@ -383,7 +445,7 @@ def save(index: CorpusIndex, directory: Path, backend: dict[str, Any] | None = N
             path.unlink(missing_ok=True)
 
 
-def _tables_bytes(index: CorpusIndex) -> bytes:
+def _tables_bytes(index: CorpusIndex, vectors: dict[str, Any]) -> bytes:
     ids = list(index.articles)
     rows = {doc_id: row for row, doc_id in enumerate(ids)}
     sentences = list(index.sentences)
@@ -414,6 +476,10 @@ def _tables_bytes(index: CorpusIndex) -> bytes:
         offsets[1:] = np.cumsum([len(e) for e in encoded])
         columns[f"{key}.blob"] = np.frombuffer(b"".join(encoded), dtype=np.uint8)
         columns[f"{key}.offsets"] = offsets
+    for role, matrix in vectors.items():
+        columns[f"{role}.blocks"] = block_digests(
+            matrix if matrix is not None else np.zeros((0, index.dimension), dtype=np.float32)
+        )
     buffer = io.BytesIO()
     np.savez(buffer, **columns)
     return buffer.getvalue()
@@ -458,18 +524,20 @@ def load(directory: Path) -> CorpusIndex:
     """Read and verify the index, or raise an ``IndexError_`` subclass saying what is wrong."""
     manifest = read_manifest(directory)
     files = manifest["files"]
-    missing = {"tables", "articles", "analysis", "sentence_vectors", "chunk_vectors"} - set(files)
-    if manifest.get("backend", {}).get("kind", "faiss") == "faiss":
-        missing |= {"chunks"} - set(files)
+    served_by_engine = manifest.get("backend", {}).get("kind", "faiss") != "faiss"
+    required = {"tables", "articles", "analysis", "sentence_vectors"}
+    required |= {"chunk_vectors"} if served_by_engine else {"chunks"}
+    missing = required - set(files)
     if missing:
         raise IndexCorruptError(
             f"The index in {directory} lacks its {', '.join(sorted(missing))} file. " + REBUILD
         )
     dimension = manifest["embedder"]["dimension"]
-    served_by_engine = manifest.get("backend", {}).get("kind", "faiss") != "faiss"
-    lazy = {"sentence_vectors", "chunk_vectors"} if served_by_engine else set()
+    vector_roles = {"sentence_vectors", "chunk_vectors"}  # checked block by block, on use
     paths = {
-        role: _verified_path(directory, entry) for role, entry in files.items() if role not in lazy
+        role: _verified_path(directory, entry)
+        for role, entry in files.items()
+        if role not in vector_roles
     }
     try:
         with np.load(paths["tables"], allow_pickle=False) as stored:
@@ -496,16 +564,27 @@ def load(directory: Path) -> CorpusIndex:
             # rebuilds, reusing these vectors; used as is, it is recomputed in memory.
             analysis = None
         counts = manifest["counts"]
-        sentence_vectors, chunk_matrix = (
-            VectorFile(directory, files[role], counts[table], dimension)
-            if role in lazy
-            else np.load(paths[role], mmap_mode="r", allow_pickle=False)
-            for role, table in (("sentence_vectors", "sentences"), ("chunk_vectors", "chunks"))
+        sentence_vectors = VectorFile(
+            directory,
+            files["sentence_vectors"],
+            columns["sentence_vectors.blocks"],
+            counts["sentences"],
+            dimension,
         )
-        chunk_vectors = None
+        if not served_by_engine:
+            _ = sentence_vectors._mapped  # size, header and shape now; content block by block
+        chunk_vectors, chunk_matrix = None, None
         if "chunks" in paths:
             chunk_vectors = faiss.read_index(str(paths["chunks"]))
             _tune(chunk_vectors)
+        else:
+            chunk_matrix = VectorFile(
+                directory,
+                files["chunk_vectors"],
+                columns["chunk_vectors.blocks"],
+                counts["chunks"],
+                dimension,
+            )
         meta = json.loads(paths["meta"].read_text(encoding="utf-8")) if "meta" in paths else {}
     except (ValueError, KeyError, TypeError, RuntimeError, OSError) as err:
         raise IndexCorruptError(
@@ -513,10 +592,10 @@ def load(directory: Path) -> CorpusIndex:
         ) from err
     if (
         len(sentence_vectors) != len(sentences)
-        or len(chunk_matrix) != len(chunks)
+        or (chunk_matrix is not None and len(chunk_matrix) != len(chunks))
         or (analysis is not None and len(analysis) != len(sentences))
         or (chunk_vectors is not None and chunk_vectors.ntotal != len(chunks))
-        or (len(chunks) and chunk_matrix.shape[1] != dimension)
+        or (chunk_vectors is not None and len(chunks) and chunk_vectors.d != dimension)
         or manifest["counts"]["sentences"] != len(sentences)
         or len(ids) != len(offsets) - 1
         or (len(ids) and offsets[-1] != len(blob))
@@ -567,12 +646,7 @@ def _verified_path(directory: Path, entry: dict[str, Any]) -> Path:
     path = directory / entry["name"]
     if not path.is_file():
         raise IndexCorruptError(f"Index file {path.name} is missing from {directory}. {REBUILD}")
-    size = path.stat().st_size
-    if size != entry["bytes"]:
-        raise IndexCorruptError(
-            f"Index file {path.name} is truncated ({size:,} of {entry['bytes']:,} bytes). "
-            + REBUILD
-        )
+    _check_size(path, entry)
     with path.open("rb") as handle:
         digest = hashlib.file_digest(handle, "sha256").hexdigest()
     if digest != entry["sha256"]:
@@ -580,6 +654,17 @@ def _verified_path(directory: Path, entry: dict[str, Any]) -> Path:
             f"Index file {path.name} was altered (checksum mismatch). {REBUILD}"
         )
     return path
+
+
+def _check_size(path: Path, entry: dict[str, Any]) -> None:
+    if not path.is_file():
+        raise IndexCorruptError(f"Index file {path.name} is missing. {REBUILD}")
+    size = path.stat().st_size
+    if size != entry["bytes"]:
+        raise IndexCorruptError(
+            f"Index file {path.name} is truncated ({size:,} of {entry['bytes']:,} bytes). "
+            + REBUILD
+        )
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

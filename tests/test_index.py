@@ -37,7 +37,6 @@ def test_index_round_trip(bundled_index):
     assert manifest["embedder"] == {"name": "e5", "dimension": 384}
     assert set(manifest["files"]) == {
         "chunks",
-        "chunk_vectors",
         "sentence_vectors",
         "tables",
         "articles",

@@ -29,7 +29,8 @@ def test_start_up_loads_and_never_recomputes(bundled_index, monkeypatch):
     monkeypatch.setattr(sentence_analysis, "analyse_sentences", forbidden)
     monkeypatch.setattr(bm25s.BM25, "index", forbidden)
     loaded = store.load(load_settings().index_dir)
-    assert isinstance(loaded.sentence_vectors, np.memmap)  # memory-mapped, not read
+    assert isinstance(loaded.sentence_vectors, store.VectorFile)  # memory-mapped, not read
+    assert not loaded.sentence_vectors._checked.any()  # no block hashed yet
     retriever = Retriever(loaded, shared_embedder("e5"))
     found = retriever.search(parse("Quel juge a rejeté la demande de Parler ?"), 3)
     assert found.sentences and found.chunks
@@ -38,6 +39,7 @@ def test_start_up_loads_and_never_recomputes(bundled_index, monkeypatch):
     assert retriever.term_index.names == reference.term_index.names
     for row in (0, 5, len(loaded.sentences) - 1):
         assert retriever.context[row] == reference.context[row]
+    assert loaded.sentence_vectors._checked.any()  # the blocks the search read were checked
 
 
 def test_every_file_is_plain_data_with_a_checksum(bundled_index):
@@ -53,6 +55,8 @@ def test_every_file_is_plain_data_with_a_checksum(bundled_index):
                 assert all(stored[key].dtype != object for key in stored.files)
         elif path.suffix == ".npy":
             assert np.load(path, allow_pickle=False).dtype == np.float32
+    # The FAISS file holds the chunk vectors: they are not stored twice.
+    assert "chunk_vectors" not in manifest["files"]
 
 
 def test_damaged_analysis_is_refused(corpus_copy):
@@ -102,3 +106,26 @@ def test_tables_read_back_as_built(bundled_index):
     doc = next(iter(bundled_index.articles))
     assert loaded.articles[doc] == bundled_index.articles[doc]
     assert Path(load_settings().index_dir, store.MANIFEST).is_file()
+
+
+def test_altered_vectors_are_caught_before_use(corpus_copy, monkeypatch):
+    """Vector files are checked block by block as rows are read, and whole before reuse."""
+    folder = load_settings().index_dir
+    index = store.load(folder)
+    monkeypatch.setattr(store, "BLOCK_ROWS", 8)  # several blocks even for two articles
+    store.save(index, folder)
+    manifest = json.loads((folder / store.MANIFEST).read_text())
+    target = folder / manifest["files"]["sentence_vectors"]["name"]
+    data = bytearray(target.read_bytes())
+    data[-10] ^= 0x40  # inside the last row's vector
+    target.write_bytes(bytes(data))
+    loaded = store.load(folder)
+    last = len(loaded.sentences) - 1
+    assert loaded.sentence_matrix([0]).shape == (1, loaded.dimension)  # an intact block
+    with pytest.raises(IndexCorruptError, match="altered"):
+        loaded.sentence_matrix([last])
+    with pytest.raises(IndexCorruptError, match="altered"):
+        store.load(folder).cached_vectors()
+    target.write_bytes(bytes(data[:-100]))
+    with pytest.raises(IndexCorruptError, match="truncated"):
+        store.load(folder)

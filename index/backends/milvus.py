@@ -69,8 +69,13 @@ def client(uri: str) -> Any:
 def close_all() -> None:
     """Close every client of this process (tests, and before a Milvus Lite file is reopened)."""
     with _lock:
-        for one in _clients.values():
+        for uri, one in _clients.items():
             one.close()
+            if not uri.startswith(("http://", "https://", "tcp://")):
+                # Milvus Lite runs inside this process and holds its file: let it go.
+                from milvus_lite.server_manager import server_manager_instance
+
+                server_manager_instance.release_server(uri)
         _clients.clear()
 
 
