@@ -12,11 +12,12 @@ one. Anything else is not enough information, with the closest evidence shown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from bot.decide import Decision, confidence_of
 from bot.evidence import Evidence, quote_span
-from bot.judge.rules import CONTRADICTION, UNVERIFIED, Pair, Signal, judge
+from bot.judge.model import load_model
+from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, judge
 from bot.lexicon import load_lexicon
 from bot.question import Query
 from bot.retrieve import Retrieval, ScoredSentence
@@ -64,6 +65,17 @@ class Judgement:
     predicate_missing: bool  # what the claim says its subject did is not in the sentence
     order: str | None  # word order of subject and predicate: "before" | "after" | "other"
     signals: tuple[Signal, ...]
+    features: dict[str, float] = field(default_factory=dict, compare=False)
+    # P(this sentence decides the claim: it states it or contradicts it), from the fitted
+    # model bot/judge/models/claim_evidence.json, and that model's threshold.
+    p: float = 0.0
+    threshold: float = 1.0
+
+    @property
+    def about(self) -> bool:
+        """Is the sentence about what the claim says? The fitted model, or (for the kinds of
+        claim it has not seen) enough of the claim's topical words."""
+        return self.p >= self.threshold or self.topic >= REFUTE_COVERAGE
 
     @property
     def sentence(self) -> ScoredSentence:
@@ -73,7 +85,7 @@ class Judgement:
     def contradiction(self) -> Signal | None:
         """The first contradiction, when the sentence is about the claim's own subject and
         names everyone the claim names; or another actor doing what the claim says."""
-        if self.topic < REFUTE_COVERAGE or self.subject_missing:
+        if not self.about or self.subject_missing:
             return None
         if self.order == "other":
             return Signal("actor", CONTRADICTION, "someone else does it in the source")
@@ -94,9 +106,11 @@ class Judgement:
 
     @property
     def supports(self) -> bool:
+        states = self.p >= self.threshold or (
+            self.topic >= TOPIC_COVERAGE and self.sentence.coverage >= SUPPORT_COVERAGE
+        )
         return (
-            self.topic >= TOPIC_COVERAGE
-            and self.sentence.coverage >= SUPPORT_COVERAGE
+            states
             and not self.names_missing
             and not self.predicate_missing
             and self.order not in ("after", "other")
@@ -109,7 +123,7 @@ class Judgement:
 
 
 def judge_candidate(
-    query: Query, terms: list[QueryTerm], span: Evidence, index: CorpusIndex
+    query: Query, terms: list[QueryTerm], span: Evidence, index: CorpusIndex, rank: int = 0
 ) -> Judgement:
     article = index.articles[span.doc_id]
     sentence = article.text[span.start : span.end]
@@ -123,7 +137,7 @@ def judge_candidate(
         article.published,
     )  # fmt: skip
     missing = span.sentence.missing
-    return Judgement(
+    judgement = Judgement(
         evidence=span,
         topic=topic_coverage(terms, missing),
         subject_missing=any(t in missing for t in _subject(terms)),
@@ -133,6 +147,40 @@ def judge_candidate(
         order=_subject_order(query.proposition, terms, sentence, article.language),
         signals=tuple(judge(pair)),
     )
+    features = claim_features(judgement, rank, article.language != query.language)
+    model = load_model("claim_evidence")
+    return replace(
+        judgement, features=features, p=model.probability(features), threshold=model.threshold
+    )
+
+
+def _confidence(judgement: Judgement) -> float:
+    """The model's probability that the sentence decides the claim, when it is the model
+    that found it so; otherwise the coverage-based confidence of the rules."""
+    if judgement.p >= judgement.threshold:
+        return round(judgement.p, 2)
+    return confidence_of(judgement.sentence)
+
+
+def claim_features(judgement: Judgement, rank: int, cross_lingual: bool) -> dict[str, float]:
+    """What the claim-evidence model weighs for one candidate sentence."""
+    sentence = judgement.sentence
+    outcomes = [s.outcome for s in judgement.signals]
+    return {
+        "coverage": sentence.coverage,
+        "topic": judgement.topic,
+        "dense": sentence.dense,
+        "chunk_dense": sentence.chunk_dense,
+        "bm25": sentence.bm25,
+        "rank": float(rank),
+        "names_missing": float(judgement.names_missing),
+        "subject_missing": float(judgement.subject_missing),
+        "predicate_missing": float(judgement.predicate_missing),
+        "supports": float(outcomes.count(SUPPORT)),
+        "unverified": float(outcomes.count(UNVERIFIED)),
+        "contradicts": float(outcomes.count(CONTRADICTION)),
+        "cross_lingual": float(cross_lingual),
+    }
 
 
 def decide_claim(
@@ -141,7 +189,16 @@ def decide_claim(
     """The verdict on a claim, from the candidate sentences ``evidence`` (best first)."""
     if not evidence:
         return Decision(False, "not_enough_info", [], 0.0, "no passage")
-    judged = [judge_candidate(query, retrieval.terms, span, index) for span in evidence]
+    judged = [
+        judge_candidate(query, retrieval.terms, span, index, rank)
+        for rank, span in enumerate(evidence)
+    ]
+    return verdict_of(judged, retrieval, index)
+
+
+def verdict_of(judged: list[Judgement], retrieval: Retrieval, index: CorpusIndex) -> Decision:
+    """The verdict from the judged candidates (best first): kept apart from judging so that
+    the fitting script can replay it under cross-validated probabilities."""
     supporting = [j for j in judged if j.supports]
     contradicting = [j for j in judged if j.contradiction is not None]
     if supporting and contradicting:
@@ -167,12 +224,12 @@ def decide_claim(
     if supporting:
         chosen = [supporting[0].evidence]
         chosen += [j.evidence for j in supporting[1:2] if j.evidence.doc_id != chosen[0].doc_id]
-        return Decision(False, "supported", chosen, confidence_of(supporting[0].sentence), "stated")
+        return Decision(False, "supported", chosen, _confidence(supporting[0]), "stated")
     if contradicting:
         against = contradicting[0]
         signal = against.contradiction
         return Decision(
-            False, "refuted", [against.evidence], confidence_of(against.sentence),
+            False, "refuted", [against.evidence], _confidence(against),
             f"contradicts: {signal.kind}", contradiction=signal.kind,
             notes=[signal.reason],
         )  # fmt: skip

@@ -1,12 +1,18 @@
-"""``python -m bot.judge.fit``: fit the answering model on the dev sets, write it as data.
+"""``python -m bot.judge.fit``: fit the two decision models on the dev sets, write them as data.
 
-Every question of the dev stories and the seed sets (never a sealed test story) goes through
-retrieval and evidence selection; its features (bot/decide.py ``question_features``) and
-whether it is answerable make one row. A logistic regression (scikit-learn) is scored with
-leave-one-set-out cross-validation (a set is a story: the model must carry to stories it has
-not seen), the threshold is the one that balances abstention precision and recall under that
-cross-validation, and the model fitted on all rows is written to models/answerable.json with
-its figures. Run it again whenever a feature or a dev story changes.
+- answerable.json: every question of the dev stories and the seed sets (never a sealed test
+  story) goes through retrieval and evidence selection; its features (bot/decide.py
+  ``question_features``) and whether it is answerable make one row.
+- claim_evidence.json: every candidate sentence of every claim, with its features
+  (bot/verdict.py ``claim_features``) and whether it is the gold evidence of the claim (a
+  not_enough_info claim has none).
+
+Each is a logistic regression (scikit-learn) scored with leave-one-set-out cross-validation
+(a set is a story: a model must carry to stories it has not seen). The threshold is chosen
+under that cross-validation: for questions, the one that balances abstention precision and
+recall; for claims, the one that gets most verdicts right while a confidently wrong verdict
+costs five right ones. The models fitted on all rows are written with their figures. Run it
+again whenever a feature or a dev story changes.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-FEATURES = (
+QUESTION_FEATURES = (
     "coverage",
     "best_coverage",
     "dense",
@@ -46,21 +52,26 @@ class Row:
     answerable: bool
 
 
-def collect(split: str = "dev") -> list[Row]:
-    """Feature rows for every question of the dev stories and seed sets."""
-    from bot import evidence
-    from bot.decide import question_features
+def dev_engines():
+    """(set id, engine, items) for the dev stories and seed sets, never a sealed story."""
     from bot.engine import Engine
     from bot.eval.indexes import cached_index
     from bot.eval.stories import select
+
+    for eval_set in select("dev", seeds=True):
+        if not eval_set.sealed:
+            yield eval_set.id, Engine(cached_index(eval_set.corpus)[0]), eval_set.items()
+
+
+def collect() -> list[Row]:
+    """Feature rows for every question of the dev stories and seed sets."""
+    from bot import evidence
+    from bot.decide import question_features
     from bot.question import parse
 
     rows = []
-    for eval_set in select(split, seeds=True):
-        if eval_set.sealed:
-            continue  # sealed test stories are never fitted on
-        engine = Engine(cached_index(eval_set.corpus)[0])
-        for item in eval_set.items():
+    for set_id, engine, items in dev_engines():
+        for item in items:
             if item.kind == "claim":
                 continue
             query = parse(item.question)
@@ -71,8 +82,135 @@ def collect(split: str = "dev") -> list[Row]:
             if not chosen:
                 continue
             _, features, _ = question_features(query, retrieval, chosen, engine.index)
-            rows.append(Row(eval_set.id, item.id, features, item.kind == "question"))
+            rows.append(Row(set_id, item.id, features, item.kind == "question"))
     return rows
+
+
+@dataclass
+class Claim:
+    """One dev claim, its candidates judged, and what the gold says."""
+
+    set_id: str
+    verdict: str
+    judged: list  # bot.verdict.Judgement, best first
+    labels: list[bool]  # is each candidate gold evidence of the claim?
+    retrieval: object
+    index: object
+
+
+def collect_claims() -> list[Claim]:
+    from bot import evidence
+    from bot.judge.model import load_model
+    from bot.question import parse
+    from bot.verdict import judge_candidate
+
+    load_model.cache_clear()
+    claims = []
+    for set_id, engine, items in dev_engines():
+        for item in items:
+            if item.kind != "claim":
+                continue
+            query = parse(item.question)
+            retrieval = engine.retriever.search(query, 5)
+            spans = evidence.candidates(retrieval, engine.index)
+            judged = [
+                judge_candidate(query, retrieval.terms, span, engine.index, rank)
+                for rank, span in enumerate(spans)
+            ]
+            labels = [
+                any(
+                    g.doc_id == j.evidence.doc_id
+                    and g.start < j.evidence.end
+                    and j.evidence.start < g.end
+                    for g in item.evidence
+                )
+                for j in judged
+            ]
+            claims.append(Claim(set_id, item.verdict, judged, labels, retrieval, engine.index))
+    return claims
+
+
+def claim_verdicts(claims: list[Claim], p: list[np.ndarray], threshold: float) -> list[str]:
+    """The verdicts bot/verdict.py gives with these candidate probabilities and threshold."""
+    from dataclasses import replace
+
+    from bot.verdict import verdict_of
+
+    verdicts = []
+    for claim, probabilities in zip(claims, p, strict=True):
+        judged = [
+            replace(j, p=float(q), threshold=threshold)
+            for j, q in zip(claim.judged, probabilities, strict=True)
+        ]
+        verdict = verdict_of(judged, claim.retrieval, claim.index).verdict if judged else None
+        verdicts.append(verdict or "not_enough_info")
+    return verdicts
+
+
+def verdict_score(claims: list[Claim], verdicts: list[str]) -> tuple[float, float]:
+    """(accuracy, confidently wrong rate): a verdict on a not_enough_info claim, or the
+    opposite verdict, is confidently wrong."""
+    right = sum(v == c.verdict for v, c in zip(verdicts, claims, strict=True))
+    wrong = sum(
+        v != c.verdict and v != "not_enough_info" for v, c in zip(verdicts, claims, strict=True)
+    )
+    return right / max(len(claims), 1), wrong / max(len(claims), 1)
+
+
+def fit_claims(claims: list[Claim], c: float = 1.0) -> dict:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    from bot.verdict import claim_features  # noqa: F401 (the features' definition)
+
+    names = list(claims[0].judged[0].features) if claims and claims[0].judged else []
+    rows = [(c_, j, label) for c_ in claims for j, label in zip(c_.judged, c_.labels, strict=True)]
+    x = np.array([[j.features[n] for n in names] for _, j, _ in rows], dtype=float)
+    y = np.array([label for _, _, label in rows])
+    groups = np.array([c_.set_id for c_, _, _ in rows])
+    held_out = np.zeros(len(rows))
+    for group in sorted(set(groups)):
+        train, test = groups != group, groups == group
+        scaler = StandardScaler().fit(x[train])
+        model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
+        model.fit(scaler.transform(x[train]), y[train])
+        held_out[test] = model.predict_proba(scaler.transform(x[test]))[:, 1]
+    per_claim, at = [], 0
+    for claim in claims:
+        per_claim.append(held_out[at : at + len(claim.judged)])
+        at += len(claim.judged)
+
+    def objective(t: float) -> float:
+        accuracy, wrong = verdict_score(claims, claim_verdicts(claims, per_claim, t))
+        return accuracy - 5 * wrong
+
+    candidates = np.linspace(0.3, 0.99, 70)
+    threshold = max(candidates, key=lambda t: (objective(t), t))
+    accuracy, wrong = verdict_score(claims, claim_verdicts(claims, per_claim, threshold))
+    never = verdict_score(claims, claim_verdicts(claims, per_claim, 1.01))
+    scaler = StandardScaler().fit(x)
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
+    model.fit(scaler.transform(x), y)
+    return {
+        "features": names,
+        "coef": [round(float(v), 6) for v in model.coef_[0]],
+        "intercept": round(float(model.intercept_[0]), 6),
+        "mean": [round(float(v), 6) for v in scaler.mean_],
+        "scale": [round(float(v), 6) if v > 0 else 1.0 for v in scaler.scale_],
+        "threshold": round(float(threshold), 3),
+        "fitted": {
+            "date": time.strftime("%Y-%m-%d"),
+            "claims": len(claims),
+            "candidates": len(rows),
+            "gold_evidence_candidates": int(y.sum()),
+            "sets": sorted(set(groups.tolist())),
+            "cross_validation": "leave one set out",
+            "cv_verdict_accuracy": round(accuracy, 3),
+            "cv_confidently_wrong_rate": round(wrong, 3),
+            "cv_rules_alone_accuracy": round(never[0], 3),
+            "cv_rules_alone_confidently_wrong_rate": round(never[1], 3),
+        },
+    }
 
 
 def abstention_scores(
@@ -91,7 +229,7 @@ def fit(rows: list[Row], c: float = 1.0) -> dict:
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
-    x = np.array([[r.features[f] for f in FEATURES] for r in rows], dtype=float)
+    x = np.array([[r.features[f] for f in QUESTION_FEATURES] for r in rows], dtype=float)
     y = np.array([r.answerable for r in rows])
     groups = np.array([r.set_id for r in rows])
     held_out = np.zeros(len(rows))
@@ -111,7 +249,7 @@ def fit(rows: list[Row], c: float = 1.0) -> dict:
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
     model.fit(scaler.transform(x), y)
     return {
-        "features": list(FEATURES),
+        "features": list(QUESTION_FEATURES),
         "coef": [round(float(v), 6) for v in model.coef_[0]],
         "intercept": round(float(model.intercept_[0]), 6),
         "mean": [round(float(v), 6) for v in scaler.mean_],
@@ -133,17 +271,21 @@ def fit(rows: list[Row], c: float = 1.0) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.judge.fit", description=__doc__)
     parser.add_argument(
-        "--out",
+        "--models",
         type=Path,
-        default=Path(str(resources.files("bot.judge") / "models" / "answerable.json")),
-        help="where to write the model (default: the one answering uses)",
+        default=Path(str(resources.files("bot.judge") / "models")),
+        help="folder to write answerable.json and claim_evidence.json to (default: the one "
+        "answering uses)",
     )
     args = parser.parse_args(argv)
-    rows = collect()
-    model = fit(rows)
-    args.out.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(model["fitted"], indent=2))
-    print(f"Model: {args.out}")
+    for name, build in (
+        ("answerable", lambda: fit(collect())),
+        ("claim_evidence", lambda: fit_claims(collect_claims())),
+    ):
+        model = build()
+        out = args.models / f"{name}.json"
+        out.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
+        print(f"{out}: {json.dumps(model['fitted'])}")
     return 0
 
 
