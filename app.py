@@ -29,7 +29,7 @@ from typing import Any
 import gradio as gr
 
 from bot import ask
-from bot.engine import publish
+from bot.engine import publish, updating
 from bot.llm_settings import is_configured
 from bot.render import (
     answer_html,
@@ -39,9 +39,10 @@ from bot.render import (
     sources_html,
     sources_title,
 )
-from index.corpus import add_upload, list_articles, remove_article
+from index.corpus import list_articles, remove_article
 from index.errors import VerifError
 from index.settings import MAX_ARTICLE_BYTES, ROOT
+from index.upload_worker import add_upload_isolated
 from prompts import text as t
 from prompts import texts
 
@@ -207,8 +208,11 @@ def add_article(
             def indexing(fraction: float, detail: str) -> None:
                 progress(fraction, desc=f"{t(lang, 'ui.indexing')} ({detail})")
 
-            upload = add_upload(path, added_by=who, on_progress=indexing)
-            publish(upload.index)  # answer from the new index from now on (swap)
+            # Indexed in a child process (embedding would stall this one); questions keep the
+            # current index meanwhile, then the new one answers (snapshot, then swap).
+            with updating():
+                upload = add_upload_isolated(path, added_by=who, on_progress=indexing)
+                publish(upload.index)
         finally:
             _upload_lock.release()
     except (VerifError, OSError) as err:
@@ -468,6 +472,9 @@ def main(argv: list[str] | None = None) -> None:
     status = ensure_index(progress=True)
     print(f"Index {status.action}: {len(status.index.articles)} articles "
           f"({status.reason}).")  # fmt: skip
+    from bot.engine import shared_engine
+
+    shared_engine()  # warm: the first question does not pay for loading
     demo = build_demo(uploads=uploads)
     demo.queue(default_concurrency_limit=args.concurrency, max_size=256)
     demo.launch(

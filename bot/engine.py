@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bot import decide, evidence, verdict
@@ -82,7 +84,8 @@ class Engine:
 
 _engines: dict[Path, tuple[int, Engine]] = {}
 _refreshing: set[Path] = set()
-_lock = threading.Lock()
+_lock = threading.Lock()  # guards the two tables above; never held while loading
+_first_load = threading.Lock()
 
 
 def shared_engine(index: CorpusIndex | str | Path | None = None) -> Engine:
@@ -102,11 +105,15 @@ def shared_engine(index: CorpusIndex | str | Path | None = None) -> Engine:
         cached = _engines.get(folder)
         if cached is not None and (cached[0] == _stamp(folder) or folder in _refreshing):
             return cached[1]
-        if cached is None:  # first use: nothing to answer from yet, so this one waits
+        if cached is not None:
+            _refreshing.add(folder)
+    if cached is None:  # first use: nothing to answer from yet, so this one waits
+        with _first_load:  # (not holding _lock: an upload may need it to publish meanwhile)
+            with _lock:
+                if folder in _engines:
+                    return _engines[folder][1]
             corpus = ensure_index(settings, progress=False).index if settings else load(folder)
-            _engines[folder] = (_stamp(folder), Engine(corpus))
-            return _engines[folder][1]
-        _refreshing.add(folder)
+            return _swap(folder, corpus)
     background = False
     try:
         status = try_ensure_index(settings) if settings else None
@@ -119,6 +126,20 @@ def shared_engine(index: CorpusIndex | str | Path | None = None) -> Engine:
         if not background:
             with _lock:
                 _refreshing.discard(folder)
+
+
+@contextmanager
+def updating(folder: Path | None = None) -> Iterator[None]:
+    """While the app indexes an upload elsewhere, questions keep the current engine and none
+    of them reloads the index on its own; ``publish`` then swaps in the new one."""
+    folder = folder or load_settings().index_dir
+    with _lock:
+        _refreshing.add(folder)
+    try:
+        yield
+    finally:
+        with _lock:
+            _refreshing.discard(folder)
 
 
 def publish(index: CorpusIndex, folder: Path | None = None) -> Engine:
@@ -135,7 +156,11 @@ def publish(index: CorpusIndex, folder: Path | None = None) -> Engine:
 
 def _refresh(folder: Path, settings) -> None:
     try:
-        _swap(folder, ensure_index(settings, progress=False).index)
+        corpus = ensure_index(settings, progress=False).index
+        with _lock:
+            current = _engines.get(folder)
+        if current is None or current[0] != _stamp(folder):  # not published meanwhile
+            _swap(folder, corpus)
     except Exception:  # the old engine keeps answering; the next question retries
         logging.getLogger(__name__).exception("reloading the index failed")
     finally:

@@ -49,7 +49,7 @@ PIPELINE_VERSION = "2"
 # ~15-40 sentences a second on two busy cores, so this keeps an upload under ~30 s (bench/
 # upload.py). A long feature article is 20,000-30,000 characters; larger files go through
 # ``python -m index add``, which has no limit.
-MAX_UPLOAD_CHARS = 30_000
+MAX_UPLOAD_CHARS = 25_000
 
 Progress = Callable[[float, str], None]
 
@@ -94,12 +94,18 @@ def article_id(path: Path) -> str:
     return slug
 
 
-def load_article(path: Path, metadata: bool = True, origin: str = "bundled") -> Article:
+def load_article(
+    path: Path, metadata: bool = True, origin: str = "bundled", max_chars: int | None = None
+) -> Article:
     """Read and clean one article file; ``ArticleError`` if it cannot be used.
 
     ``metadata=False`` (uploads) reads no sidecar: the id then always comes from the name.
+    ``max_chars`` refuses an article with more text than that after cleaning, and, before
+    cleaning (which takes seconds on megabytes), one with four times as much.
     """
     source = read_source(path, metadata=metadata)
+    if max_chars is not None:
+        _check_length(path, sum(len(u.text) for u in source.units), 4 * max_chars, max_chars)
     meta = source.metadata
     probe = "\n".join(u.text for u in source.units)
     language = meta.get("language") or detect_language(probe, default="fr")
@@ -110,6 +116,8 @@ def load_article(path: Path, metadata: bool = True, origin: str = "bundled") -> 
     if not cleaned.paragraphs or len(cleaned.text.split()) < 5:
         raise ArticleError(f"{path.name}: after cleaning, no article text is left.")
     title = meta.get("title") or cleaned.title or path.stem
+    if max_chars is not None:
+        _check_length(path, len(cleaned.text), max_chars, max_chars)
     return Article(
         id=meta.get("id") or article_id(path),
         title=title,
@@ -125,6 +133,15 @@ def load_article(path: Path, metadata: bool = True, origin: str = "bundled") -> 
         publisher=meta.get("publisher"),
         url=meta.get("url"),
     )
+
+
+def _check_length(path: Path, chars: int, limit: int, allowed: int) -> None:
+    if chars > limit:
+        raise ArticleError(
+            f"{path.name}: {chars:,} characters of text; the app indexes at most "
+            f"{allowed:,} at a time. Split the article, or add it from the command "
+            f"line (python -m index add)."
+        )
 
 
 def _load_corpus_file(path: Path, settings: Settings) -> Article:
@@ -238,7 +255,13 @@ def try_ensure_index(settings: Settings | None = None) -> IndexStatus | None:
         return None
 
 
-def _ensure_locked(settings: Settings, progress: bool, on_progress: Progress | None) -> IndexStatus:
+def _ensure_locked(
+    settings: Settings,
+    progress: bool,
+    on_progress: Progress | None,
+    fresh: dict[str, Article] | None = None,
+) -> IndexStatus:
+    """``ensure_index`` under the lock. ``fresh`` holds articles just read, by file name."""
     embedder = shared_embedder(settings.embedder)
     files = article_files(settings)
     checksum = corpus_checksum(files, embedder.name)
@@ -254,15 +277,59 @@ def _ensure_locked(settings: Settings, progress: bool, on_progress: Progress | N
         if previous.corpus_checksum == checksum:
             return IndexStatus("loaded", "up to date", previous)
         reason = "the corpus, the pipeline or the embedder changed since it was built"
-    articles = [_load_corpus_file(p, settings) for p in files]
+    articles, digests = _current_articles(files, settings, previous, fresh or {})
     _check_unique_ids(articles)
     cache = previous.cached_vectors() if previous and previous.embedder == embedder.name else {}
     index = build(articles, embedder, checksum, cache, progress, on_progress)
+    index.extra["files"] = digests
     store.save(index, settings.index_dir)
     # Normal progress, not a problem: said at INFO; a damaged index is worth a warning.
     level = logging.WARNING if previous is None and action == "rebuilt" else logging.INFO
     log.log(level, "index %s (%d articles): %s", action, len(articles), reason)
     return IndexStatus(action, reason, index)
+
+
+def _current_articles(
+    files: list[Path],
+    settings: Settings,
+    previous: store.CorpusIndex | None,
+    fresh: dict[str, Article],
+) -> tuple[list[Article], dict[str, dict[str, str]]]:
+    """The corpus's articles, re-reading only files that changed since the last build.
+
+    Reading and cleaning is the slow part of a build for large HTML pages; an upload should
+    cost the upload, not the whole corpus again. The previous index records each file's
+    SHA-256 (with its sidecar's) and the pipeline version that read it.
+    """
+    known = previous.extra.get("files", {}) if previous else {}
+    articles, digests = [], {}
+    for path in files:
+        origin = "added" if path.parent == settings.user_dir else "bundled"
+        key = f"{origin}/{path.name}"
+        digest = _file_digest(path)
+        seen = known.get(key) if isinstance(known, dict) else None
+        if path.parent == settings.user_dir and path.name in fresh:
+            article = fresh[path.name]
+        elif (
+            isinstance(seen, dict)
+            and seen.get("sha256") == digest
+            and seen.get("pipeline") == PIPELINE_VERSION
+            and seen.get("id") in previous.articles
+        ):
+            article = previous.articles[seen["id"]]
+        else:
+            article = _load_corpus_file(path, settings)
+        articles.append(article)
+        digests[key] = {"sha256": digest, "pipeline": PIPELINE_VERSION, "id": article.id}
+    return articles, digests
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256(path.read_bytes())
+    sidecar = path.with_name(path.stem + ".meta.json")
+    if sidecar.is_file():
+        digest.update(b"\0" + sidecar.read_bytes())
+    return digest.hexdigest()
 
 
 def rebuild(settings: Settings | None = None, progress: bool = True) -> store.CorpusIndex:
@@ -341,22 +408,19 @@ def add_upload(
     settings: Settings | None = None,
     on_progress: Progress | None = None,
     max_chars: int = MAX_UPLOAD_CHARS,
+    on_indexed: Callable[[store.CorpusIndex], object] | None = None,
 ) -> Upload:
     """Add one file that arrived through the app: no sidecar read, the name chosen here.
 
     The same text already in the corpus is not added again (``duplicate_of`` says where it
     is); a name already taken gets a numbered suffix. Only the new passages are embedded.
+    ``on_indexed`` receives the new index before the lock is released (the app swaps its
+    answering engine there, so that no question has to load the index itself).
     """
     started = time.perf_counter()
     settings = settings or load_settings()
     path = Path(path)
-    article = load_article(path, metadata=False, origin="added")
-    if len(article.text) > max_chars:
-        raise ArticleError(
-            f"{path.name}: {len(article.text):,} characters of text after cleaning; the app "
-            f"indexes at most {max_chars:,} at a time. Split the article, or add it from the "
-            f"command line (python -m index add)."
-        )
+    article = load_article(path, metadata=False, origin="added", max_chars=max_chars)
     with _lock(settings):
         texts = _texts_in_corpus(settings)
         same = texts.get(store.text_hash(article.text))
@@ -369,7 +433,10 @@ def add_upload(
         while article.id in taken:
             article.id, n = f"{base}-{n}", n + 1
         _store_copy(path, article, settings, added_by)
-        status = _ensure_locked(settings, progress=False, on_progress=on_progress)
+        fresh = {article.source: article}
+        status = _ensure_locked(settings, progress=False, on_progress=on_progress, fresh=fresh)
+        if on_indexed is not None:
+            on_indexed(status.index)  # still under the lock: no question reloads it meanwhile
     stored = status.index.articles.get(article.id, article)
     return Upload(stored, status.index, None, time.perf_counter() - started)
 
