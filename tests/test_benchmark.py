@@ -15,7 +15,7 @@ import pytest
 from bot.eval import floor
 from bot.eval.benchmark import Benchmark, SetRun, macro_average
 from bot.eval.gold import GoldError
-from bot.eval.stories import EvalSet, discover, select
+from bot.eval.stories import EvalSet, discover, is_sealed_gold, select
 
 from .conftest import ROOT
 
@@ -166,6 +166,9 @@ def test_discover_orders_test_then_dev_and_skips_unfinished(bench_dirs):
     ]
     with pytest.raises(GoldError, match="unknown stories"):
         select("all", ["alpah"], root=bench_dirs["root"])
+    # A sealed story's items scored through --gold are reported in aggregate only too.
+    assert is_sealed_gold(bench_dirs["root"] / "beta" / "items.jsonl", bench_dirs["root"])
+    assert not is_sealed_gold(bench_dirs["root"] / "alpha" / "items.jsonl", bench_dirs["root"])
 
 
 @pytest.mark.slow

@@ -150,6 +150,8 @@ def _benchmark(args: argparse.Namespace) -> int:
         print(f"Updated the benchmark tables in {readme}")
     status = 0
     if args.write_floor:
+        if not floor.stories_of(bench):
+            raise GoldError("--write-floor needs the dev stories in the run (--split dev)")
         written = floor.write_floor(bench, floor_file)
         print(f"Floor written to {floor_file}: {written['floors']} {written['ceilings']}")
     if args.check_floor:
@@ -165,19 +167,20 @@ def _own_corpus(args: argparse.Namespace) -> int:
     """A user's own articles and gold items, indexed in the cache and scored like a story."""
     from bot.eval.benchmark import run_benchmark
     from bot.eval.report import format_summary, write_report
-    from bot.eval.stories import EvalSet
+    from bot.eval.stories import EvalSet, is_sealed_gold
 
     gold = args.gold or DEFAULT_GOLD
     if not args.corpus.is_dir():
         raise GoldError(f"--corpus {args.corpus}: not a folder of articles")
-    user_set = EvalSet(gold.stem, "user", gold.stem, args.corpus, gold, "your gold set")
+    split = "test" if is_sealed_gold(gold) else "user"
+    user_set = EvalSet(gold.stem, split, gold.stem, args.corpus, gold, "your gold set")
     bench = run_benchmark([user_set], args.k, not args.no_baseline, False, args.cache)
     run = bench.runs[0]
     if not run.valid:
         raise GoldError(f"{gold}: {run.problems} evidence quotes are not at their spans")
     meta = _meta(gold, len(run.results), args.k, "e5", f"corpus {args.corpus}")
     out = args.out or Path("reports/eval")
-    write_report(out, run.scores, run.results, meta)
+    write_report(out, run.scores, run.results, meta, per_item=not user_set.sealed)
     print(format_summary(run.scores))
     print(f"Report: {out / 'report.md'}")
     return 0
@@ -191,15 +194,17 @@ def _configured_corpus(args: argparse.Namespace) -> int:
     from bot.eval.gold import check_against, load_gold
     from bot.eval.report import format_summary, write_report
     from bot.eval.run import run_item, score_groups
+    from bot.eval.stories import is_sealed_gold
     from index.corpus import article_files
     from index.settings import load_settings
 
     gold = args.gold or DEFAULT_GOLD
+    sealed = is_sealed_gold(gold)
     items = load_gold(gold)
     engine = shared_engine()
     problems = check_against(items, engine.index.articles)
     if problems:
-        raise GoldError("; ".join(problems[:5]))
+        raise GoldError(f"{len(problems)} evidence problems" if sealed else "; ".join(problems[:5]))
     baseline = None
     if not args.no_baseline:
         from bot.eval.baseline import TutorialPipeline
@@ -213,7 +218,8 @@ def _configured_corpus(args: argparse.Namespace) -> int:
     ]
     scores = score_groups(results)
     out = args.out or Path("reports/eval")
-    write_report(out, scores, results, _meta(gold, len(items), args.k, engine.index.embedder))
+    meta = _meta(gold, len(items), args.k, engine.index.embedder)
+    write_report(out, scores, results, meta, per_item=not sealed)
     print(format_summary(scores))
     print(f"Report: {out / 'report.md'}")
     return 0

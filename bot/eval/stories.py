@@ -97,6 +97,13 @@ def seed_sets() -> list[EvalSet]:
     ]
 
 
+def is_sealed_gold(path: Path, root: Path = BENCHMARK_DIR) -> bool:
+    """Is ``path`` the items file of a sealed test story? (Then it is reported in aggregate
+    only, whichever command scores it.)"""
+    resolved = Path(path).resolve()
+    return any(s.sealed and s.gold.resolve() == resolved for s in discover(root))
+
+
 def select(
     split: str = "all",
     names: list[str] | None = None,
