@@ -1,4 +1,5 @@
-"""``python -m index build | add FILE… | info | clean FILE``: manage the corpus and its index."""
+"""``python -m index build | add FILE… | list | remove ID | info | clean FILE``: manage the
+corpus and its index."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ import sys
 from pathlib import Path
 
 from index import store
-from index.corpus import add_articles, article_files, corpus_checksum, load_article
+from index.corpus import (
+    add_articles,
+    article_files,
+    corpus_checksum,
+    list_articles,
+    load_article,
+    remove_article,
+)
 from index.errors import VerifError
 from index.ingest import PARTITION_SIZE, run_job
 from index.settings import load_settings
@@ -35,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     add = commands.add_parser("add", help="add article files (.txt, .md, .html) to the corpus")
     add.add_argument("files", nargs="+", type=Path)
+    commands.add_parser("list", help="list the articles: bundled or added (by whom, when)")
+    remove = commands.add_parser("remove", help="remove an added article by its id")
+    remove.add_argument("id")
     commands.add_parser("info", help="describe the index on disk")
     show = commands.add_parser("clean", help="show what cleaning keeps and drops in a file")
     show.add_argument("file", type=Path)
@@ -68,6 +79,17 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"The index now holds {len(index.articles)} articles, {len(index.chunks)} chunks."
             )
+        elif args.command == "list":
+            for article in list_articles(settings):
+                origin = (
+                    f"added by {article.added_by} on {article.added_at}"
+                    if article.origin == "added"
+                    else "bundled"
+                )
+                print(f"{article.id}\t{origin}\t{article.title}")
+        elif args.command == "remove":
+            index = remove_article(args.id, settings)
+            print(f"Removed {args.id!r}; the index now holds {len(index.articles)} articles.")
         elif args.command == "info":
             _print_info(settings)
         elif args.command == "clean":

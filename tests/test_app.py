@@ -270,3 +270,33 @@ def test_fifty_clients_and_an_upload_at_once(app, tmp_path, bundled_index):
     assert "charge-test" in index.articles
     for citation in answer.citations:
         assert index.articles[citation.doc_id].text[citation.start : citation.end] == citation.quote
+
+
+def test_a_busy_port_is_reported_or_skipped(capsys):
+    import app as app_module
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(SystemExit, match=f"Port {port} is already in use.*--port"):
+            app_module.main(["--port", str(port)])  # asked for: say which flag to use
+        # Not asked for: the next free one is taken (and printed by main).
+        assert app_module.free_port("127.0.0.1", port) not in (None, port)
+
+
+def test_corpus_panel_lists_and_removes_added_articles(app, tmp_path):
+    import app as app_module
+
+    article = tmp_path / "panneau.txt"
+    article.write_text(
+        "Panneau de test\n\nLe panneau du corpus liste les articles ajoutés par les lecteurs.",
+        encoding="utf-8",
+    )
+    assert "ajouté" in add_through_app(article)
+    table, choices = app_module.show_corpus(Browserless("en"))
+    assert "panneau" in choices["choices"] and "bundled article" in table
+    report, table, _ = app_module.remove_added("panneau", Browserless("en"))
+    assert "was removed" in report and "panneau" not in table
+    report, _, _ = app_module.remove_added("parler-accuse-amazon", Browserless("en"))
+    assert "Nothing was removed" in report and "bundled" in report

@@ -157,3 +157,58 @@ def test_rebuild_from_scratch(corpus_copy):
     index = rebuild(progress=False)
     assert len(index.articles) == 2
     assert store.load(load_settings().index_dir).corpus_checksum == index.corpus_checksum
+
+
+def test_normal_progress_is_not_reported_as_a_problem(corpus_copy, caplog):
+    import logging
+
+    settings = load_settings()
+    for path in settings.index_dir.iterdir():
+        path.unlink()
+    new = corpus_copy / "retour.txt"
+    new.write_text(NEW_ARTICLE, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        status = ensure_index(progress=False)
+        add_articles([new], progress=False)
+    assert status.action == "built" and "No index" not in status.reason
+    assert [r.getMessage() for r in caplog.records] == []
+
+
+def test_rebuild_reads_only_the_files_that_changed(corpus_copy, monkeypatch):
+    import index.corpus as corpus
+
+    new = corpus_copy / "retour.txt"
+    new.write_text(NEW_ARTICLE, encoding="utf-8")
+    read: list[str] = []
+    original = corpus._load_corpus_file
+    monkeypatch.setattr(
+        corpus, "_load_corpus_file", lambda p, s: read.append(p.name) or original(p, s)
+    )
+    ensure_index(progress=False)  # the copied index has no file digests yet: reads all
+    read.clear()
+    add_articles([new], progress=False)
+    assert read == ["retour.txt"]
+
+
+def test_list_and_remove_from_the_command_line(corpus_copy):
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "index", *args], cwd=ROOT,
+                              env=os.environ.copy(), capture_output=True, text=True,
+                              timeout=300)  # fmt: skip
+
+    new = corpus_copy / "retour.txt"
+    new.write_text(NEW_ARTICLE, encoding="utf-8")
+    assert run("add", str(new)).returncode == 0
+    listed = run("list").stdout
+    assert "parler-accuse-amazon\tbundled" in listed and "retour\tadded by" in listed
+    refused = run("remove", "parler-accuse-amazon")
+    assert refused.returncode == 1 and "bundled" in refused.stderr
+    removed = run("remove", "retour")
+    assert removed.returncode == 0 and "2 articles" in removed.stdout
+    assert "retour" not in run("list").stdout
