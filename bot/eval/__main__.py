@@ -28,7 +28,11 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--gold", type=Path, default=None, help=f"gold JSON Lines file (default: {DEFAULT_GOLD})"
+        "--gold",
+        type=Path,
+        default=None,
+        help=f"gold JSON Lines file (default: {DEFAULT_GOLD})",
+        metavar="FILE",
     )
     parser.add_argument(
         "--corpus",
@@ -36,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="folder of article files to index and score --gold against "
         "(default: the configured corpus)",
+        metavar="DIR",
     )
     parser.add_argument(
         "--benchmark", action="store_true", help="run the benchmark stories of data/benchmark"
@@ -47,19 +52,24 @@ def _parser() -> argparse.ArgumentParser:
         help="benchmark stories to run (default: all)",
     )
     parser.add_argument(
-        "--stories", default=None, help="comma-separated story ids (default: every story)"
+        "--stories",
+        default=None,
+        help="comma-separated story ids (default: every story)",
+        metavar="IDS",
     )
     parser.add_argument(
         "--stories-dir",
         type=Path,
         default=None,
         help="folder of benchmark stories (default: data/benchmark)",
+        metavar="DIR",
     )
     parser.add_argument(
         "--floor",
         type=Path,
         default=None,
         help="floor file for --write-floor and --check-floor (default: data/benchmark/floor.json)",
+        metavar="FILE",
     )
     parser.add_argument(
         "--seeds", action="store_true", help="add the two seed gold sets to the benchmark"
@@ -76,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="folder for cached indexes (default: $VERIF_BENCHMARK_CACHE or "
         "~/.cache/verif/benchmark)",
+        metavar="DIR",
     )
     parser.add_argument(
         "--write-floor",
@@ -97,8 +108,11 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="report folder (default: reports/eval, or reports/benchmark with --benchmark)",
+        metavar="DIR",
     )
-    parser.add_argument("--k", type=int, default=5, help="passages retrieved per item (default 5)")
+    parser.add_argument(
+        "--k", type=int, default=5, help="passages retrieved per item (default 5)", metavar="N"
+    )
     return parser
 
 
