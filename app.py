@@ -394,6 +394,23 @@ def uploads_allowed(host: str, share: bool, auth: bool, no_upload: bool = False)
     return not no_upload and (auth or (host in LOOPBACK and not share))
 
 
+def host_checking(host: str, extra: list[str] | None = None) -> dict[str, Any]:
+    """``launch(app_kwargs=…)`` that refuses requests naming another host (``Host:``).
+
+    On 127.0.0.1 only local names are accepted, which stops DNS-rebinding pages from reaching
+    the app through a visitor's browser; elsewhere, the names given (``--allowed-host``).
+    """
+    from starlette.middleware import Middleware
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+    names = list(extra or [])
+    if host in LOOPBACK:
+        names += ["127.0.0.1", "localhost", "::1", "[::1]"]
+    elif not names:
+        names = ["*"]  # a public address: name it with --allowed-host to check it
+    return {"middleware": [Middleware(TrustedHostMiddleware, allowed_hosts=names)]}
+
+
 def free_port(host: str, first: int, tries: int = 20) -> int | None:
     """The first port from ``first`` that nothing listens on, or None."""
     for port in range(first, first + tries):
@@ -425,6 +442,10 @@ def main(argv: list[str] | None = None) -> None:
         help="require this login for the whole app (VERIF_AUTH); allows uploads on any host",
     )  # fmt: skip
     parser.add_argument("--no-upload", action="store_true", help="turn adding articles off")
+    parser.add_argument(
+        "--allowed-host", action="append", default=None, metavar="NAME",
+        help="a host name the app answers to (repeatable; on 127.0.0.1, local names only)",
+    )  # fmt: skip
     parser.add_argument(
         "--concurrency", type=int, default=int(env.get("VERIF_CONCURRENCY", "4")),
         help="answers computed at once; others wait in the queue",
@@ -482,6 +503,7 @@ def main(argv: list[str] | None = None) -> None:
         server_port=port,
         share=args.share,
         auth=auth,
+        app_kwargs=host_checking(args.host, args.allowed_host),
         max_file_size=MAX_ARTICLE_BYTES,
         i18n=I18N,
         css=CSS,

@@ -58,6 +58,7 @@ def app(bundled_index, tmp_path_factory):
         quiet=True,
         i18n=app_module.I18N,
         css=app_module.CSS,
+        app_kwargs=app_module.host_checking("127.0.0.1"),
     )
     client = Client(f"http://127.0.0.1:{port}/", verbose=False)
     yield client, f"http://127.0.0.1:{port}/"

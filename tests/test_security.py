@@ -332,3 +332,10 @@ def test_uploads_leave_the_cache_and_are_rate_limited(corpus_copy, monkeypatch, 
         reports.append(add_through_app(cached, "en", host="203.0.113.9"))
         assert not cached.exists() and not cached.parent.exists()
     assert "was not added" in reports[0] and "Too many" in reports[2]
+
+
+def test_requests_naming_another_host_are_refused(app):  # noqa: F811
+    _, url = app
+    assert httpx.get(f"{url}config", timeout=30).status_code == 200
+    rebound = httpx.get(f"{url}config", headers={"Host": "attacker.example"}, timeout=30)
+    assert rebound.status_code == 400
