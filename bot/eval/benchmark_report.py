@@ -82,6 +82,8 @@ def readme_tables(bench: Benchmark, meta: dict[str, Any]) -> str:
         f"{timings['all_stories_index']:.0f} s."
     )
     tables = [caption, composition_table(bench), summary_table(bench)]
+    tables.append("Each set on its own index (and in the all-stories index):")
+    tables.append("\n".join(_per_set_table(bench, links=False)))
     if any(r.combined for r in bench.runs):
         tables.append("All stories in one index (distraction across topics), macro-averages:")
         tables.append(distraction_table(bench))
@@ -242,7 +244,7 @@ def _markdown(bench: Benchmark, meta: dict[str, Any], charts: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _per_set_table(bench: Benchmark) -> list[str]:
+def _per_set_table(bench: Benchmark, links: bool = True) -> list[str]:
     header = (
         "| set | split | items | verdict acc. | confidently wrong | abst. P | abst. R | hedge "
         "| recall@3 (tutorial) | cit. P (tutorial) | p50 ms | all-stories: verdict acc. "
@@ -254,7 +256,9 @@ def _per_set_table(bench: Benchmark) -> list[str]:
             continue
         h = headline(run.scores["overall"])
         c = headline(run.combined) if run.combined else {}
-        name = run.set.id if run.set.sealed else f"[{run.set.id}](sets/{run.set.id}/report.md)"
+        name = run.set.id
+        if links and not run.set.sealed:
+            name = f"[{run.set.id}](sets/{run.set.id}/report.md)"
         cells = [
             name,
             run.set.split,
