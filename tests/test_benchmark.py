@@ -191,6 +191,7 @@ def test_benchmark_command_reports_sealed_stories_in_aggregate_only(bench_dirs):
         assert "baseline" in overall  # the tutorial pipeline beside it
         # the all-stories index found the gold evidence under its renamed article ids
         assert sets[story]["all_stories_index"]["retrieval"]["recall@3"] > 0
+        assert "baseline" in sets[story]["all_stories_index"]
     assert report["macro"]["dev"]["own_index"]["sets"] == 1
     assert report["macro"]["test"]["all_stories_index"]["sets"] == 1
     # Sealed: not one question of the test story in any report file or on the console.

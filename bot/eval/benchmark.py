@@ -202,7 +202,11 @@ def _answer_all(
 
 
 def run_combined(
-    runs: list[SetRun], k: int = 5, cache: Path | None = None, progress: bool = True
+    runs: list[SetRun],
+    k: int = 5,
+    cache: Path | None = None,
+    progress: bool = True,
+    baseline: bool = False,
 ) -> float:
     """Ask every story's items again in one index of all the stories' articles; fills
     ``SetRun.combined``. Returns the seconds it took."""
@@ -216,9 +220,15 @@ def run_combined(
     index, _ = cached_index(folder, cache)
     engine = Engine(index)
     _warm(engine)
+    tutorial = None
+    if baseline:
+        from bot.eval.baseline import TutorialPipeline
+
+        tutorial = TutorialPipeline(corpus_files(folder))
     for run in stories:
         items = [_renamed(item, run.set.id, ids) for item in run.set.items()]
-        results = _answer_all(items, engine, None, k, f"{run.set.id} (all stories)", progress)
+        name = f"{run.set.id} (all stories)"
+        results = _answer_all(items, engine, tutorial, k, name, progress)
         run.combined = score(results)
     return time.perf_counter() - started
 
@@ -240,5 +250,5 @@ def run_benchmark(
 ) -> Benchmark:
     started = time.perf_counter()
     runs = [run_set(s, k, baseline, cache, progress) for s in sets]
-    combined_seconds = run_combined(runs, k, cache, progress) if combined else 0.0
+    combined_seconds = run_combined(runs, k, cache, progress, baseline) if combined else 0.0
     return Benchmark(runs, k, time.perf_counter() - started, combined_seconds)

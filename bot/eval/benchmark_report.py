@@ -192,6 +192,13 @@ def distraction_table(bench: Benchmark) -> str:
         for split in splits:
             cells += [_cell(key, bench.macro(split)), _cell(key, bench.macro(split, True))]
         lines.append("| " + " | ".join(cells) + " |")
+        tutorial = f"tutorial:{key}"
+        if any(bench.macro(split, True).get(tutorial) is not None for split in splits):
+            cells = [f"{LABELS[key]}: tutorial pipeline"]
+            for split in splits:
+                cells += [_fmt(bench.macro(split).get(tutorial))]
+                cells += [_fmt(bench.macro(split, True).get(tutorial))]
+            lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
