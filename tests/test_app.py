@@ -154,6 +154,8 @@ def test_chat_turn_keeps_each_answers_sources(bundled_index):
     assert sources["metadata"]["title"].startswith("Sources (")
     assert 'id="src-0-1"' in sources["content"] and "<mark>" in sources["content"]
     assert "Quoted in French" in sources["content"] and "Retrieved passages" in sources["content"]
+    for record in ("decision:", "framing:", "guard:"):  # notes for the team, not for readers
+        assert record not in answer["content"] + sources["content"]
     # A second answer keeps the first one's sources in place, with its own anchors.
     history, _ = app_module.respond("Which judge handles the case?", history, 5, "extractive",
                                     False, Browserless("en"))  # fmt: skip
