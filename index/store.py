@@ -51,6 +51,7 @@ HNSW_EF_SEARCH = 256  # recall@10 0.966 at 100k text-like vectors (0.897 at 128)
 # 512): an inverted file of product-quantised codes, re-ranked with the exact vectors
 # (bench/ann.py).
 IVF_LIMIT = 400_000
+IVF_PQ_BYTES = 48  # sub-quantisers of 8 bits: 48 bytes a vector
 IVF_NPROBE = 32
 IVF_RERANK = 16
 REBUILD = "Rebuild it with `python -m index build`."
@@ -177,10 +178,14 @@ def vector_index(vectors: np.ndarray) -> faiss.Index:
     return index
 
 
-def ivf_pq_index(vectors: np.ndarray, lists: int = 4096) -> faiss.Index:
-    """IVF-PQ (48 sub-quantisers) whose candidates are re-ranked with the exact vectors."""
+def ivf_pq_index(vectors: np.ndarray) -> faiss.Index:
+    """IVF-PQ (48 sub-quantisers) whose candidates are re-ranked with the exact vectors;
+    about 4·sqrt(n) lists (4096 at a million), the usual rule of thumb."""
     dimension = vectors.shape[1]
-    base = faiss.index_factory(dimension, f"IVF{lists},PQ48", faiss.METRIC_INNER_PRODUCT)
+    lists = int(min(4096, max(64, 4 * np.sqrt(len(vectors)))))
+    base = faiss.index_factory(
+        dimension, f"IVF{lists},PQ{IVF_PQ_BYTES}", faiss.METRIC_INNER_PRODUCT
+    )
     sample = np.random.default_rng(0).choice(len(vectors), min(len(vectors), 200_000), False)
     base.train(vectors[np.sort(sample)])
     index = faiss.IndexRefineFlat(base)

@@ -129,3 +129,29 @@ def test_altered_vectors_are_caught_before_use(corpus_copy, monkeypatch):
     target.write_bytes(bytes(data[:-100]))
     with pytest.raises(IndexCorruptError, match="truncated"):
         store.load(folder)
+
+
+def test_large_indexes_use_ivf_pq_with_re_ranking(monkeypatch):
+    """Beyond IVF_LIMIT vectors the chunk index is IVF-PQ re-ranked with exact vectors; its
+    search settings survive the round trip to disk."""
+    import faiss
+
+    rng = np.random.default_rng(0)
+    centres = rng.standard_normal((200, 384)).astype(np.float32)
+    data = centres[rng.integers(0, 200, 4_000)] + 0.3 * rng.standard_normal((4_000, 384))
+    data = (data / np.linalg.norm(data, axis=1, keepdims=True)).astype(np.float32)
+    monkeypatch.setattr(store, "IVF_LIMIT", 3_000)
+    monkeypatch.setattr(store, "IVF_PQ_BYTES", 8)  # a quick code book: the test is the wiring
+    index = store.vector_index(data)
+    assert isinstance(index, faiss.IndexRefine) and index.k_factor == store.IVF_RERANK
+    probes = data[:50] + 0.05 * rng.standard_normal((50, 384)).astype(np.float32)
+    exact = faiss.IndexFlatIP(384)
+    exact.add(data)
+    _, truth = exact.search(probes, 10)
+    _, found = index.search(probes, 10)
+    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, truth, strict=True)])
+    assert recall >= 0.9  # re-ranking with the exact vectors restores what coarse codes lose
+    assert np.allclose(store._reconstruct_all(index)[:5], data[:5])
+    reread = faiss.deserialize_index(faiss.serialize_index(index))
+    store._tune(reread)
+    assert faiss.extract_index_ivf(reread.base_index).nprobe == store.IVF_NPROBE
