@@ -109,7 +109,10 @@ def _markdown(
         f"| Latency p50 / p95 | {latency.get('p50', 0):.0f} / {latency.get('p95', 0):.0f} ms | — |",
         "",
         "The tutorial pipeline is scored on retrieval and citations only (its top-3 chunks are "
-        "taken as its citations); it has no way to abstain or judge a claim.",
+        'taken as its citations); it has no way to abstain or judge a claim. "Answer contains '
+        "a gold answer\" is not SQuAD's exact match: a gold answer appears, as whole words, in "
+        "the answer with its quotes, so it can be high while token F1 (best quote against the "
+        "short gold answer) is low.",
         "",
         "## By language and kind",
         "",
