@@ -115,7 +115,7 @@ def write_story(root: Path, story: str, items: list[tuple] | None = None) -> Pat
             "answers": answers,
             "evidence": spans,
             "verdict": verdict,
-            "tags": [],
+            "tags": ["real-wording"] if kind == "claim" else [],
         }
         if kind == "claim":
             record["source_url"] = "https://example.org/coverage"
@@ -202,6 +202,8 @@ def test_benchmark_command_reports_sealed_stories_in_aggregate_only(bench_dirs):
     # Dev: per-item detail is there.
     dev_report = (out / "sets" / "alpha" / "report.json").read_text(encoding="utf-8")
     assert all(item[3] in dev_report for item in ITEMS["alpha"])
+    # Tag groups pool the dev stories' items only (beta's two claims are not counted).
+    assert "| real-wording | 3 |" in (out / "report.md").read_text(encoding="utf-8")
     for name in ("report.md", "table.md", "sets.png", "latency.png"):
         assert (out / name).stat().st_size > 0
     # The floor: measured on the dev story only, figures with a margin, then checked.

@@ -239,6 +239,9 @@ def _markdown(bench: Benchmark, meta: dict[str, Any], charts: list[str]) -> str:
         lines += ["", "## All stories in one index (distraction across topics)", ""]
         lines += [distraction_table(bench)]
     lines += ["", "## Each set", "", *_per_set_table(bench)]
+    tags = tag_table(bench)
+    if tags:
+        lines += ["", "## Dev stories by tag (items pooled over the dev stories)", "", tags]
     invalid = [r for r in bench.runs if not r.valid]
     if invalid:
         lines += ["", "Not scored (their gold evidence does not match their articles):"]
@@ -249,6 +252,44 @@ def _markdown(bench: Benchmark, meta: dict[str, Any], charts: list[str]) -> str:
         "Per-set reports: `sets/<id>/report.md` (per-item detail for dev and seed sets only).",
     ]
     return "\n".join(lines) + "\n"
+
+
+def tag_table(bench: Benchmark) -> str:
+    """Figures by item tag (real wording, mutation kind, cross-lingual...) over the dev
+    stories' items pooled. Never for sealed stories: a tag group is a handful of items."""
+    from bot.eval.run import score
+
+    results = [r for run in bench.runs if run.set.split == "dev" and run.valid for r in run.results]
+    tags = sorted({t for r in results for t in r.item.tags})
+    if not tags:
+        return ""
+    lines = [
+        "| tag | items | verdict acc. | confidently wrong | abst. P | abst. R | answered "
+        "| recall@3 | cit. P |",
+        "| --- |" + " ---: |" * 8,
+    ]
+    for tag in tags:
+        group = [r for r in results if tag in r.item.tags]
+        h = headline(score(group))
+        questions = [r for r in group if r.item.kind == "question" and "error" not in r.answer]
+        answered = (
+            _fmt(sum(not r.answer["abstained"] for r in questions) / len(questions))
+            if questions
+            else "—"
+        )
+        cells = [
+            tag,
+            str(len(group)),
+            _fmt(h["verdict_accuracy"]),
+            _cell("confidently_wrong_rate", h),
+            _fmt(h["abstention_precision"]),
+            _fmt(h["abstention_recall"]),
+            answered,
+            _fmt(h["evidence_recall@3"]),
+            _fmt(h["citation_precision"]),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def _per_set_table(bench: Benchmark, links: bool = True) -> list[str]:
