@@ -140,6 +140,7 @@ def test_retriever_ranks_alike_on_both_backends(served, bundled_index, e5):
         assert [c.row for c in ours.chunks] == [c.row for c in theirs.chunks]
 
 
+@pytest.mark.slow
 def test_gold_evidence_recall_agrees(served, bundled_index):
     """Gold evidence recall@3 through the whole ask() on each backend, within 0.02."""
     from bot.engine import Engine

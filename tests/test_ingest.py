@@ -47,6 +47,7 @@ def test_parallel_job_builds_what_a_plain_build_does(tmp_path, bundled_index):
     assert not (settings.index_dir / ingest.JOB_FOLDER).exists()  # the job cleans up
 
 
+@pytest.mark.slow
 def test_the_same_job_runs_on_ray(tmp_path, bundled_index, monkeypatch):
     pytest.importorskip("ray")
     monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
@@ -56,6 +57,7 @@ def test_the_same_job_runs_on_ray(tmp_path, bundled_index, monkeypatch):
     same_index(store.load(settings.index_dir), bundled_index)
 
 
+@pytest.mark.slow
 def test_killed_job_resumes_without_embedding_twice(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     write_articles(corpus, 0, 10)
