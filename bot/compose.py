@@ -56,6 +56,8 @@ def lead_key(query: Query, decision: Decision, citations: list[Citation]) -> str
     evaluation reads how an answer was framed without parsing its wording."""
     if decision.abstained:
         return "answer.abstain_missing" if decision.unknown_term else "answer.abstain"
+    if decision.verdict == "not_enough_info" and decision.contradiction:
+        return "verdict.disagree"
     if decision.verdict:
         return f"verdict.{decision.verdict}"
     other = {c.language for c in citations} - {query.language}
@@ -69,6 +71,10 @@ def _lead(query: Query, decision: Decision, citations: list[Citation]) -> str:
     if decision.verdict == "refuted":
         why = t(lang, f"verdict.why.{decision.contradiction or 'negation'}")
         return t(lang, "verdict.refuted", why=why)
+    if decision.verdict == "not_enough_info" and decision.contradiction:
+        # Two articles disagree on the claim: say so, and quote both.
+        why = t(lang, f"verdict.why.{decision.contradiction}")
+        return t(lang, "verdict.disagree", why=why)
     if decision.verdict == "not_enough_info":
         lead = t(lang, "verdict.not_enough_info")
         return f"{lead}\n{t(lang, 'verdict.closest')}" if citations else lead

@@ -51,7 +51,9 @@ class Decision:
     evidence: list[Evidence]
     confidence: float
     reason: str  # for people reading the answer: why this decision
-    contradiction: str | None = None  # for refuted claims: "number" | "date" | ...
+    # for refuted claims: "number" | "date" | ...; on "not_enough_info", what two sources
+    # disagree on
+    contradiction: str | None = None
     unknown_term: str | None = None  # for abstentions: the word the sources never address
     notes: list[str] = field(default_factory=list)
 

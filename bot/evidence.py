@@ -73,6 +73,14 @@ def candidates(retrieval: Retrieval, index: CorpusIndex, limit: int = RUNNERS_UP
         span = quote_span(candidate, index)
         if not any(_overlaps(span, other) for other in chosen):
             chosen.append(span)
+    # Each other article's best sentence too, however far behind: another source may say
+    # something else, and a fact-check must see it.
+    seen = {span.doc_id for span in chosen}
+    for candidate in retrieval.sentences[: 4 * limit]:
+        doc_id = index.sentences[candidate.row].doc_id
+        if doc_id not in seen:
+            seen.add(doc_id)
+            chosen.append(quote_span(candidate, index))
     return chosen
 
 

@@ -204,11 +204,7 @@ def verdict_of(judged: list[Judgement], retrieval: Retrieval, index: CorpusIndex
     if supporting and contradicting:
         support, against = supporting[0], contradicting[0]
         kind = against.contradiction.kind
-        disagree = (
-            kind != "negation"
-            and support.evidence.doc_id != against.evidence.doc_id
-            and against.sentence.coverage >= SUPPORT_COVERAGE  # as much about the claim
-        )
+        disagree = kind != "negation" and support.evidence.doc_id != against.evidence.doc_id
         if disagree:
             return Decision(
                 False, "not_enough_info", [support.evidence, against.evidence],

@@ -1,0 +1,41 @@
+"""When two articles disagree on a claim's fact, the verdict says so and quotes both."""
+
+from __future__ import annotations
+
+from bot import ask
+from index.corpus import build, load_article
+from index.embed import shared_embedder
+
+ARTICLES = {
+    "stade-fr.txt": (
+        "Le nouveau stade de Lyon ouvre ses portes\n\n"
+        "Le nouveau stade de Lyon compte 59 000 places, a annoncé la mairie lundi. "
+        "Les travaux ont duré trois ans."
+    ),
+    "stadium-en.txt": (
+        "Lyon opens its new stadium\n\n"
+        "Lyon's new stadium has 80,000 seats, the club said on Monday. "
+        "Construction took three years."
+    ),
+}
+
+
+def _index(tmp_path):
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    articles = [load_article(tmp_path / name) for name in sorted(ARTICLES)]
+    return build(articles, shared_embedder("e5"), "test", progress=False)
+
+
+def test_sources_that_disagree_give_not_enough_information_with_both_quotes(tmp_path):
+    index = _index(tmp_path)
+    for claim in (
+        "Lyon's new stadium has 80,000 seats",
+        "Le nouveau stade de Lyon compte 59 000 places",
+    ):
+        answer = ask(claim, index=index)
+        assert answer.verdict == "not_enough_info", answer.notes
+        assert {c.doc_id for c in answer.citations} == {"stade-fr", "stadium-en"}
+        assert answer.notes[0].startswith("decision: sources disagree")
+        lead = "The sources disagree" if answer.language == "en" else "Les sources se contredisent"
+        assert lead in answer.text
