@@ -130,8 +130,8 @@ def load_article(
         origin=meta.get("origin", origin),
         added_by=meta.get("added_by"),
         added_at=meta.get("added_at"),
-        publisher=meta.get("publisher"),
-        url=meta.get("url"),
+        publisher=meta.get("publisher") or source.publisher,
+        url=meta.get("url") or source.url,
     )
 
 

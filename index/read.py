@@ -38,6 +38,8 @@ class Source:
     title: str | None = None
     published: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    publisher: str | None = None  # an HTML page's og:site_name
+    url: str | None = None  # an HTML page's canonical address (http or https only)
 
 
 def read_source(path: Path, max_bytes: int = MAX_ARTICLE_BYTES, metadata: bool = True) -> Source:
@@ -144,6 +146,9 @@ def parse_html(html: str) -> Source:
         or _meta(doc, "pubdate")
         or next(iter(doc.xpath("//time[@datetime]/@datetime")), None)
     )
+    publisher = _meta(doc, "og:site_name")
+    url = _meta(doc, "og:url") or next(iter(doc.xpath("//link[@rel='canonical']/@href")), None)
+    url = url.strip() if url and _URL.match(url.strip()) and len(url) <= 2000 else None
     for element in list(doc.iter(*_NOT_TEXT)):
         element.drop_tree()
     bodies = doc.xpath("//body")
@@ -162,7 +167,8 @@ def parse_html(html: str) -> Source:
         units.append(Unit(f"• {text}" if kind == "list_item" else text, kind))
     if not units:
         units = parse_text("\n".join(body.itertext()))
-    return Source(units=units, title=title or None, published=published)
+    return Source(units=units, title=title or None, published=published,
+                  publisher=publisher[:200] if publisher else None, url=url)  # fmt: skip
 
 
 def _text_of(element) -> str:

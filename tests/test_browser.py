@@ -226,3 +226,11 @@ def test_uploaded_script_is_shown_as_text_never_run(open_page, tmp_path):
     assert page.locator("#chat script").count() == 0
     assert page.locator("#chat img").count() == 0
     assert page.evaluate("() => window.__xss === undefined")
+
+
+def test_examples_are_plain_questions_that_ask_themselves(open_page):
+    page = open_page(locale="en-US")
+    assert "extractive" not in page.locator("body").inner_text()  # no raw settings columns
+    page.locator("#chat").get_by_text("Twitter's stock rose 6% on Monday").click()
+    last(page, ".verdict-refuted").wait_for(timeout=TIMEOUT)
+    assert "[1]" in last(page, ".answer").inner_text()

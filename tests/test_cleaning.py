@@ -236,3 +236,24 @@ def test_html_markup_of_two_megabytes_is_read_in_seconds(tmp_path: Path):
     article = load_article(page)
     assert time.perf_counter() - started < 10  # BeautifulSoup took ~15 s on two busy cores
     assert article.title == "Parler revient" and "revenu en ligne" in article.text
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [("https://news.example/parler", "https://news.example/parler"),
+     ("javascript:alert(1)", None), ("https://x.example/a b", None)],
+)  # fmt: skip
+def test_html_publisher_and_link_are_kept_when_safe(tmp_path: Path, url: str, kept):
+    from bot.render import provenance_html
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<html><head><meta property="og:site_name" content="Le Journal">'
+        f'<meta property="og:url" content="{url}"></head><body><h1>Parler revient</h1>'
+        "<p>Le réseau social Parler est revenu en ligne le 15 février 2021.</p></body></html>"
+    )
+    article = load_article(page)
+    assert article.publisher == "Le Journal" and article.url == kept
+    shown = provenance_html(article, "fr")
+    assert "Le Journal" in shown and ("href" in shown) == (kept is not None)
+    assert "javascript" not in shown
