@@ -84,16 +84,26 @@ a.cite { text-decoration: none; font-weight: 600; }
 _upload_lock = threading.Lock()
 _uploads: dict[str, deque[float]] = defaultdict(deque)
 _feedback_lock = threading.Lock()
-# A question that leans on the previous one: it opens with "and…", or its subject is a bare
-# pronoun ("when did it happen?", "quand cela s'est-il passé ?"). Each question is answered on
-# its own, so such a question gets a note saying so.
-_FOLLOW_UP = re.compile(
-    r"^\W*(?:and|also|then|so|what about|how about|et|aussi|puis|alors|donc)\b"
-    r"|^\W*(?:when|why|how|where|who|what)\s+(?:did|does|do|was|is|were|are)\s+"
-    r"(?:it|that|this|he|she|they|them)\b"
-    r"|^\W*(?:quand|pourquoi|comment|où|qui)\s+(?:cela|ça|il|elle|ils|elles)\b",
-    re.IGNORECASE,
-)
+
+
+def _follow_up_pattern() -> re.Pattern[str]:
+    """A question that leans on the previous one, from the word lists of ``prompts``: it
+    opens with "and…", or its subject is a bare pronoun ("when did it happen?", "quand cela
+    s'est-il passé ?"). Each question is answered on its own, so it gets a note saying so."""
+    alternatives = []
+    for language in ("fr", "en"):
+        words = texts(language)["followup"]
+
+        def group(key: str, words: dict = words) -> str:
+            return "(?:" + "|".join(re.escape(w) for w in words[key]) + ")"
+
+        alternatives.append(rf"^\W*{group('openers')}\b")
+        auxiliary = rf"\s+{group('auxiliaries')}" if words["auxiliaries"] else ""
+        alternatives.append(rf"^\W*{group('question_words')}{auxiliary}\s+{group('pronouns')}\b")
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+_FOLLOW_UP = _follow_up_pattern()
 
 
 def interface_language(request: gr.Request | None) -> str:
@@ -425,18 +435,20 @@ def free_port(host: str, first: int, tries: int = 20) -> int | None:
 
 def main(argv: list[str] | None = None) -> None:
     env = os.environ
-    parser = argparse.ArgumentParser(
-        description="Vérif's chat window.", formatter_class=argparse.ArgumentDefaultsHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description="Vérif's chat window.")
     parser.add_argument(
         "--host", default=env.get("VERIF_HOST", "127.0.0.1"),
-        help="address to listen on; anything but 127.0.0.1 turns uploads off unless --auth",
+        help="address to listen on (VERIF_HOST, default 127.0.0.1); any other address turns "
+        "adding articles off unless --auth is given",
     )  # fmt: skip
     parser.add_argument(
         "--port", type=int, default=None,
-        help="port (VERIF_PORT, else 7860; when busy, the next free one is used and printed)",
+        help="port (VERIF_PORT, default 7860: when it is busy, the next free one is used and "
+        "printed)",
     )  # fmt: skip
-    parser.add_argument("--share", action="store_true", help="public Gradio link")
+    parser.add_argument(
+        "--share", action="store_true", help="a public Gradio link (off unless asked)"
+    )
     parser.add_argument(
         "--auth", default=env.get("VERIF_AUTH"), metavar="USER:PASSWORD",
         help="require this login for the whole app (VERIF_AUTH); allows uploads on any host",
@@ -444,14 +456,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-upload", action="store_true", help="turn adding articles off")
     parser.add_argument(
         "--allowed-host", action="append", default=None, metavar="NAME",
-        help="a host name the app answers to (repeatable; on 127.0.0.1, local names only)",
+        help="another host name the app answers to (repeatable); on 127.0.0.1 local names "
+        "are always accepted, elsewhere any name unless some are given",
     )  # fmt: skip
     parser.add_argument(
         "--concurrency", type=int, default=int(env.get("VERIF_CONCURRENCY", "4")),
-        help="answers computed at once; others wait in the queue",
+        help="answers computed at once, others wait in the queue (VERIF_CONCURRENCY, default 4)",
     )  # fmt: skip
     parser.add_argument("--llm-base-url", help="OpenAI-compatible server (VERIF_LLM_BASE_URL)")
-    parser.add_argument("--llm-model", help="model name on that server (VERIF_LLM_MODEL)")
+    parser.add_argument(
+        "--llm-model", help="model name on that server (VERIF_LLM_MODEL, default local-model)"
+    )
     parser.add_argument("--llm-path", help="local transformers model folder (VERIF_LLM_PATH)")
     args = parser.parse_args(argv)
     for flag, variable in (

@@ -303,3 +303,22 @@ def test_corpus_panel_lists_and_removes_added_articles(app, tmp_path):
     assert "was removed" in report and "panneau" not in table
     report, _, _ = app_module.remove_added("parler-accuse-amazon", Browserless("en"))
     assert "Nothing was removed" in report and "bundled" in report
+
+
+@pytest.mark.parametrize(
+    ("question", "follow_up"),
+    [("And when did that happen?", True), ("When did it happen?", True),
+     ("Et quand cela s'est-il passé ?", True), ("Quand cela a-t-il eu lieu ?", True),
+     ("Why did Amazon stop hosting Parler?", False), ("Is it true that Parler sued?", False),
+     ("Pourquoi Amazon a-t-il arrêté d'héberger Parler ?", False), ("Android users?", False)],
+)  # fmt: skip
+def test_a_follow_up_is_told_each_question_stands_alone(bundled_index, question, follow_up):
+    import app as app_module
+
+    first, _ = app_module.respond("Why did Amazon stop hosting Parler?", [], 5, "extractive",
+                                  False, Browserless("en"))  # fmt: skip
+    history, _ = app_module.respond(question, first, 5, "extractive", False, Browserless("en"))
+    note = "on its own" in history[-2]["content"] or "traitée seule" in history[-2]["content"]
+    assert note is follow_up
+    alone, _ = app_module.respond(question, [], 5, "extractive", False, Browserless("en"))
+    assert "on its own" not in alone[-2]["content"]  # nothing to lean on: no note
