@@ -29,7 +29,7 @@ from typing import Any
 import gradio as gr
 
 from bot import ask
-from bot.engine import publish, updating
+from bot.engine import publish, shared_engine, updating
 from bot.llm_settings import is_configured
 from bot.render import (
     answer_html,
@@ -147,8 +147,6 @@ def respond(
             {"role": "assistant", "content": f'<p class="problem">{literal(str(err))}</p>'}
         )
         return history, message
-    from bot.engine import shared_engine
-
     asked_before = any(m.get("role") == "user" for m in history[:-1])
     note = None
     if asked_before and _FOLLOW_UP.search(message):
