@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +28,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--index", type=Path, required=True, help="a built index folder")
     parser.add_argument("--backend", default="milvus", choices=("faiss", "milvus"))
     parser.add_argument("--uri", help="engine address (default: a Milvus Lite file)")
+    parser.add_argument(
+        "--server",
+        action="store_true",
+        help="serve the Milvus Lite file from a separate process, as a cluster would be: the "
+        "app processes connect over gRPC instead of starting the engine themselves",
+    )
     parser.add_argument("--out", default="backend")
     args = parser.parse_args(argv)
     from index import store
@@ -33,6 +41,7 @@ def main(argv: list[str] | None = None) -> None:
     from index.backends.milvus import close_all
 
     work = Path(tempfile.mkdtemp(prefix="verif-backend-"))
+    engine = None
     try:
         folder = work / "index"
         shutil.copytree(args.index, folder, copy_function=os.link)
@@ -46,13 +55,17 @@ def main(argv: list[str] | None = None) -> None:
         publish_s = time.perf_counter() - started
         close_all()
         del index
+        uri = config.uri or ""
+        if args.server and args.backend == "milvus" and not args.uri:
+            engine, uri = start_server(uri)
         os.environ.update(
             VERIF_BACKEND=args.backend,
-            VERIF_BACKEND_URI=config.uri or "",
+            VERIF_BACKEND_URI=uri,
             VERIF_CORPUS_DIR=str(ROOT / "data" / "articles"),
         )
         result = {
             "backend": args.backend,
+            "engine": "separate process (gRPC)" if uri.startswith("http") else "in process",
             "publish_s": round(publish_s, 1),
             "index_mb": folder_mb(folder),
             "engine_mb": folder_mb(Path(config.uri)) if Path(config.uri).is_dir() else None,
@@ -69,7 +82,26 @@ def main(argv: list[str] | None = None) -> None:
         from index.backends.milvus import close_all as close
 
         close()
+        if engine is not None:
+            engine.terminate()
+            engine.wait()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def start_server(path: str) -> tuple[subprocess.Popen, str]:
+    """Milvus Lite serving ``path`` from its own process; its gRPC address."""
+    code = (
+        "import sys, time\n"
+        "from milvus_lite.server_manager import server_manager_instance as manager\n"
+        "print(manager.start_and_get_uri(sys.argv[1]), flush=True)\n"
+        "while True: time.sleep(3600)\n"
+    )
+    engine = subprocess.Popen([sys.executable, "-c", code, path], stdout=subprocess.PIPE, text=True)
+    uri = engine.stdout.readline().strip()
+    if not uri.startswith("http"):
+        engine.terminate()
+        raise SystemExit(f"Milvus Lite did not start: {uri!r}")
+    return engine, uri
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ from index.documents import Article, Chunk, Sentence
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from index.sentence_analysis import SentenceAnalysis, StaleAnalysisError, signature
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: vector files checked by block; chunk vectors only in the FAISS file
 MANIFEST = "manifest.json"
 # Exact search up to this many vectors; beyond it an HNSW graph keeps queries fast.
 EXACT_SEARCH_LIMIT = 50_000

@@ -187,3 +187,25 @@ def test_replicas_served_by_an_engine_do_not_read_vector_files(served):
     assert isinstance(index.chunk_matrix, store.VectorFile)
     assert "array" not in index.sentence_vectors.__dict__  # neither hashed nor mapped
     assert len(index.sentence_vectors) == len(index.sentences)
+
+
+def test_rebuilds_move_the_aliases_and_keep_one_previous_build(bundled_index, tmp_path):
+    """A rolling re-index: each build gets its own collections; the aliases move to the
+    newest, the one before stays for replicas not yet rolled, older ones are dropped."""
+    from index.backends.milvus import client, close_all
+
+    config = BackendConfig("milvus", str(tmp_path / "milvus.db"), "roll")
+    records = [
+        publish(dataclasses.replace(bundled_index, corpus_checksum=c * 64), config) for c in "abc"
+    ]
+    milvus = client(config.uri)
+    try:
+        names = {n.rsplit("_", 1)[0] for n in milvus.list_collections()}
+        assert names == {records[1]["collection"], records[2]["collection"]}
+        target = milvus.describe_alias("roll_chunks")["collection_name"]
+        assert target == f"{records[2]['collection']}_chunks"
+        again = publish(dataclasses.replace(bundled_index, corpus_checksum="c" * 64), config)
+        assert again == records[2]  # written once: publishing the same build changes nothing
+        assert {n.rsplit("_", 1)[0] for n in milvus.list_collections()} == names
+    finally:
+        close_all()

@@ -103,7 +103,8 @@ def write(index: CorpusIndex, config: BackendConfig) -> dict[str, Any]:
             lambda r: _sentence_row(index, analysis, r),
         )
         previous = _point_aliases(milvus, config.collection, name)
-        _drop_old(milvus, config.collection, keep={name, *previous})
+        if previous:  # the aliases moved: drop what is now two builds old
+            _drop_old(milvus, config.collection, keep={name, *previous})
     except BackendUnavailableError:
         raise
     except Exception as err:
@@ -316,13 +317,20 @@ def _point_aliases(milvus: Any, collection: str, name: str) -> set[str]:
     previous = set()
     for part in ("chunks", "sentences"):
         alias, target = f"{collection}_{part}", f"{name}_{part}"
-        try:
-            described = milvus.describe_alias(alias)
-            previous.add(described["collection_name"].rsplit("_", 1)[0])
+        if alias in _aliases(milvus):
+            previous.add(milvus.describe_alias(alias)["collection_name"].rsplit("_", 1)[0])
             milvus.alter_alias(target, alias)
-        except Exception:
+        else:
             milvus.create_alias(target, alias)
     return previous - {name}
+
+
+def _aliases(milvus: Any) -> set[str]:
+    return {
+        alias
+        for existing in milvus.list_collections()
+        for alias in milvus.list_aliases(existing).get("aliases", [])
+    }
 
 
 def _drop_old(milvus: Any, collection: str, keep: set[str]) -> None:
