@@ -205,6 +205,9 @@ def test_uploaded_markdown_is_shown_literally_and_calls_nothing(open_page, tmp_p
     article = tmp_path / "fuite-parler.txt"
     article.write_text(MARKDOWN, encoding="utf-8")
     upload(page, article)
+    report = page.locator("#add-report")
+    assert "**Parler** ![t](http://127.0.0.1:9/titre.png)" in report.inner_text()
+    assert report.locator("img, strong").count() == 0
     ask_in_page(page, "Qu'a publié le pirate selon l'enquête d'un journaliste ?")
     quote = last(page, ".source blockquote").inner_text()
     assert "![pixel](http://127.0.0.1:9/pixel.png)" in quote and "~~rien~~" in quote

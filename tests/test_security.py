@@ -149,7 +149,7 @@ def test_non_latin_names_do_not_collide():
 # 2. Stored Markdown injection ---------------------------------------------------------------
 
 MARKDOWN = (
-    "Une fuite chez Parler\n\n"
+    "Une fuite chez **Parler** ![t](http://127.0.0.1:9/titre.png)\n\n"
     "Le pirate a publié la liste ![pixel](http://127.0.0.1:9/pixel.png) des comptes, "
     "voir [ce lien](http://127.0.0.1:9/piege) ou ~~rien~~ et `code` et *emphase*, "
     "selon l'enquête d'un journaliste.\n"
@@ -167,9 +167,11 @@ def test_markdown_in_a_source_is_shown_literally(corpus_copy):
     answer, sources = history[1]["content"], history[2]["content"]
     assert "![pixel](http://127.0.0.1:9/pixel.png)" in sources
     assert "~~rien~~" in sources and "`code`" in sources
+    assert "**Parler** ![t](http://127.0.0.1:9/titre.png)" in sources  # the title too
     for html in (answer, sources):
         assert "<img" not in html and "<del" not in html and "<code" not in html
-        assert "&#x27;" not in html and "**" not in html  # the copy button gets plain text
+        assert "&#x27;" not in html  # quotes stay as typed: copied text has no entities
+    assert "**" not in answer.split("«")[0]  # the verdict is not Markdown bold
     assert 'href="http' not in sources
 
 
@@ -339,3 +341,48 @@ def test_requests_naming_another_host_are_refused(app):  # noqa: F811
     assert httpx.get(f"{url}config", timeout=30).status_code == 200
     rebound = httpx.get(f"{url}config", headers={"Host": "attacker.example"}, timeout=30)
     assert rebound.status_code == 400
+
+
+def test_the_upload_report_shows_titles_literally(corpus_copy):
+    from bot.render import article_report
+
+    (corpus_copy / "fuite.txt").write_text(MARKDOWN, encoding="utf-8")
+    article = add_upload(corpus_copy / "fuite.txt", added_by="test").article
+    report = article_report(article, "fr")
+    assert "**Parler** ![t](http://127.0.0.1:9/titre.png)" in report
+    assert "<img" not in report and "<strong" not in report
+
+
+def test_the_uploader_sees_progress(corpus_copy):
+    from index.upload_worker import add_upload_isolated
+
+    path = corpus_copy / "retour.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    seen: list[float] = []
+    upload = add_upload_isolated(path, "test", on_progress=lambda f, _: seen.append(f))
+    assert seen and all(0 <= f <= 1 for f in seen)
+    assert "retour" in upload.index.articles and upload.article.added_by == "test"
+
+
+@pytest.mark.slow
+def test_questions_are_answered_while_the_app_indexes_an_upload(app, tmp_path):  # noqa: F811
+    """Before: a question asked during an upload's build waited 125-160 s."""
+    client, _ = app
+    article = tmp_path / "long-budget.txt"
+    sentence = "Le conseil de la commune {n} a voté un budget de {n} millions d'euros mardi. "
+    article.write_text(
+        "Budget des communes\n\n" + "\n\n".join(sentence.format(n=n) * 3 for n in range(60)),
+        encoding="utf-8",
+    )
+    upload = threading.Thread(target=add_through_app, args=(article,))
+    upload.start()
+    waits: list[float] = []
+    while upload.is_alive():
+        started = time.perf_counter()
+        answer = client.predict("Why did Amazon stop hosting Parler?", 5, "extractive",
+                                api_name="/ask")  # fmt: skip
+        waits.append(time.perf_counter() - started)
+        assert "[1]" in answer["text"]
+    upload.join()
+    assert len(waits) >= 3  # the upload took several answers' time
+    assert max(waits) < 15, waits
