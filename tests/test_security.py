@@ -386,3 +386,17 @@ def test_questions_are_answered_while_the_app_indexes_an_upload(app, tmp_path): 
     upload.join()
     assert len(waits) >= 3  # the upload took several answers' time
     assert max(waits) < 15, waits
+
+
+@pytest.mark.parametrize("target", ["README.md", "data/articles/parler-accuse-amazon.txt"])
+def test_a_file_of_the_server_cannot_be_added_by_its_path(app, target):  # noqa: F811
+    from .conftest import ROOT
+
+    _, url = app
+    path = str(ROOT / target)
+    result = call_event(
+        url, "upload", [{"path": path, "orig_name": "x.md", "meta": {"_type": "gradio.FileData"}}]
+    )
+    added = load_settings().user_dir
+    assert not result["success"]  # Gradio refuses a path outside its upload cache
+    assert not (added / "x.md").exists() and not (added / "readme.md").exists()
