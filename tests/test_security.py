@@ -400,3 +400,12 @@ def test_a_file_of_the_server_cannot_be_added_by_its_path(app, target):  # noqa:
     added = load_settings().user_dir
     assert not result["success"]  # Gradio refuses a path outside its upload cache
     assert not (added / "x.md").exists() and not (added / "readme.md").exists()
+
+
+def test_behind_a_login_the_article_records_who_added_it(corpus_copy):
+    path = corpus_copy / "retour.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert "ajouté" in add_through_app(path, username="alice")
+    record = json.loads((load_settings().user_dir / "retour.meta.json").read_text("utf-8"))
+    assert record["added_by"] == "alice" and record["origin"] == "added"
+    assert len(record["sha256"]) == 64 and record["original_name"] == "retour.txt"
