@@ -19,7 +19,10 @@ from index.analysis import fold
 # Words after a negator, or after a hedge, that it bears on (within its clause).
 NEGATION_SCOPE = 6
 HEDGE_SCOPE = 5
-IMPLICATIVE_SCOPE = 3
+# What an implicative denies: the verb after its "to" or "de" (not that verb's object), or
+# a noun's complement after "de son".
+VERB_SCOPE = 2
+NOUN_SCOPE = 3
 _CLAUSE_END = re.compile(r"[,;:.!?«»()\[\]—–]|\b(?:but|mais|while|alors que|tandis que)\b", re.I)
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*|\d+(?:[.,]\d+)*", re.UNICODE)
 
@@ -256,8 +259,10 @@ def negated_words(text: str, lang: str) -> set[str]:
     for i, token in enumerate(tokens):
         word = _bare(token.group())
         is_contraction = bool(contraction) and re.search(rf"{contraction}$", word) is not None
-        if word in implicative:  # "a cessé d'héberger Parler": only its complement
-            negated |= _folded(_in_clause(text, tokens, i, IMPLICATIVE_SCOPE))
+        if word in implicative:
+            reach = _denies_complement(text, tokens, i, language)
+            if reach:
+                negated |= _folded(_in_clause(text, tokens, i, reach))
             continue
         if not is_contraction and word not in negators:
             continue
@@ -276,11 +281,40 @@ def negated_words(text: str, lang: str) -> set[str]:
     return negated
 
 
+def _denies_complement(text: str, tokens: list[re.Match[str]], at: int, language) -> int:
+    """How many words after the implicative word at ``at`` it denies (0: none). A verb
+    denies an action ("a cessé d'héberger", "refused to pay"), not a thing ("a renoncé à un
+    procès" drops it); a noun denies its complement ("l'arrêt de son hébergement")."""
+    token = tokens[at].group()
+    previous = _bare(tokens[at - 1].group()).rstrip("'’") if at > 0 else ""
+    determiners = {d.casefold().rstrip("'’") for d in language.words("hedge", "determiners")}
+    if _bare(token) != token.casefold() or previous in determiners:
+        return NOUN_SCOPE  # "l'arrêt de son hébergement", "the halt of": a noun
+    rest = [t.group() for t in tokens[at + 1 : at + 3]]
+    complements = {c.casefold().rstrip("'’") for c in language.words("hedge", "complements")}
+    if not rest:
+        return 0
+    if rest[0].casefold().endswith("ing"):
+        return VERB_SCOPE  # "stopped hosting"
+    first = _bare(rest[0])
+    if rest[0].casefold().rstrip("'’") in complements or first != rest[0].casefold():
+        verb = first if first != rest[0].casefold() else (_bare(rest[1]) if len(rest) > 1 else "")
+        # an infinitive after "de", "d'", "à", or anything after "to"
+        infinitive = rest[0].casefold() == "to" or re.search(r"(?:er|ir|re|oir)$", verb)
+        return VERB_SCOPE if infinitive else 0
+    return 0
+
+
 def implicative_words(text: str, lang: str) -> set[str]:
-    """The verbs of ``text`` that deny their complement: not predicates of their own."""
-    implicative = {w.casefold() for w in pack(lang).words("negation", "implicative")}
+    """The words of ``text`` that deny their complement here ("stopped hosting", "declined
+    to comment"): not predicates of their own."""
+    language = pack(lang)
+    implicative = {w.casefold() for w in language.words("negation", "implicative")}
+    tokens = list(_TOKEN.finditer(text))
     return {
-        fold(_bare(t.group())) for t in _TOKEN.finditer(text) if _bare(t.group()) in implicative
+        fold(_bare(t.group()))
+        for i, t in enumerate(tokens)
+        if _bare(t.group()) in implicative and _denies_complement(text, tokens, i, language)
     }
 
 
