@@ -133,8 +133,21 @@ def question_features(
         "answer_type_missing": float(not typed),
         "focus_unstated": float(bool(unstated)),
     }
-    unknown = (names_absent or unstated or [None])[0]
-    return evidence, features, unknown.word if unknown is not None else None
+    if names_absent:
+        return evidence, features, _whole_name(names_absent[0], retrieval.terms)
+    return evidence, features, unstated[0].word if unstated else None
+
+
+def _whole_name(name: QueryTerm, terms: list[QueryTerm]) -> str:
+    """The name a term belongs to, with the names right before and after it ("World Cup",
+    not "Cup"): what a refusal says the sources never mention."""
+    by_position = {t.position: t for t in terms if t.is_name}
+    first = last = name.position
+    while first - 1 in by_position:
+        first -= 1
+    while last + 1 in by_position:
+        last += 1
+    return " ".join(by_position[p].word for p in range(first, last + 1))
 
 
 def _focus(query: Query, terms: list[QueryTerm]) -> QueryTerm | None:

@@ -15,7 +15,18 @@ from index.language import detect_language
 
 MAX_CHARS = 2000
 
-_INVISIBLE = {"Cf", "Cc", "Co", "Cs", "Cn"}  # format (zero-width, bidi marks), control, private
+_INVISIBLE = {"Cf", "Cc", "Co", "Cs", "Cn"}
+# Quotation marks, emoji and other symbols that may frame a question: initial and final
+# quotes, open and close punctuation, symbols (emoji are "So").
+_FRAME_CATEGORIES = {
+    "Pi",
+    "Pf",
+    "Ps",
+    "Pe",
+    "So",
+    "Sk",
+    "Sm",
+}  # format (zero-width, bidi marks), control, private
 
 _QUESTION_START = re.compile(
     r"^(?:who|whom|whose|what|when|where|why|how|which|did|does|do|is|are|was|were|can|could"
@@ -116,9 +127,24 @@ def clean_input(raw: object) -> str:
     return text
 
 
+def unframed(text: str) -> str:
+    """The text without what frames it: quotation marks around it, emoji or symbols before
+    or after it ("“Why did Amazon stop hosting Parler?” 🤔"). What is framed is what counts:
+    a question in quotation marks is still a question."""
+    edge = lambda ch: (  # noqa: E731
+        ch.isspace() or ch in "\"'" or unicodedata.category(ch) in _FRAME_CATEGORIES
+    )
+    start, end = 0, len(text)
+    while start < end and edge(text[start]):
+        start += 1
+    while end > start and edge(text[end - 1]):
+        end -= 1
+    return text[start:end] or text
+
+
 def parse(raw: object) -> Query:
     """Clean, detect the language, tell a claim from a question, and guess the answer type."""
-    text = clean_input(raw)
+    text = unframed(clean_input(raw))
     language = detect_language(text)
     prefixed = _CLAIM_PREFIX.match(text)
     if prefixed and len(text) > prefixed.end() + 3:

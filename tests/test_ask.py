@@ -131,3 +131,19 @@ def test_cli_prints_answer_and_json():
         timeout=300,
     )
     assert bad.returncode == 2 and "empty" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    "framed",
+    [
+        "“Why did Amazon stop hosting Parler?”",
+        '"Why did Amazon stop hosting Parler?"',
+        "🤔 Pourquoi Amazon a-t-il arrêté d'héberger Parler ? 🤔",
+        "« Pourquoi Amazon a-t-il arrêté d'héberger Parler ? »",
+    ],
+)
+def test_a_question_in_quotation_marks_or_emoji_is_still_a_question(framed):
+    from bot.question import parse
+
+    assert not parse(framed).is_claim
+    assert parse("« Parler a poursuivi Amazon » 📰").is_claim
