@@ -161,9 +161,6 @@ def verdict_score(claims: list[Claim], verdicts: list[str]) -> tuple[float, floa
 
 
 def fit_claims(claims: list[Claim], c: float = 1.0) -> dict:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-
     from bot.verdict import claim_features  # noqa: F401 (the features' definition)
 
     names = list(claims[0].judged[0].features) if claims and claims[0].judged else []
@@ -171,13 +168,7 @@ def fit_claims(claims: list[Claim], c: float = 1.0) -> dict:
     x = np.array([[j.features[n] for n in names] for _, j, _ in rows], dtype=float)
     y = np.array([label for _, _, label in rows])
     groups = np.array([c_.set_id for c_, _, _ in rows])
-    held_out = np.zeros(len(rows))
-    for group in sorted(set(groups)):
-        train, test = groups != group, groups == group
-        scaler = StandardScaler().fit(x[train])
-        model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
-        model.fit(scaler.transform(x[train]), y[train])
-        held_out[test] = model.predict_proba(scaler.transform(x[test]))[:, 1]
+    held_out = held_out_probabilities(x, y, groups, c)
     per_claim, at = [], 0
     for claim in claims:
         per_claim.append(held_out[at : at + len(claim.judged)])
@@ -191,29 +182,23 @@ def fit_claims(claims: list[Claim], c: float = 1.0) -> dict:
     threshold = max(candidates, key=lambda t: (objective(t), t))
     accuracy, wrong = verdict_score(claims, claim_verdicts(claims, per_claim, threshold))
     never = verdict_score(claims, claim_verdicts(claims, per_claim, 1.01))
-    scaler = StandardScaler().fit(x)
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
-    model.fit(scaler.transform(x), y)
-    return {
-        "features": names,
-        "coef": [round(float(v), 6) for v in model.coef_[0]],
-        "intercept": round(float(model.intercept_[0]), 6),
-        "mean": [round(float(v), 6) for v in scaler.mean_],
-        "scale": [round(float(v), 6) if v > 0 else 1.0 for v in scaler.scale_],
-        "threshold": round(float(threshold), 3),
-        "fitted": {
-            "date": time.strftime("%Y-%m-%d"),
+    return stored_model(
+        names,
+        x,
+        y,
+        c,
+        threshold,
+        {
             "claims": len(claims),
             "candidates": len(rows),
             "gold_evidence_candidates": int(y.sum()),
             "sets": sorted(set(groups.tolist())),
-            "cross_validation": "leave one set out",
             "cv_verdict_accuracy": round(accuracy, 3),
             "cv_confidently_wrong_rate": round(wrong, 3),
             "cv_rules_alone_accuracy": round(never[0], 3),
             "cv_rules_alone_confidently_wrong_rate": round(never[1], 3),
         },
-    }
+    )
 
 
 def abstention_scores(
@@ -227,32 +212,35 @@ def abstention_scores(
     return float(precision), float(recall)
 
 
-def fit(rows: list[Row], c: float = 1.0) -> dict:
-    """The model as data, with its leave-one-set-out figures."""
+def held_out_probabilities(
+    x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float
+) -> np.ndarray:
+    """Each row's probability from a model fitted without its set (leave one set out)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
-    x = np.array([[r.features[f] for f in QUESTION_FEATURES] for r in rows], dtype=float)
-    y = np.array([r.answerable for r in rows])
-    groups = np.array([r.set_id for r in rows])
-    held_out = np.zeros(len(rows))
+    held_out = np.zeros(len(y))
     for group in sorted(set(groups)):
         train, test = groups != group, groups == group
         scaler = StandardScaler().fit(x[train])
         model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
         model.fit(scaler.transform(x[train]), y[train])
         held_out[test] = model.predict_proba(scaler.transform(x[test]))[:, 1]
-    # The threshold that makes the worse of abstention precision and recall best.
-    candidates = np.linspace(0.05, 0.95, 91)
-    threshold = max(
-        candidates, key=lambda t: (min(abstention_scores(y, held_out, t)), -abs(t - 0.5))
-    )
-    precision, recall = abstention_scores(y, held_out, threshold)
+    return held_out
+
+
+def stored_model(
+    names: list[str], x: np.ndarray, y: np.ndarray, c: float, threshold: float, fitted: dict
+) -> dict:
+    """The model fitted on every row, as the data bot/judge/model.py reads."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
     scaler = StandardScaler().fit(x)
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
     model.fit(scaler.transform(x), y)
     return {
-        "features": list(QUESTION_FEATURES),
+        "features": list(names),
         "coef": [round(float(v), 6) for v in model.coef_[0]],
         "intercept": round(float(model.intercept_[0]), 6),
         "mean": [round(float(v), 6) for v in scaler.mean_],
@@ -260,15 +248,39 @@ def fit(rows: list[Row], c: float = 1.0) -> dict:
         "threshold": round(float(threshold), 3),
         "fitted": {
             "date": time.strftime("%Y-%m-%d"),
+            "cross_validation": "leave one set out",
+            **fitted,
+        },
+    }
+
+
+def fit(rows: list[Row], c: float = 1.0) -> dict:
+    """The model as data, with its leave-one-set-out figures."""
+    x = np.array([[r.features[f] for f in QUESTION_FEATURES] for r in rows], dtype=float)
+    y = np.array([r.answerable for r in rows])
+    groups = np.array([r.set_id for r in rows])
+    held_out = held_out_probabilities(x, y, groups, c)
+    # The threshold that makes the worse of abstention precision and recall best.
+    candidates = np.linspace(0.05, 0.95, 91)
+    threshold = max(
+        candidates, key=lambda t: (min(abstention_scores(y, held_out, t)), -abs(t - 0.5))
+    )
+    precision, recall = abstention_scores(y, held_out, threshold)
+    return stored_model(
+        list(QUESTION_FEATURES),
+        x,
+        y,
+        c,
+        threshold,
+        {
             "rows": len(rows),
             "answerable": int(y.sum()),
             "sets": sorted(set(groups.tolist())),
-            "cross_validation": "leave one set out",
             "cv_abstention_precision": round(precision, 3),
             "cv_abstention_recall": round(recall, 3),
             "cv_accuracy": round(float(((held_out >= threshold) == y).mean()), 3),
         },
-    }
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
