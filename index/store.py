@@ -48,12 +48,11 @@ EXACT_SEARCH_LIMIT = 50_000
 HNSW_NEIGHBOURS = 32
 HNSW_EF_SEARCH = 256  # recall@10 0.966 at 100k text-like vectors (0.897 at 128); bench/scale.py
 # Beyond this many vectors HNSW (M=32) falls short of recall@10 0.95 (0.915 at 1M, efSearch
-# 512): an inverted file of product-quantised codes, re-ranked with the exact vectors
-# (bench/ann.py).
+# 512), and IVF-PQ re-ranked with the exact vectors reaches only 0.87 on text-like vectors
+# (e5's narrow cone defeats product quantisation): inverted lists of the exact vectors do
+# (bench/ann.py: 0.95 at nprobe 64, 0.97 at 128, at a million).
 IVF_LIMIT = 400_000
-IVF_PQ_BYTES = 48  # sub-quantisers of 8 bits: 48 bytes a vector
-IVF_NPROBE = 32
-IVF_RERANK = 16
+IVF_NPROBE = 96
 REBUILD = "Rebuild it with `python -m index build`."
 BLOCK_ROWS = 64  # vectors per checksummed block of a vector file (96 KB at 384 dimensions)
 SUFFIXES = (".npz", ".npy", ".jsonl", ".faiss", ".json")
@@ -90,12 +89,13 @@ class CorpusIndex:
                 else np.zeros((0, self.dimension), dtype=np.float32)
             )
         if self.chunk_matrix is None and self.chunk_vectors is not None:
-            total = self.chunk_vectors.ntotal
-            self.chunk_matrix = (
-                _reconstruct_all(self.chunk_vectors)
-                if total
-                else np.zeros((0, self.dimension), dtype=np.float32)
-            )
+            found = self.chunk_vectors
+            self.chunk_matrix = _reconstruct_all(found) if found.ntotal else None
+            if self.chunk_matrix is None and found.ntotal:  # IVF lists: copy them out
+                faiss.extract_index_ivf(found).make_direct_map()
+                self.chunk_matrix = found.reconstruct_n(0, found.ntotal)
+            elif self.chunk_matrix is None:
+                self.chunk_matrix = np.zeros((0, self.dimension), dtype=np.float32)
 
     def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Cosine scores and chunk rows of the ``k`` nearest chunks (FAISS backend)."""
@@ -163,11 +163,11 @@ def text_hash(text: str) -> str:
 
 
 def vector_index(vectors: np.ndarray) -> faiss.Index:
-    """Inner product on normalised vectors (cosine): exact, then HNSW, then IVF-PQ re-ranked."""
+    """Inner product on normalised vectors (cosine): exact, then HNSW, then IVF-Flat."""
     dimension = vectors.shape[1]
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     if len(vectors) > IVF_LIMIT:
-        return ivf_pq_index(vectors)
+        return ivf_index(vectors)
     if len(vectors) > EXACT_SEARCH_LIMIT:
         index = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efSearch = HNSW_EF_SEARCH
@@ -178,17 +178,14 @@ def vector_index(vectors: np.ndarray) -> faiss.Index:
     return index
 
 
-def ivf_pq_index(vectors: np.ndarray) -> faiss.Index:
-    """IVF-PQ (48 sub-quantisers) whose candidates are re-ranked with the exact vectors;
-    about 4·sqrt(n) lists (4096 at a million), the usual rule of thumb."""
+def ivf_index(vectors: np.ndarray) -> faiss.Index:
+    """Inverted lists of the exact vectors (IVF-Flat): distances are exact within the lists
+    probed; about 4·sqrt(n) lists (4000 at a million), trained on at most 200k vectors."""
     dimension = vectors.shape[1]
-    lists = int(min(4096, max(64, 4 * np.sqrt(len(vectors)))))
-    base = faiss.index_factory(
-        dimension, f"IVF{lists},PQ{IVF_PQ_BYTES}", faiss.METRIC_INNER_PRODUCT
-    )
+    lists = int(max(1, min(4096, 4 * np.sqrt(len(vectors)), len(vectors) // 39)))
+    index = faiss.index_factory(dimension, f"IVF{lists},Flat", faiss.METRIC_INNER_PRODUCT)
     sample = np.random.default_rng(0).choice(len(vectors), min(len(vectors), 200_000), False)
-    base.train(vectors[np.sort(sample)])
-    index = faiss.IndexRefineFlat(base)
+    index.train(vectors[np.sort(sample)])
     index.add(vectors)
     _tune(index)
     return index
@@ -196,20 +193,18 @@ def ivf_pq_index(vectors: np.ndarray) -> faiss.Index:
 
 def _tune(index: faiss.Index) -> None:
     """Search parameters are not all serialised: set them again after reading."""
-    if isinstance(index, faiss.IndexRefine):
-        index.k_factor = IVF_RERANK
-        faiss.extract_index_ivf(index.base_index).nprobe = IVF_NPROBE
+    if isinstance(index, faiss.IndexIVF):
+        index.nprobe = IVF_NPROBE
     elif hasattr(index, "hnsw"):
         index.hnsw.efSearch = HNSW_EF_SEARCH
 
 
-def _reconstruct_all(index: faiss.Index) -> np.ndarray:
-    """The vectors a FAISS index stores, as a read-only view of its memory (no copy)."""
-    if isinstance(index, faiss.IndexRefine):
-        index = index.refine_index
+def _reconstruct_all(index: faiss.Index) -> np.ndarray | None:
+    """The vectors a FAISS index stores as a read-only view of its memory (no copy), or None
+    when it keeps them otherwise (IVF lists): they are then stored beside it."""
     flat = faiss.downcast_index(index.storage if hasattr(index, "storage") else index)
     if not isinstance(flat, faiss.IndexFlat):
-        return flat.reconstruct_n(0, flat.ntotal)
+        return None
     view = faiss.rev_swig_ptr(flat.get_xb(), flat.ntotal * flat.d).view(np.float32)
     view = view.reshape(flat.ntotal, flat.d)
     view.flags.writeable = False
@@ -407,11 +402,14 @@ def save(index: CorpusIndex, directory: Path, backend: dict[str, Any] | None = N
     backend = backend or publish(index)
     index.backend = backend  # the index in memory is served where it was just written
     vectors = {"sentence_vectors": index.sentence_vectors}
+    chunk_index = None
     if backend["kind"] == "faiss":
         chunk_index = index.chunk_vectors
         if chunk_index is None:
             chunk_index = vector_index(np.asarray(index.chunk_matrix, dtype=np.float32))
-    else:  # the engine serves them; kept here for rebuilds that reuse vectors
+    if backend["kind"] != "faiss" or _reconstruct_all(chunk_index) is None:
+        # Served by an engine (kept for rebuilds that reuse vectors), or in IVF lists that
+        # give no view of the vectors: stored beside, memory-mapped.
         vectors["chunk_vectors"] = index.chunk_matrix
     payloads = {
         "tables": ("npz", _tables_bytes(index, vectors)),
@@ -582,7 +580,7 @@ def load(directory: Path) -> CorpusIndex:
         if "chunks" in paths:
             chunk_vectors = faiss.read_index(str(paths["chunks"]))
             _tune(chunk_vectors)
-        else:
+        if "chunk_vectors" in files:
             chunk_matrix = VectorFile(
                 directory,
                 files["chunk_vectors"],
