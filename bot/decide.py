@@ -119,6 +119,13 @@ def question_features(
         else:
             evidence = [found, *evidence[1:]]
         typed = found is not None
+    if typed and query.answer_type == "number" and focus is not None:
+        # "How many people": a number of installations is no answer; a count of the thing
+        # asked about is ("88 millions d'abonnés" for followers).
+        cited = index.articles[evidence[0].doc_id].text[evidence[0].start : evidence[0].end]
+        typed = _counts(cited, focus) or not any(
+            q.counted for lang in languages() for q in facts_of(cited, lang).quantities
+        )
     # The sentence that holds the answer may lean on its neighbour for the question's words
     # ("Le même jour, le 2 mars 2021, …"): coverage is the better of the two.
     lead = max((evidence[0].sentence, best), key=lambda s: s.coverage)
