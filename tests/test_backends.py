@@ -1,7 +1,8 @@
 """The same retrieval and gold-set checks against both search backends.
 
-``faiss`` is the embedded default; ``milvus`` is the real Milvus engine embedded through
-Milvus Lite (a local file, no network), exactly as a cluster is driven in production.
+``faiss`` is the embedded default; ``milvus`` is driven through pymilvus against Milvus Lite
+(Milvus's API on a local file, no network), with the same client calls that drive a cluster
+in production.
 """
 
 from __future__ import annotations

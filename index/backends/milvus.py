@@ -2,8 +2,9 @@
 
 Why Milvus: one engine gives dense k-NN with scalar filters *and* BM25 full-text search
 (a ``BM25`` function over a text field, since 2.5), it scales out (query nodes, sharded
-segments, its own IVF/HNSW/DiskANN indexes), and Milvus Lite is the same engine in a pip
-package, so the very tests that run against FAISS run against it with no network.
+segments, its own IVF/HNSW/DiskANN indexes), and Milvus Lite (a small implementation of
+Milvus's API on a local file, in a pip package) answers the same client calls, so the very
+tests that run against FAISS run against it with no network.
 
 Layout, per index build (named after the corpus checksum, so a build is written once and a
 rebuilt corpus goes to a new pair while the old one keeps serving):
@@ -166,7 +167,7 @@ class MilvusBackend:
             search_params={"metric_type": "BM25"},
             output_fields=[],
         )[0]
-        # Milvus Lite reports BM25 as a negated distance; a cluster as a positive score.
+        # Milvus Lite reports BM25 as a negated distance: the magnitude is the score.
         return {int(h["row"]): abs(float(h["distance"])) for h in hits if h["distance"]}
 
     def chunk_vectors(self, rows: Sequence[int]) -> np.ndarray:
