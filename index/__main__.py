@@ -23,7 +23,12 @@ from index.settings import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m index", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m index",
+        description="Manage the corpus and its index: build it, add, list or remove articles, "
+        "describe it, or show what cleaning keeps in a file.",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser(
         "build", help="build the index from scratch, as a resumable job (index/ingest.py)"
