@@ -50,7 +50,8 @@ HNSW_EF_SEARCH = 256  # recall@10 0.966 at 100k text-like vectors (0.897 at 128)
 # Beyond this many vectors HNSW (M=32) falls short of recall@10 0.95 (0.915 at 1M, efSearch
 # 512), and IVF-PQ re-ranked with the exact vectors reaches only 0.87 on text-like vectors
 # (e5's narrow cone defeats product quantisation): inverted lists of the exact vectors do
-# (bench/ann.py: 0.95 at nprobe 64, 0.97 at 128, at a million).
+# (bench/ann.py at a million: recall@10 0.944 / 0.965 / 0.972 at nprobe 64 / 96 / 128,
+# p50 1.4 / 2.0 / 3.0 ms on a busy machine).
 IVF_LIMIT = 400_000
 IVF_NPROBE = 96
 REBUILD = "Rebuild it with `python -m index build`."
