@@ -210,3 +210,12 @@ def test_rebuilds_move_the_aliases_and_keep_one_previous_build(bundled_index, tm
         assert {n.rsplit("_", 1)[0] for n in milvus.list_collections()} == names
     finally:
         close_all()
+
+
+def test_a_backend_other_than_the_index_s_is_named(bundled_index, monkeypatch, caplog):
+    """An index is served where it was written; asking for another backend says how to move."""
+    monkeypatch.setenv("VERIF_BACKEND", "milvus")
+    with caplog.at_level("WARNING", logger="index.backends"):
+        backend = open_backend(bundled_index)
+    assert backend.kind == "faiss"
+    assert "python -m index build" in caplog.text

@@ -16,6 +16,7 @@ and chunk tables, so everything after retrieval reads the same ``CorpusIndex``.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from index.errors import VerifError
 if TYPE_CHECKING:
     from index.documents import Chunk
     from index.store import CorpusIndex
+
+log = logging.getLogger(__name__)
 
 BACKENDS = ("faiss", "milvus")
 DEFAULT_COLLECTION = "verif"
@@ -133,6 +136,15 @@ def open_backend(index: CorpusIndex) -> SearchBackend:
     """The backend that serves this index, as its manifest records it. ``VERIF_BACKEND_URI``
     overrides the recorded address (replicas often reach the engine under another name)."""
     record = index.backend or {"kind": "faiss"}
+    asked = os.environ.get("VERIF_BACKEND", "").strip().lower()
+    if asked and asked != record.get("kind", "faiss"):
+        log.warning(
+            "VERIF_BACKEND=%s, but this index was written for %s and is served there; "
+            "`python -m index build` writes it to %s.",
+            asked,
+            record.get("kind", "faiss"),
+            asked,
+        )
     if record.get("kind", "faiss") == "faiss":
         from index.backends.embedded import FaissBackend
 
