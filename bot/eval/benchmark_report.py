@@ -246,12 +246,45 @@ def _markdown(bench: Benchmark, meta: dict[str, Any], charts: list[str]) -> str:
     if invalid:
         lines += ["", "Not scored (their gold evidence does not match their articles):"]
         lines += [f"- `{r.set.id}` ({r.set.split}): {r.problems} problems" for r in invalid]
+    lines += ["", *_calibration_section(bench)]
     lines += ["", "## Charts", ""] + [f"![{c}]({c})" for c in charts]
     lines += [
         "",
         "Per-set reports: `sets/<id>/report.md` (per-item detail for dev and seed sets only).",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _open_results(bench: Benchmark) -> list:
+    """Results of the dev stories and seed sets (never a sealed story's items)."""
+    return [r for run in bench.runs if run.valid and not run.set.sealed for r in run.results]
+
+
+def _calibration_section(bench: Benchmark) -> list[str]:
+    from bot.eval import calibration
+
+    table = calibration.reliability(calibration.outcomes(_open_results(bench)))
+    if not table:
+        return []
+    lines = [
+        "## Calibration (dev stories and seed sets)",
+        "",
+        "Answers that commit to something (an answered question, a supported or refuted "
+        "verdict), binned by the confidence they state; right = the first citation is gold "
+        "evidence, or the verdict is the gold one.",
+        "",
+        calibration.markdown(table),
+    ]
+    for split in ("dev", "seed", "test"):
+        results = [
+            r for run in bench.runs if run.valid and run.set.split == split for r in run.results
+        ]
+        ece = calibration.expected_calibration_error(
+            calibration.reliability(calibration.outcomes(results))
+        )
+        if ece is not None:
+            lines.append(f"\nExpected calibration error, {split}: {ece:.2f}")
+    return lines
 
 
 def tag_table(bench: Benchmark) -> str:
@@ -351,7 +384,19 @@ def _charts(out: Path, bench: Benchmark) -> list[str]:
     fig.tight_layout()
     fig.savefig(out / "latency.png", dpi=100)
     plt.close(fig)
-    return ["sets.png", "latency.png"]
+    charts = ["sets.png", "latency.png"]
+
+    from bot.eval import calibration
+
+    table = calibration.reliability(calibration.outcomes(_open_results(bench)))
+    if table:
+        fig, ax = plt.subplots(figsize=(4.5, 4.5))
+        calibration.chart(ax, table, "Reliability, dev and seed sets")
+        fig.tight_layout()
+        fig.savefig(out / "calibration.png", dpi=100)
+        plt.close(fig)
+        charts.append("calibration.png")
+    return charts
 
 
 def format_console(bench: Benchmark) -> str:
