@@ -70,3 +70,18 @@ def chunk_article(
         group.append(i)
     flush()
     return chunks
+
+
+def segment_and_chunk(
+    articles: list[Article], count_tokens: Callable[[str], int]
+) -> tuple[list[Sentence], list[Chunk], list[str]]:
+    """Every article's sentences and chunks, numbered across the whole list, and the
+    sentences' texts: what both a build and an ingestion partition embed."""
+    sentences: list[Sentence] = []
+    chunks: list[Chunk] = []
+    for article in articles:
+        own = sentences_of(article)
+        chunks.extend(chunk_article(article, own, len(sentences), count_tokens))
+        sentences.extend(own)
+    texts = {a.id: a.text for a in articles}
+    return sentences, chunks, [texts[s.doc_id][s.start : s.end] for s in sentences]

@@ -28,10 +28,10 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from index import store
-from index.chunk import chunk_article, sentences_of
+from index.chunk import segment_and_chunk
 from index.clean import clean
 from index.dates import latest_date
-from index.documents import Article, Chunk, Sentence
+from index.documents import Article
 from index.embed import VectorEmbeddings, shared_embedder
 from index.errors import ArticleError, IndexError_, IndexMissingError
 from index.language import detect_language
@@ -163,15 +163,8 @@ def build(
     on_progress: Progress | None = None,
 ) -> store.CorpusIndex:
     """Segment, chunk and embed ``articles`` (reusing cached vectors) into an in-memory index."""
-    sentences: list[Sentence] = []
-    chunks: list[Chunk] = []
-    for article in articles:
-        own = sentences_of(article)
-        chunks.extend(chunk_article(article, own, len(sentences), embedder.count_tokens))
-        sentences.extend(own)
-    texts = {a.id: a.text for a in articles}
+    sentences, chunks, sentence_texts = segment_and_chunk(articles, embedder.count_tokens)
     chunk_texts = [c.text for c in chunks]
-    sentence_texts = [texts[s.doc_id][s.start : s.end] for s in sentences]
     vectors = _embed_with_cache(
         chunk_texts + sentence_texts, embedder, cache or {}, progress, on_progress
     )

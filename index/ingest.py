@@ -75,7 +75,7 @@ def process_partition(partition: Partition, embedder_spec: str) -> bytes:
 
     Pure: depends only on its arguments and the files, so re-running it gives the same bytes.
     """
-    from index.chunk import chunk_article, sentences_of
+    from index.chunk import segment_and_chunk
     from index.embed import shared_embedder
     from index.sentence_analysis import FIELDS, analyse_sentences
 
@@ -83,14 +83,7 @@ def process_partition(partition: Partition, embedder_spec: str) -> bytes:
     articles = [
         _read(Path(f), origin) for f, origin in zip(partition.files, partition.origins, strict=True)
     ]
-    sentences: list[Sentence] = []
-    chunks: list[Chunk] = []
-    for article in articles:
-        own = sentences_of(article)
-        chunks.extend(chunk_article(article, own, len(sentences), embedder.count_tokens))
-        sentences.extend(own)
-    texts = {a.id: a.text for a in articles}
-    sentence_texts = [texts[s.doc_id][s.start : s.end] for s in sentences]
+    sentences, chunks, sentence_texts = segment_and_chunk(articles, embedder.count_tokens)
     passages = [c.text for c in chunks] + sentence_texts
     vectors = embedder.embed_passages(passages) if passages else np.zeros((0, embedder.dimension))
     languages = {a.id: a.language for a in articles}

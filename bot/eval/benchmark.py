@@ -19,6 +19,7 @@ from typing import Any
 
 from bot.eval.gold import GoldEvidence, GoldItem, check_against
 from bot.eval.indexes import cached_index, combined_corpus, corpus_files
+from bot.eval.report import get
 from bot.eval.run import ItemResult, run_item, score, score_groups
 from bot.eval.stories import SPLITS, EvalSet
 
@@ -103,15 +104,6 @@ class Benchmark:
         runs = [r for r in self.runs if r.set.split == split and r.valid]
         groups = [r.combined for r in runs] if combined else [r.scores["overall"] for r in runs]
         return macro_average([g for g in groups if g is not None])
-
-
-def get(scores: dict[str, Any] | None, path: Sequence[str] | None) -> Any:
-    node: Any = scores
-    for key in path or ():
-        if not isinstance(node, dict) or key not in node:
-            return None
-        node = node[key]
-    return node if path else None
 
 
 def headline(scores: dict[str, Any]) -> dict[str, float | None]:

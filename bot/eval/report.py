@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,8 @@ HEADLINE = [
 ]
 
 
-def get(scores: dict[str, Any], path: tuple[str, ...] | None) -> float | None:
+def get(scores: dict[str, Any] | None, path: Sequence[str] | None) -> Any:
+    """The figure at ``path`` in nested scores, or None where it is missing or undefined."""
     node: Any = scores
     for key in path or ():
         if not isinstance(node, dict) or key not in node:
