@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from wordfreq import zipf_frequency
-
 from bot.lang import pack
 from index.analysis import (
     SentenceTerms,
@@ -255,6 +253,8 @@ def unseen_share(word: str, lang: str) -> float:
     """How much of its rarity weight a word the corpus never uses keeps: by how rare it is in
     the language at large (wordfreq), so that an ordinary word a claim adds ("axed", "seeking")
     does not sink it, while a rare one still counts in full."""
+    from wordfreq import zipf_frequency  # 0.1 s to import: only when a word is unseen
+
     zipf = zipf_frequency(word, lang)
     return min(1.0, max(UNSEEN_FLOOR, (COMMON_ZIPF - zipf) / ZIPF_SPAN))
 
