@@ -44,9 +44,3 @@ def test_french_and_english_say_the_same_things():
 def test_a_refusal_names_what_is_missing_in_a_sentence(language, expected):
     term = "judge" if language == "en" else "juge"
     assert text(language, "answer.abstain_missing", term=term) == expected
-
-
-def test_the_weak_lead_does_not_claim_a_partial_answer():
-    for language in ("fr", "en"):
-        lead = text(language, "answer.lead_weak")
-        assert "partly" not in lead and "qu’en partie" not in lead
