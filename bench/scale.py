@@ -338,15 +338,10 @@ def vectors_run(n: int, data_kind: str, queries: int) -> dict:
 
 
 def ef_search(index, probes: np.ndarray, truth: np.ndarray, ef: int) -> dict:
+    from bench.ann import timed_recall
+
     index.hnsw.efSearch = ef
-    times, hits = [], 0
-    for i, probe in enumerate(probes):
-        started = time.perf_counter()
-        _, found = index.search(probe[None], 10)
-        times.append(time.perf_counter() - started)
-        hits += len(set(found[0].tolist()) & set(truth[i].tolist()))
-    return {"ef_search": ef, "recall_at_10": round(hits / (10 * len(probes)), 3),
-            **summary_ms(times)}  # fmt: skip
+    return {"ef_search": ef, **timed_recall(index, probes, truth)}
 
 
 QUESTIONS: list[str] = []
