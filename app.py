@@ -362,7 +362,7 @@ def build_demo(uploads: bool = True) -> gr.Blocks:
                 scale=5,
                 submit_btn=False,
             )
-            send = gr.Button(I18N("send"), variant="primary", scale=1, min_width=80)
+            send = gr.Button(I18N("send"), variant="primary", scale=1, min_width=80, elem_id="send")
         with gr.Row():
             copy = gr.Button(I18N("copy"), size="sm", elem_id="copy-answer")
             gr.ClearButton([chat, box], value=I18N("clear"), size="sm")

@@ -47,6 +47,14 @@ def browser():
         chromium.close()
 
 
+# The send button is labelled (translated) and no "Loading…" placeholder is left.
+PAGE_READY = """() => {
+    const send = document.querySelector('#send');
+    const text = document.body.innerText;
+    return send && send.innerText.trim().length > 0 && !/Chargement|Loading/.test(text);
+}"""
+
+
 @pytest.fixture
 def open_page(browser, app):  # noqa: F811
     """A fresh page of the app: ``open_page(locale=…, viewport=…)``; it records every
@@ -63,6 +71,10 @@ def open_page(browser, app):  # noqa: F811
         page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
         page.goto(url)
         page.locator("#question textarea").wait_for(timeout=TIMEOUT)
+        # The page is read only once Gradio has rendered and translated all of it (its
+        # "Loading…" placeholder can outlive the question box).
+        page.wait_for_load_state("networkidle", timeout=TIMEOUT)
+        page.wait_for_function(PAGE_READY, timeout=TIMEOUT)
         return page
 
     yield opener
