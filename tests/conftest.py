@@ -51,3 +51,20 @@ def corpus_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bundled_index) 
     monkeypatch.setenv("VERIF_USER_DIR", str(tmp_path / "user_articles"))
     monkeypatch.setenv("VERIF_INDEX_DIR", str(tmp_path / "index"))
     return tmp_path
+
+
+@pytest.fixture
+def embedded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every passage the bundled embedder is asked to embed during the test, in order."""
+    from index.embed import shared_embedder
+
+    embedder = type(shared_embedder("e5"))
+    original = embedder.embed_passages
+    seen: list[str] = []
+
+    def spy(self, texts):
+        seen.extend(texts)
+        return original(self, texts)
+
+    monkeypatch.setattr(embedder, "embed_passages", spy)
+    return seen

@@ -55,16 +55,7 @@ def test_no_pickle_files_are_written(bundled_index):
         ), path.name
 
 
-def test_incremental_add_embeds_only_the_new_article(corpus_copy, monkeypatch):
-    embedder = shared_embedder("e5")
-    embedded: list[str] = []
-    original = type(embedder).embed_passages
-
-    def spy(self, texts):
-        embedded.extend(texts)
-        return original(self, texts)
-
-    monkeypatch.setattr(type(embedder), "embed_passages", spy)
+def test_incremental_add_embeds_only_the_new_article(corpus_copy, monkeypatch, embedded):
     new = corpus_copy / "retour.txt"
     new.write_text(NEW_ARTICLE, encoding="utf-8")
     before = store.load(load_settings().index_dir)
@@ -74,7 +65,7 @@ def test_incremental_add_embeds_only_the_new_article(corpus_copy, monkeypatch):
     assert embedded and all(text in NEW_ARTICLE for text in embedded)
     assert (corpus_copy / "user_articles" / "retour.txt").is_file()
     # The new article is searchable.
-    query = embedder.embed_question("Parler est revenu en ligne, hébergé par SkySilk")
+    query = shared_embedder("e5").embed_question("Parler est revenu en ligne, hébergé par SkySilk")
     _, rows = index.search(query, 3)
     assert any(index.chunks[r].doc_id == "retour" for r in rows)
     # Re-opening finds it up to date: nothing rebuilt.

@@ -70,18 +70,9 @@ def test_damaged_analysis_is_refused(corpus_copy):
         store.load(folder)
 
 
-def test_a_new_analysis_version_rebuilds_without_embedding(corpus_copy, monkeypatch):
+def test_a_new_analysis_version_rebuilds_without_embedding(corpus_copy, monkeypatch, embedded):
     """A field joins the analysis (the judging facts will): the version bump rebuilds the
     stored analysis, reusing every vector, and the new field is read back per sentence."""
-    embedder = shared_embedder("e5")
-    embedded: list[str] = []
-    original = type(embedder).embed_passages
-
-    def spy(self, texts):
-        embedded.extend(texts)
-        return original(self, texts)
-
-    monkeypatch.setattr(type(embedder), "embed_passages", spy)
     fields = (*sentence_analysis.FIELDS, Field("length", "json", lambda text, lang, lex: len(text)))
     monkeypatch.setattr(sentence_analysis, "FIELDS", fields)
     monkeypatch.setattr(
