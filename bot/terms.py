@@ -69,14 +69,14 @@ LIGHT_WORDS = frozenset(
     brought take takes took taken make makes made give gives gave given put puts ago
     aller va vont allé allée déposer dépose déposé déposée intenter intente intenté porter
     porte porté faire fait faite mettre met mis mise prendre prend pris prise donner donne
-    donné""".split()
+    donné vient viennent venait venaient venir just""".split()
 )
 LIGHT_WEIGHT = 0.25
 # Verbs of saying and opining: asking what someone "thinks" is answered by what they "argue",
 # "declare" or "maintain". Lemmas; stemmed when used.
 SPEECH_VERBS = frozenset(
     """say state declare claim argue maintain think believe consider contend assert affirm
-    allege insist tell write announce explain dire déclarer affirmer soutenir penser croire
+    allege insist tell write announce explain clarify stress dire préciser souligner déclarer affirmer soutenir penser croire
     estimer considérer prétendre alléguer assurer expliquer annoncer écrire faire-valoir
     indiquer juger accuse blame criticise criticize complain accuser reprocher dénoncer
     critiquer plaindre position stance opinion view views reaction avis réaction""".split()
@@ -98,6 +98,9 @@ class QueryTerm:
     weight: float  # rarity in the corpus (idf); high for words the corpus never uses
     in_corpus: bool  # the corpus has the word or a translation of it somewhere
     position: int = 0  # of its first word in the question, for word order
+    # A verb that frames or carries the claim rather than says what happened: "says that",
+    # "vient de", "filed": never taken for the claim's predicate, and weighs little.
+    is_light: bool = False
 
 
 class TermIndex:
@@ -245,6 +248,7 @@ def query_terms(
             weight=weight * (LIGHT_WEIGHT if light else 1.0),
             in_corpus=in_corpus,
             position=position,
+            is_light=light,
         )
     return sorted(terms.values(), key=lambda t: t.position)
 
@@ -382,6 +386,32 @@ def coverage(terms: list[QueryTerm], sentence: SentenceTerms) -> tuple[float, li
     missing = [t for t in terms if not covers(t, sentence)]
     total = sum(t.weight for t in terms)
     return 1.0 - sum(t.weight for t in missing) / total, missing
+
+
+def predicate_of(terms: list[QueryTerm]) -> QueryTerm | None:
+    """The word after the claim's first name ("Parler *won* its lawsuit", "le tribunal de
+    Washington a *tranché*"), past verbs that only frame it ("Kurtz *said* that…"): most often
+    what the claim says was done. Supporting evidence must state it; the rest of the claim may
+    be paraphrased."""
+    first = next((i for i, t in enumerate(terms) if t.is_name), None)
+    if first is None:
+        return None
+    rest = terms[first + 1 :]
+    return next(
+        (t for t in rest if not (t.is_name or t.is_number or t.is_time or t.is_light)), None
+    )
+
+
+def settled_coverage(
+    terms: list[QueryTerm], missing: tuple[QueryTerm, ...] | list[QueryTerm]
+) -> float:
+    """Coverage of a claim whose numbers and dates the judge rules have settled: those count as
+    stated however the evidence writes them ("2 700" for "2,700", "vingt" for 20, "Jan. 6").
+    Only meaningful once the rules found every one of them supported."""
+    total = sum(t.weight for t in terms)
+    if not total:
+        return 1.0
+    return 1.0 - sum(t.weight for t in missing if not (t.is_number or t.is_time)) / total
 
 
 def topic_coverage(

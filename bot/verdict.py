@@ -27,7 +27,9 @@ from bot.terms import (
     first_mention,
     inner_capitalised,
     is_time_word,
+    predicate_of,
     sentence_terms,
+    settled_coverage,
     topic_coverage,
 )
 from index.analysis import fold
@@ -59,6 +61,7 @@ class Judgement:
 
     evidence: Evidence
     topic: float  # coverage of the claim's topical words (not its numbers and dates)
+    settled: float  # coverage with its numbers and dates left to the rules (terms.settled_coverage)
     subject_missing: bool  # the names the claim opens with are not in the sentence
     names_missing: bool
     names_elsewhere: bool  # a name of the claim is only in the article's title, not here
@@ -107,7 +110,7 @@ class Judgement:
     @property
     def supports(self) -> bool:
         states = self.p >= self.threshold or (
-            self.topic >= TOPIC_COVERAGE and self.sentence.coverage >= SUPPORT_COVERAGE
+            self.topic >= TOPIC_COVERAGE and self.settled >= SUPPORT_COVERAGE
         )
         return (
             states
@@ -140,10 +143,11 @@ def judge_candidate(
     judgement = Judgement(
         evidence=span,
         topic=topic_coverage(terms, missing),
+        settled=settled_coverage(terms, missing),
         subject_missing=any(t in missing for t in _subject(terms)),
         names_missing=bool(_names_missing(terms, missing)),
         names_elsewhere=bool(_names_missing(terms, unnamed)),
-        predicate_missing=(predicate := _predicate(terms)) is not None and predicate in missing,
+        predicate_missing=(predicate := predicate_of(terms)) is not None and predicate in missing,
         order=_subject_order(query.proposition, terms, sentence, article.language),
         signals=tuple(judge(pair)),
     )
@@ -297,6 +301,8 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
     predicate = next((t for t in terms if t not in subject and not t.is_number), None)
     if not subject or predicate is None or _PASSIVE.search(claim):
         return None
+    if predicate.is_light:
+        return None  # "Kurtz said that…": who said it is not who does what is said
     if predicate.position - subject[-1].position > 3 or _POSSESSIVE.match(
         claim[claim.find(subject[-1].word) + len(subject[-1].word) :]
     ):
@@ -316,17 +322,6 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
         and sentence.find(name) < verb_at
     ]  # fmt: skip
     return "other" if others else "after"
-
-
-def _predicate(terms: list[QueryTerm]) -> QueryTerm | None:
-    """The word after the claim's first name ("Parler *won* its lawsuit", "le tribunal de
-    Washington a *tranché*"): most often what the claim says was done. Supporting evidence
-    must state it; the rest of the claim may be paraphrased."""
-    first = next((i for i, t in enumerate(terms) if t.is_name), None)
-    if first is None:
-        return None
-    rest = terms[first + 1 :]
-    return next((t for t in rest if not (t.is_name or t.is_number or t.is_time)), None)
 
 
 def _subject(terms: list[QueryTerm]) -> list[QueryTerm]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from text_to_num import alpha2digit
@@ -31,10 +31,14 @@ class Quantity:
     """A number as stated: its value, what kind of thing it measures, and how it is bounded."""
 
     value: float
-    kind: str  # "percent" | "money:<ISO code>" | "count" (with ``counted``) | "number"
+    # "percent" | "money:<ISO code>" | "count" or "ordinal" (with ``counted``) | "number"
+    kind: str
     bound: str  # "eq" | "approx" | "gt" | "ge" | "lt" | "le"
     counted: str | None  # the word after the number ("abonnés", "installs"), if any
     text: str  # the words stated, for reasons shown to people
+    # In "10 of the 11 charges", 10 is the "part" and 11 the "whole"; "all 11 charges" is
+    # "all": a part that is the whole.
+    role: str | None = None
 
     def interval(self, tight: bool = False) -> tuple[float, float]:
         """The values the statement allows (open bounds are closed by a hair). ``tight``
@@ -108,11 +112,16 @@ def _quantity_pattern(lang: str) -> re.Pattern[str]:
     scales = _alternatives(tuple(numbers["scales"]), bounded=False)
     determiners = _alternatives(
         tuple(d for d in language.words("hedge", "determiners") if d[-1].isalpha())
+        + tuple(p for p in numbers["partitive"] if " " not in p)  # "3 sur 4": no thing counted
     )
+    whole = _alternatives(tuple(numbers["whole"]))
+    ordinal = "|".join(sorted(map(re.escape, numbers["ordinal_suffixes"]), key=len, reverse=True))
     return re.compile(
         rf"(?:(?:{bounds})\s*)?"
+        rf"(?:(?P<whole>{whole})\s+)?"
         rf"(?:(?P<cur_before>{currencies})\s*)?"
         rf"(?P<number>{digits})"
+        rf"(?:(?P<ordinal>{ordinal})(?![\w-]))?"
         rf"(?:\s*(?P<scale>{scales})(?![\w-]))?"
         rf"(?:\s*(?P<percent>%))?"
         rf"(?:\s*(?P<cur_after>{currencies})(?![\w-]))?"
@@ -165,13 +174,34 @@ def quantities(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Q
     digits = with_digits(text, lang)
     if digits != text:
         skip = ()  # offsets moved; dates are found again on the rewritten text by the caller
-    found = []
+    found: list[tuple[re.Match[str], Quantity]] = []
     for match in _quantity_pattern(lang).finditer(digits):
         start = match.start("number")
         if any(s <= start < e for s, e in skip):
             continue
-        found.append(_quantity(match, lang, language))
-    return [q for q in found if q is not None]
+        quantity = _quantity(match, lang, language)
+        if quantity is not None:
+            found.append((match, quantity))
+    return _with_parts(found, digits, language)
+
+
+def _with_parts(
+    found: list[tuple[re.Match[str], Quantity]], text: str, language: Pack
+) -> list[Quantity]:
+    """"10 of the 11 charges": the first number counts the second one's thing, as a part of it."""
+    between = language.pattern("numbers", "partitive")
+    result = [q for _, q in found]
+    for i in range(len(found) - 1):
+        (first, part), (second, whole) = found[i], found[i + 1]
+        gap = text[first.end() : second.start()].strip()
+        if whole.kind != "count" or part.kind not in ("number", "count") or not gap:
+            continue
+        if between.fullmatch(gap) is None or part.value > whole.value:
+            continue
+        stated = f"{part.text} {gap} {whole.text}"
+        result[i] = replace(part, kind="count", counted=whole.counted, text=stated, role="part")
+        result[i + 1] = replace(whole, role="whole")
+    return result
 
 
 def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | None:
@@ -189,7 +219,9 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
     currency = match.group("cur_before") or match.group("cur_after")
     if not currency and counted and counted.casefold() in numbers["currencies"]:
         currency = counted  # "2,5 milliards d'euros"
-    if match.group("percent"):
+    if match.group("ordinal"):
+        kind = "ordinal" if counted else "number"  # "le 3e homme"; a lone "3e" says little
+    elif match.group("percent"):
         kind, counted = "percent", None
     elif currency:
         kind, counted = f"money:{numbers['currencies'][currency.casefold()]}", None
@@ -204,7 +236,9 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
     is_year = not scale and re.fullmatch(r"1[89]\d\d|20\d\d", raw)
     if is_year and (kind == "number" or (counted or "")[:1].isupper()):
         return None  # "en 2021", "2021 Parler…": a year, which dates.py reads
-    return Quantity(value, kind, bound, counted.casefold() if counted else None, match.group())
+    role = "all" if match.group("whole") and kind == "count" else None
+    counted = counted.casefold() if counted else None
+    return Quantity(value, kind, bound, counted, match.group(), role)
 
 
 def _is_unit_word(word: str, language: Pack) -> bool:

@@ -127,6 +127,30 @@ CASES = [
         "en",
         "support",
     ),
+    # ordinals, in words or digits, of the same thing
+    (
+        "Elle est devenue la deuxième femme à diriger le parti",
+        "fr",
+        "She became the third woman to lead the party.",
+        "en",
+        "contradiction",
+    ),
+    ("She is the 3rd woman to lead the party", "en", "Elle est la troisième femme à le diriger.",
+     "fr", "support"),
+    ("Le club remporte son deuxième titre", "fr", "The club won its third cup.", "en",
+     "unverified"),
+    ("It was the club's second title", "en", "The club won the cup for the second time.", "en",
+     "support"),
+    # a part of a whole: "all 11" is not "10 of the 11"; an unqualified 11 may be the whole
+    ("He was convicted on all 11 charges", "en",
+     "The court convicted him on 10 of the 11 charges.", "en", "contradiction"),
+    ("L'usine a licencié tous les onze employés", "fr",
+     "The plant laid off ten of the eleven employees.", "en", "contradiction"),
+    ("The plant laid off 10 employees", "en",
+     "L'usine a licencié dix des onze employés.", "fr", "support"),
+    ("He was convicted on 11 charges", "en",
+     "The court convicted him on 10 of the 11 charges.", "en", "unverified"),
+    ("He was convicted on all 11 charges", "en", "He faced 11 charges.", "en", "unverified"),
 ]
 
 

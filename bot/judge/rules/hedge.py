@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.judge.facts import facts_of
 from bot.judge.rules import UNVERIFIED, Pair, Signal, rule, silence
 from bot.lexicon import load_lexicon
-from bot.terms import covers, sentence_terms
+from bot.terms import covers, predicate_of, sentence_terms
 
 NAME = "hedge"
 
@@ -30,6 +30,13 @@ def check(pair: Pair) -> Signal:
         if not (t.is_name or t.is_number or t.is_time) and covers(t, under)
     ]
     if not words:
+        return silence(NAME)
+    # A hedge in a side clause ("blocked the merger because of concerns it could have on
+    # competition") leaves the main statement asserted: when the evidence states the claim's
+    # predicate outside the hedge, the claim is not under it.
+    predicate = predicate_of(list(pair.terms))
+    stated = sentence_terms(pair.evidence, pair.evidence_lang, lexicon)
+    if predicate is not None and covers(predicate, stated) and not covers(predicate, under):
         return silence(NAME)
     return Signal(
         NAME,

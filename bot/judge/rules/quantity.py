@@ -3,6 +3,8 @@
 "more than 40 %" is supported by 45 % and not refuted by it; a count is compared only with a
 count of the same thing ("9,6 millions d'installations" with "20 million installs", never
 with "88 millions d'abonnés"); percentages with percentages, sums with sums in one currency.
+An ordinal is compared with the same thing's ordinal ("le deuxième homme" with "the third
+man"); a part with a part ("all 11 charges" is refuted by "10 of the 11 charges").
 """
 
 from __future__ import annotations
@@ -30,12 +32,32 @@ def check(pair: Pair) -> Signal:
                 outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
             continue
         same = [theirs for theirs in stated if _same_thing(mine, theirs, pair)]
-        if not same:
-            outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
-        elif any(entails(theirs, mine) for theirs in same):
+        parts = [theirs for theirs in same if theirs.role == "part"]
+        if mine.role == "all" and parts:
+            # "all 11 charges" against "10 of the 11 charges": the part is what is compared
+            same = parts
+        elif parts and mine.role is None and not any(compatible(p, mine) for p in parts):
+            # "convicted on 11 charges" against "10 of the 11": the part or the whole?
+            given = ", ".join(repr(q.text) for q in parts)
+            outcomes.append((UNVERIFIED, f"{mine.text!r}: the source counts {given}"))
+            continue
+        if not same and mine.kind == "ordinal" and any(
+            q.kind == "ordinal" and q.value == mine.value for q in stated
+        ):  # "France's second World Cup victory" against "won it for the second time"
             outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
-        elif not any(compatible(theirs, mine) for theirs in same) and not any(
-            compatible(theirs, mine) for theirs in stated if theirs.kind in ("count", "number")
+        elif not same:
+            outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
+        elif any(entails(theirs, mine) for theirs in same) and not (
+            mine.role == "all" and not parts
+        ):
+            outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
+        elif not any(compatible(theirs, mine) for theirs in same) and not (
+            mine.kind == "count"
+            and any(
+                compatible(t, mine)
+                for t in stated
+                if t.kind in ("count", "number") and t.role is None
+            )
         ):  # "9,6 millions d'installations, dont 7,8 millions aux États-Unis": a part
             given = ", ".join(repr(q.text) for q in same)
             outcomes.append((CONTRADICTION, f"{mine.text!r} against {given}"))
@@ -54,7 +76,7 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
     """Percentages with percentages, money in one currency, counts of the same noun."""
     if mine.kind != theirs.kind:
         return False
-    if mine.kind != "count":
+    if mine.kind not in ("count", "ordinal"):
         return True
     term = _term_for(mine.counted or "", pair.terms)
     if term is None:
