@@ -76,7 +76,8 @@ LIGHT_WEIGHT = 0.25
 # "declare" or "maintain". Lemmas; stemmed when used.
 SPEECH_VERBS = frozenset(
     """say state declare claim argue maintain think believe consider contend assert affirm
-    allege insist tell write announce explain clarify stress dire préciser souligner déclarer affirmer soutenir penser croire
+    allege insist tell write announce explain clarify stress dire préciser souligner
+    déclarer affirmer soutenir penser croire
     estimer considérer prétendre alléguer assurer expliquer annoncer écrire faire-valoir
     indiquer juger accuse blame criticise criticize complain accuser reprocher dénoncer
     critiquer plaindre position stance opinion view views reaction avis réaction""".split()

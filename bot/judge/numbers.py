@@ -188,7 +188,7 @@ def quantities(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Q
 def _with_parts(
     found: list[tuple[re.Match[str], Quantity]], text: str, language: Pack
 ) -> list[Quantity]:
-    """"10 of the 11 charges": the first number counts the second one's thing, as a part of it."""
+    """ "10 of the 11 charges": the first number counts the second one's thing, as a part of it."""
     between = language.pattern("numbers", "partitive")
     result = [q for _, q in found]
     for i in range(len(found) - 1):

@@ -41,8 +41,10 @@ def check(pair: Pair) -> Signal:
             given = ", ".join(repr(q.text) for q in parts)
             outcomes.append((UNVERIFIED, f"{mine.text!r}: the source counts {given}"))
             continue
-        if not same and mine.kind == "ordinal" and any(
-            q.kind == "ordinal" and q.value == mine.value for q in stated
+        if (
+            not same
+            and mine.kind == "ordinal"
+            and any(q.kind == "ordinal" and q.value == mine.value for q in stated)
         ):  # "France's second World Cup victory" against "won it for the second time"
             outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
         elif not same:
