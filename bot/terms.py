@@ -357,6 +357,11 @@ def pole_mates(own: str, lang: str) -> frozenset[Term]:
 
 
 @cache
+def is_speech(term: QueryTerm) -> bool:
+    """Is ``term`` a verb of saying ("said", "a déclaré")?"""
+    return bool(term.stems & _speech_stems(term.lang))
+
+
 def _speech_stems(lang: str) -> frozenset[str]:
     lexicon = load_lexicon()
     return frozenset(lexicon.normalize(w, lang) for w in SPEECH_VERBS)
@@ -387,6 +392,16 @@ def coverage(terms: list[QueryTerm], sentence: SentenceTerms) -> tuple[float, li
     missing = [t for t in terms if not covers(t, sentence)]
     total = sum(t.weight for t in terms)
     return 1.0 - sum(t.weight for t in missing) / total, missing
+
+
+def subject_of(terms: list[QueryTerm]) -> list[QueryTerm]:
+    """The names a claim opens with ("Google and Apple removed…" -> Google, Apple)."""
+    subject = []
+    for term in terms:
+        if not term.is_name:
+            break
+        subject.append(term)
+    return subject
 
 
 def predicate_of(terms: list[QueryTerm]) -> QueryTerm | None:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from bot.decide import Decision, confidence_of
-from bot.evidence import Evidence, quote_span
+from bot.evidence import Evidence
 from bot.judge.model import load_model
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, judge
 from bot.lexicon import load_lexicon
@@ -30,6 +30,7 @@ from bot.terms import (
     predicate_of,
     sentence_terms,
     settled_coverage,
+    subject_of,
     topic_coverage,
 )
 from index.analysis import fold
@@ -88,7 +89,16 @@ class Judgement:
     def contradiction(self) -> Signal | None:
         """The first contradiction, when the sentence is about the claim's own subject and
         names everyone the claim names; or another actor doing what the claim says."""
-        if not self.about or self.subject_missing:
+        if not self.about:
+            return None
+        # Another name where the claim has its own: the one contradiction made of a name the
+        # sentence lacks (bot/judge/rules/actor.py).
+        actor = next(
+            (s for s in self.signals if s.rule == "actor" and s.outcome == CONTRADICTION), None
+        )
+        if actor is not None:
+            return actor
+        if self.subject_missing:
             return None
         if self.order == "other":
             return Signal("actor", CONTRADICTION, "someone else does it in the source")
@@ -137,14 +147,14 @@ def judge_candidate(
     unnamed = tuple(t for t in terms if t.is_name and not covers(t, own))
     pair = Pair(
         query.proposition, query.language, sentence, article.language, tuple(terms),
-        article.published,
+        article.published, article.title,
     )  # fmt: skip
     missing = span.sentence.missing
     judgement = Judgement(
         evidence=span,
         topic=topic_coverage(terms, missing),
         settled=settled_coverage(terms, missing),
-        subject_missing=any(t in missing for t in _subject(terms)),
+        subject_missing=any(t in missing for t in subject_of(terms)),
         names_missing=bool(_names_missing(terms, missing)),
         names_elsewhere=bool(_names_missing(terms, unnamed)),
         predicate_missing=(predicate := predicate_of(terms)) is not None and predicate in missing,
@@ -234,12 +244,6 @@ def verdict_of(judged: list[Judgement], retrieval: Retrieval, index: CorpusIndex
             notes=[signal.reason],
         )  # fmt: skip
     top = judged[0]
-    other = _said_of_someone_else(retrieval, index)
-    if other is not None:
-        return Decision(
-            False, "refuted", [other], confidence_of(other.sentence), "contradicts: actor",
-            contradiction="actor",
-        )  # fmt: skip
     if top.topic < TOPIC_COVERAGE:
         return Decision(False, "not_enough_info", [], 0.2, f"off the subject ({top.topic:.2f})")
     confidence = min(confidence_of(top.sentence), 0.4)
@@ -249,28 +253,6 @@ def verdict_of(judged: list[Judgement], retrieval: Retrieval, index: CorpusIndex
             "the source only says it is hoped, planned or alleged",
         )  # fmt: skip
     return Decision(False, "not_enough_info", [top.evidence], confidence, "not stated")
-
-
-def _said_of_someone_else(retrieval: Retrieval, index: CorpusIndex) -> Evidence | None:
-    """Evidence that states the claim's predicate and object, but of another actor than the
-    claim's subject (the names it opens with)."""
-    subject = _subject(retrieval.terms)
-    rest = [t for t in retrieval.terms if t not in subject and not (t.is_number or t.is_time)]
-    if not subject or not rest:
-        return None
-    claimed = {t.folded for t in retrieval.terms}
-    total = sum(t.weight for t in rest)
-    for candidate in retrieval.sentences[:RUNNERS_UP]:
-        missing = set(candidate.missing)
-        if not all(t in missing for t in subject):
-            continue
-        if sum(t.weight for t in rest if t not in missing) / total < SUPPORT_COVERAGE:
-            continue
-        span = quote_span(candidate, index)
-        text = index.articles[span.doc_id].text[span.start : span.end]
-        if any(fold(name) not in claimed for name in inner_capitalised(text) + text.split()[:1]):
-            return span
-    return None
 
 
 def _names_missing(terms: list[QueryTerm], missing: tuple[QueryTerm, ...]) -> list[QueryTerm]:
@@ -297,7 +279,7 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
     "Twitter sued Amazon"); "after" when only the subject comes after it; None when word
     order says nothing (the subject is implied by the article, or a word is not found).
     """
-    subject = _subject(terms)
+    subject = subject_of(terms)
     predicate = next((t for t in terms if t not in subject and not t.is_number), None)
     if not subject or predicate is None or _PASSIVE.search(claim):
         return None
@@ -322,13 +304,3 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
         and sentence.find(name) < verb_at
     ]  # fmt: skip
     return "other" if others else "after"
-
-
-def _subject(terms: list[QueryTerm]) -> list[QueryTerm]:
-    """The names a claim opens with ("Google and Apple removed…" -> Google, Apple)."""
-    subject = []
-    for term in terms:
-        if not term.is_name:
-            break
-        subject.append(term)
-    return subject

@@ -17,6 +17,7 @@ def pair_of(
     evidence_lang: str,
     corpus: TermIndex | None = None,
     published: str | None = None,
+    title: str = "",
 ) -> Pair:
     """A ``Pair`` from plain strings; the claim's terms are weighed against ``corpus`` (the
     evidence alone when None), as the retriever would."""
@@ -24,4 +25,4 @@ def pair_of(
     if corpus is None:
         corpus = TermIndex([sentence_terms(evidence, evidence_lang, lexicon)], [evidence])
     terms = query_terms(claim, claim_lang, lexicon, corpus, claim=True)
-    return Pair(claim, claim_lang, evidence, evidence_lang, tuple(terms), published)
+    return Pair(claim, claim_lang, evidence, evidence_lang, tuple(terms), published, title)

@@ -26,6 +26,7 @@ class Pair:
     evidence_lang: str
     terms: tuple[QueryTerm, ...]  # the claim's words, with their forms in both languages
     published: str | None = None  # the evidence article's date, to place "le 3 mars"
+    title: str = ""  # the evidence article's title: a name the sentence leaves to it
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def silence(name: str) -> Signal:
 
 
 def _load() -> None:
-    from bot.judge.rules import dates, direction, hedge, negation, quantity  # noqa: F401
+    from bot.judge.rules import actor, dates, direction, hedge, negation, quantity  # noqa: F401
 
 
 _load()

@@ -1,0 +1,148 @@
+"""Actors: the source says the same thing of someone else.
+
+Two shapes, in either language:
+- the claim's subject (the names it opens with) is not in the evidence, the rest of the claim
+  is, and the evidence names another party: "C'est Twitter qui a privé Parler d'hébergement"
+  against "Amazon a cessé d'héberger Parler";
+- a name the sources never mention stands where the evidence has another name next to the
+  same words: "read out by presiding judge Serge Brammertz" against "presiding judge Alphons
+  Orie said".
+
+A name the evidence merely leaves out (a pronoun, a description, an unnamed speaker) refutes
+nothing: another name must be there. Capitalised words that are the claim's own names in the
+other language or as an adjective ("Chinese" for "China") are not another name.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from bot.judge.rules import CONTRADICTION, Pair, Signal, rule, silence
+from bot.lexicon import load_lexicon
+from bot.terms import (
+    QueryTerm,
+    SentenceTerms,
+    covers,
+    first_mention,
+    is_speech,
+    is_time_word,
+    sentence_terms,
+    subject_of,
+)
+from index.analysis import fold, inner_capitalised, is_stopword, words
+
+NAME = "actor"
+# Share of the claim's other content words the evidence must state: the same statement.
+SUBJECT_REST = 0.7
+SLOT_REST = 0.6
+# Words either side of an unknown name in the claim that mark its slot, and how far from such
+# a word the evidence's other name may stand.
+SLOT = 3
+REACH = 4
+# How alike a name and its adjective or other-language form are ("China", "Chinese"; "France",
+# "French"; "Croatia", "Croatie"): difflib's ratio.
+SAME_NAME = 0.6
+
+
+@rule(NAME)
+def check(pair: Pair) -> Signal:
+    lexicon = load_lexicon()
+    stated = sentence_terms(pair.evidence, pair.evidence_lang, lexicon)
+    written = [fold(w) for w in _capitalised(pair.evidence)]
+    absent = [
+        t
+        for t in pair.terms
+        if t.is_name
+        and not covers(t, stated)
+        and not any(_alike(t.folded, word) for word in written)
+    ]
+    content = [t for t in pair.terms if not (t.is_name or t.is_number or t.is_time)]
+    if not absent or not content:
+        return silence(NAME)
+    said = [t for t in content if covers(t, stated)]
+    tokens = words(pair.evidence)
+    others = _other_names(pair, tokens, stated)
+    if not others:
+        return silence(NAME)
+    subject = subject_of(list(pair.terms))
+    titled = sentence_terms(pair.title, pair.evidence_lang, lexicon)
+    others_said = [t for t in pair.terms if t not in subject and not (t.is_number or t.is_time)]
+    verb = next((t for t in pair.terms if t not in subject and not t.is_name), None)
+    if (
+        subject
+        and not (verb is not None and (verb.is_light or is_speech(verb)))  # who said, not did
+        and all(t in absent and not covers(t, titled) for t in subject)
+        and _share(others_said, stated) >= SUBJECT_REST
+    ):
+        named = " ".join(tokens[i].group() for i in others[:3])
+        who = " ".join(t.word for t in subject)
+        return Signal(NAME, CONTRADICTION, f"the source says it of {named}, not {who}")
+    if _share(content, stated) < SLOT_REST:
+        return silence(NAME)
+    for name in (t for t in absent if not t.in_corpus):
+        for anchor, side in _anchors(name, list(pair.terms), said):
+            at = first_mention(anchor, pair.evidence, pair.evidence_lang, lexicon)
+            if at is None:
+                continue
+            index = next(i for i, token in enumerate(tokens) if token.start() >= at)
+            near = [tokens[i].group() for i in others if 0 < (i - index) * side <= REACH]
+            if near:
+                return Signal(
+                    NAME, CONTRADICTION, f"the source names {' '.join(near)}, not {name.word}"
+                )
+    return silence(NAME)
+
+
+def _capitalised(text: str) -> list[str]:
+    """The words ``text`` writes as names, its first word included ("Amazon a coupé…")."""
+    first = text.split()[:1]
+    return inner_capitalised(text) + [w for w in first if w[:1].isupper() and not is_stopword(w)]
+
+
+def _alike(name: str, word: str) -> bool:
+    return name[:2] == word[:2] and SequenceMatcher(None, name, word).ratio() >= SAME_NAME
+
+
+def _share(terms: list[QueryTerm], stated: SentenceTerms) -> float:
+    total = sum(t.weight for t in terms)
+    return sum(t.weight for t in terms if covers(t, stated)) / total if total else 0.0
+
+
+def _anchors(
+    name: QueryTerm, terms: list[QueryTerm], said: list[QueryTerm]
+) -> list[tuple[QueryTerm, int]]:
+    """The claim's words right before and after ``name`` (with the side the name is on: +1
+    after the word, -1 before it), when the evidence states them. A verb of saying is no
+    anchor: "X said" and "Y said" may both be true."""
+    before = [t for t in terms if t.position < name.position and not t.is_name]
+    after = [t for t in terms if t.position > name.position and not t.is_name]
+    found = []
+    for word, side in ((before[-1:], 1), (after[:1], -1)):
+        for t in word:
+            close = abs(t.position - name.position) <= SLOT
+            if close and t in said and not (t.is_light or is_speech(t)):
+                found.append((t, side))
+    return found
+
+
+def _other_names(pair: Pair, tokens: list[re.Match[str]], stated: SentenceTerms) -> list[int]:
+    """Token indexes of the evidence's names that are none of the claim's names or words."""
+    capitalised = {fold(word) for word in _capitalised(pair.evidence)}
+    claimed = {t.folded for t in pair.terms}
+    names = [t.folded for t in pair.terms if t.is_name]
+    lexicon = load_lexicon()
+    return [
+        i
+        for i, token in enumerate(tokens)
+        if (folded := fold(token.group())) in capitalised
+        and folded not in claimed
+        and not any(_alike(name, folded) for name in names)
+        and len(folded) > 2
+        and not is_stopword(token.group())
+        and not is_time_word(token.group())
+        and not any(
+            covers(t, sentence_terms(token.group(), pair.evidence_lang, lexicon))
+            for t in pair.terms
+        )
+    ]

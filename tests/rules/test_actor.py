@@ -1,0 +1,103 @@
+"""Actor: the source says the same thing of someone else, or puts another name in the slot."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.judge import pair_of
+from bot.judge.rules import RULES
+
+CASES = [
+    # the subject: another party does what the claim says, in either language
+    (
+        "C'est Twitter qui a coupé l'hébergement de Parler",
+        "fr",
+        "Amazon a coupé l'hébergement de Parler après l'émeute.",
+        "fr",
+        "",
+        "contradiction",
+    ),
+    (
+        "Twitter cut off Parler's web hosting",
+        "en",
+        "Amazon a coupé l'hébergement web de Parler.",
+        "fr",
+        "",
+        "contradiction",
+    ),
+    (
+        "Amazon cut off Parler's web hosting",
+        "en",
+        "Amazon a coupé l'hébergement web de Parler.",
+        "fr",
+        "",
+        "silence",
+    ),
+    # a description of the subject, whose name the article's title gives, is no other party
+    (
+        "Parler a abandonné son procès contre Amazon",
+        "fr",
+        "Le réseau social prisé des Américains a abandonné son procès contre Amazon.",
+        "fr",
+        "Parler abandonne ses poursuites",
+        "silence",
+    ),
+    # a name as an adjective or in the other language is the same name
+    (
+        "The decision will serve China's interests",
+        "en",
+        "The decision will serve Chinese interests, Le Maire said.",
+        "en",
+        "",
+        "silence",
+    ),
+    (
+        "La Croatie a perdu la finale",
+        "fr",
+        "Croatia lost the final in Moscow.",
+        "en",
+        "",
+        "silence",
+    ),
+    # who said it is not who did it: "X said" and "Y said" may both be true
+    (
+        "Kurtz said the fix was deployed",
+        "en",
+        "Smith said the fix was deployed.",
+        "en",
+        "",
+        "silence",
+    ),
+    # a name the sources never mention, where they name someone else next to the same words
+    (
+        "The sentence was read out by presiding judge Serge Brammertz",
+        "en",
+        "The sentence was read out by presiding judge Alphons Orie.",
+        "en",
+        "",
+        "contradiction",
+    ),
+    (
+        "La peine a été lue par le juge président Serge Brammertz",
+        "fr",
+        "The sentence was read out by presiding judge Alphons Orie.",
+        "en",
+        "",
+        "contradiction",
+    ),
+    # a name the evidence leaves out, with no other name in its place, refutes nothing
+    (
+        "The sentence was read out by presiding judge Serge Brammertz",
+        "en",
+        "The sentence was read out by the presiding judge.",
+        "en",
+        "",
+        "silence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "cl", "evidence", "el", "title", "expected"), CASES)
+def test_actor(claim, cl, evidence, el, title, expected):
+    pair = pair_of(claim, cl, evidence, el, title=title)
+    assert RULES["actor"](pair).outcome == expected
