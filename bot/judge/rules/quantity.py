@@ -7,11 +7,10 @@ with "88 millions d'abonnés"); percentages with percentages, sums with sums in 
 
 from __future__ import annotations
 
-from bot.judge.facts import facts_of
-from bot.judge.numbers import Quantity, compatible, entails
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
-from bot.lexicon import load_lexicon
-from bot.terms import QueryTerm, covers, sentence_terms
+from bot.question.terms import QueryTerm, covers, sentence_terms
+from index.facts import Quantity, compatible, entails, facts_of
+from index.lexicon import load_lexicon
 
 NAME = "quantity"
 
