@@ -2,9 +2,9 @@
 
 A thin Gradio layer over ``bot.ask``: each answer arrives with its own sources (the quote
 highlighted in its paragraph, where the article comes from), and people may add articles.
-Answering logic lives in ``bot``, wording in ``prompts``, and all HTML in ``bot/render.py``.
+Answering logic lives in ``bot``, wording in ``prompts``, and all HTML in ``bot/compose/render.py``.
 
-Security rules this file keeps: messages are HTML built by ``bot.render`` (never Markdown);
+Security rules this file keeps: messages are HTML built by ``bot.compose.render`` (never Markdown);
 uploads are named by the server, never by the uploader; adding articles is off unless the app
 listens on this machine only or sits behind a password; internal events are not part of the
 API, whose one stable endpoint is ``/ask`` (``Answer.to_dict()``).
@@ -29,9 +29,7 @@ from typing import Any
 import gradio as gr
 
 from bot import ask
-from bot.engine import publish, shared_engine, updating
-from bot.llm_settings import is_configured
-from bot.render import (
+from bot.compose.render import (
     answer_html,
     article_report,
     corpus_html,
@@ -39,6 +37,8 @@ from bot.render import (
     sources_html,
     sources_title,
 )
+from bot.engine import publish, shared_engine, updating
+from bot.llm.settings import is_configured
 from index.corpus import list_articles, remove_article
 from index.errors import VerifError
 from index.settings import MAX_ARTICLE_BYTES, ROOT
@@ -345,7 +345,7 @@ def build_demo(uploads: bool = True) -> gr.Blocks:
         chat = gr.Chatbot(
             elem_id="chat",
             show_label=False,
-            render_markdown=False,  # HTML from bot.render only: quotes stay literal text
+            render_markdown=False,  # HTML from bot.compose.render only: quotes stay literal text
             sanitize_html=True,
             allow_tags=False,
             latex_delimiters=[],

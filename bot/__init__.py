@@ -29,7 +29,7 @@ def ask(
     engine = shared_engine(index)
     answer = engine.ask(question, k=k)
     if mode == "llm":
-        from bot.llm import llm_answer
+        from bot.llm.client import llm_answer
 
         context = (engine.retriever.embedder, engine.retriever.term_index)
         answer = llm_answer(answer, engine.index, context)

@@ -13,9 +13,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot import decide, evidence, verdict
 from bot.answer import Answer, Passage
-from bot.compose import citations_for, compose, lead_key
+from bot.compose.text import citations_for, compose, lead_key
+from bot.evidence import candidates as evidence
+from bot.judge import answerable as decide
+from bot.judge import verdict
 from bot.question import parse
 from bot.retrieve import Retriever
 from index.corpus import ensure_index, try_ensure_index

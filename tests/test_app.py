@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot import ask
-from bot.render import answer_html, sources_html
+from bot.compose.render import answer_html, sources_html
 
 HOSTILE = (
     "<h1>Piratage</h1><script>alert('xss')</script>"

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from bot import ask
-from bot.question import MAX_CHARS, parse
+from bot.question.query import MAX_CHARS, parse
 
 from .conftest import ROOT
 

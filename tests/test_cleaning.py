@@ -244,7 +244,7 @@ def test_html_markup_of_two_megabytes_is_read_in_seconds(tmp_path: Path):
      ("javascript:alert(1)", None), ("https://x.example/a b", None)],
 )  # fmt: skip
 def test_html_publisher_and_link_are_kept_when_safe(tmp_path: Path, url: str, kept):
-    from bot.render import provenance_html
+    from bot.compose.render import provenance_html
 
     page = tmp_path / "page.html"
     page.write_text(

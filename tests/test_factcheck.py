@@ -9,11 +9,11 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
-from bot.judge.facts import facts_of, negated_words
 from bot.judge.model import load_model
 from bot.judge.rules import UNVERIFIED
 from bot.judge.rules.hedge import check as hedge_check
 from bot.question import parse
+from index.facts import facts_of, negated_words
 
 from .test_ask import assert_grounded
 

@@ -1,7 +1,7 @@
 """The citation guard on real components: the bundled index, the e5 embedder, the lexicon.
 
 The labelled sentences below are also how the guard's thresholds were chosen (see the
-constants in bot/guard.py): English and French sentences that a cited French sentence does or
+constants in bot/llm/guard.py): English and French sentences that a cited French sentence does or
 does not support, including on-topic ones that only change a number, a day, a name or a verb.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot import guard
 from bot.engine import shared_engine
-from bot.guard import Source, check, renumber, split_sentences, unstated_facts
+from bot.llm import guard
+from bot.llm.guard import Source, check, renumber, split_sentences, unstated_facts
 
 
 @pytest.fixture(scope="module")

@@ -52,11 +52,11 @@ def test_a_missing_feature_is_an_error_not_a_zero():
 
 
 def test_shipped_models_use_the_features_the_code_computes(bundled_index):
-    from bot import evidence
-    from bot.decide import question_features
     from bot.engine import shared_engine
+    from bot.evidence import candidates as evidence
+    from bot.judge.answerable import question_features
+    from bot.judge.verdict import judge_candidate
     from bot.question import parse
-    from bot.verdict import judge_candidate
 
     engine = shared_engine()
     query = parse("Pourquoi Amazon a-t-il arrêté d'héberger Parler ?")

@@ -12,8 +12,8 @@ import pytest
 from bot import ask
 from bot.answer import Citation
 from bot.engine import Engine, shared_engine
-from bot.llm import llm_answer, numbered_passages, sources_for
-from bot.llm_settings import LLMSettings, load_llm_settings
+from bot.llm.client import llm_answer, numbered_passages, sources_for
+from bot.llm.settings import LLMSettings, load_llm_settings
 
 from .conftest import SEEDS
 from .fakes.openai_server import FakeOpenAI, closed_url, passages_of, sent_text
@@ -245,7 +245,7 @@ def test_local_transformers_model_through_langchain_huggingface(tiny_gpt2, bundl
     answer, and its gibberish is refused by the guard."""
     from langchain_huggingface import HuggingFacePipeline
 
-    from bot.llm import build_chain, local_model
+    from bot.llm.client import build_chain, local_model
 
     model = local_model(str(tiny_gpt2), 12)
     assert isinstance(model, HuggingFacePipeline)  # no chat template: plain text prompt
@@ -270,7 +270,7 @@ def test_local_chat_model_uses_its_chat_template(tiny_gpt2, tmp_path):
     from langchain_huggingface import ChatHuggingFace
     from transformers import AutoTokenizer
 
-    from bot.llm import build_chain, local_model
+    from bot.llm.client import build_chain, local_model
 
     folder = tmp_path / "chat"
     shutil.copytree(tiny_gpt2, folder)
@@ -301,7 +301,7 @@ def test_sources_are_the_evidence_then_non_overlapping_retrieved_passages(bundle
 
 
 def test_french_and_english_prompts_have_the_same_entries():
-    from bot.llm import wording
+    from bot.llm.client import wording
 
     def keys(table, prefix=""):
         return {

@@ -344,7 +344,7 @@ def test_requests_naming_another_host_are_refused(app):  # noqa: F811
 
 
 def test_the_upload_report_shows_titles_literally(corpus_copy):
-    from bot.render import article_report
+    from bot.compose.render import article_report
 
     (corpus_copy / "fuite.txt").write_text(MARKDOWN, encoding="utf-8")
     article = add_upload(corpus_copy / "fuite.txt", added_by="test").article

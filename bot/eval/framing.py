@@ -6,7 +6,7 @@ the pipeline records, never from the wording (which lives in prompts/ and change
 1. a note ``framing: <prompts key>`` in ``Answer.notes``, when the composer records one; the
    partial framings are the ``answer.lead_weak*`` keys of prompts/;
 2. otherwise, for a pipeline that records no framing, the composer's former rule (an answer
-   whose confidence is below ``0.2 + 0.8 * bot.decide.CONFIDENT_COVERAGE`` got the
+   whose confidence is below ``0.2 + 0.8 * bot.judge.answerable.CONFIDENT_COVERAGE`` got the
    ``answer.lead_weak`` lead), while that constant exists; without it, no partial framing.
 
 tests/test_eval_framing.py checks the detector against the lead people actually read.
@@ -22,7 +22,7 @@ PARTIAL_KEYS = ("answer.lead_weak", "answer.lead_weak_other_language")
 
 def partial_bound() -> float | None:
     """The confidence under which the composer framed an answer as partial, if it still does."""
-    from bot import decide
+    from bot.judge import answerable as decide
 
     confident = getattr(decide, "CONFIDENT_COVERAGE", None)
     return None if confident is None else 0.2 + 0.8 * confident

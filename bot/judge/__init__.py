@@ -1,11 +1,17 @@
-"""Judging a claim against evidence: a fact layer (facts.py, numbers.py), a registry of small
-rules (rules/), and the decision that combines their signals (decision.py)."""
+"""The judging stage: from a query and its chosen evidence to an answer, a refusal or a verdict.
+
+A registry of small rules (``rules/``) compares the facts of a claim and of one evidence
+sentence (the fact layer, ``index.facts``); ``answerable.py`` decides whether a question is
+answered or refused, ``verdict.py`` whether a claim is supported, refuted or left without
+enough information, both with models fitted by ``fit.py`` and stored in ``models/`` (read by
+``model.py``). It is a stage because it is the only place that decides: it receives the
+evidence chosen before it and hands a decision to the wording after it."""
 
 from __future__ import annotations
 
 from bot.judge.rules import Pair, Signal, judge
-from bot.lexicon import load_lexicon
-from bot.terms import TermIndex, query_terms, sentence_terms
+from bot.question.terms import TermIndex, query_terms, sentence_terms
+from index.lexicon import load_lexicon
 
 __all__ = ["Pair", "Signal", "judge", "pair_of"]
 

@@ -1,11 +1,11 @@
 """``python -m bot.judge.fit``: fit the two decision models on the dev sets, write them as data.
 
 - answerable.json: every question of the dev stories and the seed sets (never a sealed test
-  story) goes through retrieval and evidence selection; its features (bot/decide.py
+  story) goes through retrieval and evidence selection; its features (bot/judge/answerable.py
   ``question_features``) and whether answering it is right (it is answerable, and the quote
   that would lead the answer is gold evidence) make one row.
 - claim_evidence.json: every candidate sentence of every claim, with its features
-  (bot/verdict.py ``claim_features``) and whether it is the gold evidence of the claim (a
+  (bot/judge/verdict.py ``claim_features``) and whether it is the gold evidence of the claim (a
   not_enough_info claim has none).
 
 Each is a logistic regression (scikit-learn) scored with leave-one-set-out cross-validation
@@ -62,8 +62,8 @@ def dev_engines():
 
 def collect() -> list[Row]:
     """Feature rows for every question of the dev stories and seed sets."""
-    from bot import evidence
-    from bot.decide import question_features
+    from bot.evidence import candidates as evidence
+    from bot.judge.answerable import question_features
     from bot.question import parse
 
     rows = []
@@ -95,17 +95,17 @@ class Claim:
 
     set_id: str
     verdict: str
-    judged: list  # bot.verdict.Judgement, best first
+    judged: list  # bot.judge.verdict.Judgement, best first
     labels: list[bool]  # is each candidate gold evidence of the claim?
     retrieval: object
     index: object
 
 
 def collect_claims() -> list[Claim]:
-    from bot import evidence
+    from bot.evidence import candidates as evidence
     from bot.judge.model import load_model
+    from bot.judge.verdict import judge_candidate
     from bot.question import parse
-    from bot.verdict import judge_candidate
 
     load_model.cache_clear()
     claims = []
@@ -134,10 +134,10 @@ def collect_claims() -> list[Claim]:
 
 
 def claim_verdicts(claims: list[Claim], p: list[np.ndarray], threshold: float) -> list[str]:
-    """The verdicts bot/verdict.py gives with these candidate probabilities and threshold."""
+    """The verdicts bot/judge/verdict.py gives with these candidate probabilities and threshold."""
     from dataclasses import replace
 
-    from bot.verdict import verdict_of
+    from bot.judge.verdict import verdict_of
 
     verdicts = []
     for claim, probabilities in zip(claims, p, strict=True):
@@ -161,7 +161,7 @@ def verdict_score(claims: list[Claim], verdicts: list[str]) -> tuple[float, floa
 
 
 def fit_claims(claims: list[Claim], c: float = 1.0) -> dict:
-    from bot.verdict import claim_features  # noqa: F401 (the features' definition)
+    from bot.judge.verdict import claim_features  # noqa: F401 (the features' definition)
 
     names = list(claims[0].judged[0].features) if claims and claims[0].judged else []
     rows = [(c_, j, label) for c_ in claims for j, label in zip(c_.judged, c_.labels, strict=True)]

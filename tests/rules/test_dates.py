@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.judge.facts import find_dates
+from index.facts import find_dates
 
 from .conftest import outcome
 

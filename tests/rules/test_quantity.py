@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.judge.numbers import parse_number, quantities
+from index.facts import parse_number, quantities
 
 from .conftest import outcome
 

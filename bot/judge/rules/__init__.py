@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.terms import QueryTerm
+from bot.question.terms import QueryTerm
 
 SUPPORT, CONTRADICTION, UNVERIFIED, SILENCE = "support", "contradiction", "unverified", "silence"
 
@@ -64,6 +64,21 @@ def judge(pair: Pair) -> list[Signal]:
 
 def silence(name: str) -> Signal:
     return Signal(name, SILENCE)
+
+
+def contradiction(
+    claim: str,
+    lang: str,
+    evidence: str,
+    evidence_lang: str,
+    terms: list[QueryTerm],
+    published: str | None = None,
+) -> str | None:
+    """The kind of the first contradiction the rules find ("number", "date"…), or None: the
+    rules as one call, for the LLM guard, which checks each generated sentence against the
+    passage it cites with the same rules that judge claims."""
+    pair = Pair(claim, lang, evidence, evidence_lang, tuple(terms), published)
+    return next((s.kind for s in judge(pair) if s.outcome == CONTRADICTION), None)
 
 
 def _load() -> None:

@@ -19,8 +19,7 @@ import re
 from difflib import SequenceMatcher
 
 from bot.judge.rules import CONTRADICTION, Pair, Signal, rule, silence
-from bot.lexicon import load_lexicon
-from bot.terms import (
+from bot.question.terms import (
     QueryTerm,
     SentenceTerms,
     covers,
@@ -31,6 +30,7 @@ from bot.terms import (
     subject_of,
 )
 from index.analysis import fold, inner_capitalised, is_stopword, words
+from index.lexicon import load_lexicon
 
 NAME = "actor"
 # Share of the claim's other content words the evidence must state: the same statement.

@@ -8,9 +8,8 @@ in days ("two months" against "60 jours"), with the bounds of quantities.
 
 from __future__ import annotations
 
-from bot.judge.facts import DateFact, Duration, facts_of, resolve_year
-from bot.judge.numbers import APPROX_TOLERANCE
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
+from index.facts import APPROX_TOLERANCE, DateFact, Duration, facts_of, resolve_year
 
 
 @rule("date")

@@ -11,20 +11,20 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from bot.judge.facts import facts_of
 from bot.judge.rules import CONTRADICTION, SUPPORT, Pair, Signal, rule, silence
-from bot.lexicon import Lexicon, load_lexicon
 from index.analysis import fold, stem, words
+from index.facts import facts_of
+from index.lexicon import Lexicon, load_lexicon
 
 NAME = "direction"
 
 
 @cache
 def poles() -> dict[str, tuple[tuple[str, str], ...]]:
-    """stem -> the (axis, pole) pairs it belongs to, from bot/wordlists/opposites.tsv."""
+    """stem -> the (axis, pole) pairs it belongs to, from index/wordlists/opposites.tsv."""
     lexicon = load_lexicon()
     table: dict[str, set[tuple[str, str]]] = {}
-    source = resources.files("bot") / "wordlists" / "opposites.tsv"
+    source = resources.files("index") / "wordlists" / "opposites.tsv"
     for line in source.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue

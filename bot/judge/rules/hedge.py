@@ -7,10 +7,10 @@ looks like a hedging verb ("the plan") is no hedge (the language pack says how t
 
 from __future__ import annotations
 
-from bot.judge.facts import facts_of
 from bot.judge.rules import UNVERIFIED, Pair, Signal, rule, silence
-from bot.lexicon import load_lexicon
-from bot.terms import covers, predicate_of, sentence_terms
+from bot.question.terms import covers, predicate_of, sentence_terms
+from index.facts import facts_of
+from index.lexicon import load_lexicon
 
 NAME = "hedge"
 

@@ -7,12 +7,12 @@ predicate with two poles are left to the direction rule, which turns them instea
 
 from __future__ import annotations
 
-from bot.judge.facts import facts_of
 from bot.judge.rules import CONTRADICTION, Pair, Signal, rule, silence
 from bot.judge.rules.direction import poles
-from bot.lexicon import load_lexicon
-from bot.terms import covers, sentence_terms
+from bot.question.terms import covers, sentence_terms
 from index.analysis import fold
+from index.facts import facts_of
+from index.lexicon import load_lexicon
 
 NAME = "negation"
 

@@ -9,11 +9,10 @@ man"); a part with a part ("all 11 charges" is refuted by "10 of the 11 charges"
 
 from __future__ import annotations
 
-from bot.judge.facts import facts_of
-from bot.judge.numbers import Quantity, compatible, entails
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
-from bot.lexicon import load_lexicon
-from bot.terms import QueryTerm, covers, sentence_terms
+from bot.question.terms import QueryTerm, covers, sentence_terms
+from index.facts import Quantity, compatible, entails, facts_of
+from index.lexicon import load_lexicon
 
 NAME = "quantity"
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.evidence import Evidence, runner_up
-from bot.judge.facts import facts_of
+from bot.evidence.candidates import Evidence, runner_up
 from bot.judge.model import load_model
-from bot.lang import languages, words_of_every_language
-from bot.lexicon import load_lexicon
 from bot.question import Query
+from bot.question.terms import TYPE_NOUNS, QueryTerm, covers, sentence_terms
 from bot.retrieve import Retrieval, ScoredSentence
-from bot.terms import TYPE_NOUNS, QueryTerm, covers, sentence_terms
+from index.facts import facts_of
+from index.lang import languages, words_of_every_language
+from index.lexicon import load_lexicon
 from index.store import CorpusIndex
 
 # A question's focus noun missing from the evidence is forgiven as a paraphrase only when the

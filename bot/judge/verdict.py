@@ -1,6 +1,6 @@
 """Claim verdicts: supported, refuted or not enough information, always with the evidence.
 
-The claim is weighed against each candidate sentence that evidence.py chose (the best and its
+The claim is weighed against each candidate sentence that bot/evidence chose (the best and its
 close runners-up). On each, the judge rules (bot/judge/rules) say whether a number, a date, a
 direction, a negation or a hedge agrees, contradicts, or is left unverified. "Refuted" needs
 a contradiction in a sentence about the claim's own subject; "supported" needs a sentence that
@@ -14,14 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.decide import Decision, confidence_of
-from bot.evidence import Evidence
+from bot.evidence.candidates import Evidence
+from bot.judge.answerable import Decision, confidence_of
 from bot.judge.model import load_model
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, judge
-from bot.lexicon import load_lexicon
 from bot.question import Query
-from bot.retrieve import Retrieval, ScoredSentence
-from bot.terms import (
+from bot.question.terms import (
     QueryTerm,
     covers,
     first_mention,
@@ -33,7 +31,9 @@ from bot.terms import (
     subject_of,
     topic_coverage,
 )
+from bot.retrieve import Retrieval, ScoredSentence
 from index.analysis import fold
+from index.lexicon import load_lexicon
 from index.store import CorpusIndex
 
 # Share of the claim's (rarity-weighted) words its evidence must cover to support it.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.question import Query
-from bot.terms import QueryTerm, SentenceTerms, TermIndex, coverage, query_terms
+from bot.question.terms import QueryTerm, SentenceTerms, TermIndex, coverage, query_terms
 from index.backends import SearchBackend, open_backend
 from index.embed import VectorEmbeddings
 from index.lexicon import Lexicon, load_lexicon

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.judge.numbers import Quantity, bound_groups, bound_of, quantities, with_digits
-from bot.lang import pack
 from index.analysis import fold
+from index.facts.numbers import Quantity, bound_groups, bound_of, quantities, with_digits
+from index.lang import pack
 
 # Words after a negator, or after a hedge, that it bears on (within its clause).
 NEGATION_SCOPE = 6

@@ -7,8 +7,8 @@ language, and the lead says so when that is not the question's language.
 from __future__ import annotations
 
 from bot.answer import Citation
-from bot.attribution import speaker
-from bot.decide import Decision
+from bot.evidence.attribution import speaker
+from bot.judge.answerable import Decision
 from bot.question import Query
 from index.store import CorpusIndex
 from prompts import text as t

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from bot.lang import pack
 from index.analysis import (
     SentenceTerms,
     corpus_names,
@@ -28,6 +27,7 @@ from index.analysis import (
     words,
 )
 from index.dates import MONTHS, WEEKDAYS
+from index.lang import pack
 from index.lexicon import MAX_PHRASE, OTHER, Lexicon, Term, cognate, load_lexicon
 
 # A word the corpus never uses: as common as "said" (zipf 6) it keeps UNSEEN_FLOOR of the
@@ -341,7 +341,7 @@ def _pole_table() -> dict[str, frozenset[str]]:
     both languages: a claim saying "perdu" is covered by evidence saying "a chuté"."""
     lexicon = load_lexicon()
     table: dict[str, set[str]] = {}
-    source = resources.files("bot") / "wordlists" / "opposites.tsv"
+    source = resources.files("index") / "wordlists" / "opposites.tsv"
     for line in source.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue

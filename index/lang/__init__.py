@@ -49,7 +49,7 @@ class Pack:
 @cache
 def pack(code: str) -> Pack:
     """The pack of a language code ("fr", "en"); ``KeyError`` for a language without one."""
-    source = resources.files("bot.lang") / f"{code}.toml"
+    source = resources.files("index.lang") / f"{code}.toml"
     if not source.is_file():
         raise KeyError(f"No language pack for {code!r}.")
     return Pack(code, tomllib.loads(source.read_text(encoding="utf-8")))
@@ -58,7 +58,7 @@ def pack(code: str) -> Pack:
 @cache
 def languages() -> tuple[str, ...]:
     """Every language that has a pack."""
-    folder = resources.files("bot.lang")
+    folder = resources.files("index.lang")
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
 
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.lang import words_of_every_language
+from index.lang import words_of_every_language
 from index.language import detect_language
 
 MAX_CHARS = 2000

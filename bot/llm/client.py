@@ -17,9 +17,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from bot import guard
 from bot.answer import Answer, Citation, Passage
-from bot.llm_settings import LLMSettings, load_llm_settings
+from bot.llm import guard
+from bot.llm.settings import LLMSettings, load_llm_settings
 from index.store import CorpusIndex
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ from functools import cache
 
 from text_to_num import alpha2digit
 
-from bot.lang import Pack, pack
+from index.lang import Pack, pack
 
 # Relative tolerance of an exact figure (rounding: "9.6 million" for 9,612,000) and of one
 # given as approximate ("about 10 million", "près de 10 millions").

@@ -3,7 +3,7 @@
 Marker numbers are not enough: a model can put [1] under a sentence [1] does not say. So each
 sentence must (1) cite passages that exist, (2) state no number, date, month or weekday the
 cited text does not, (3) name no one it does not, (4) not be contradicted by it (the claim
-checks of contradict.py: opposite direction, negation, another quantity), and (5) say what it
+checks of the judge rules: opposite direction, negation, another quantity), and (5) say what it
 says: its words covered by the cited text across languages (the retriever's lexicon) and its
 meaning close to one of the cited sentences (e5 cosine). Sentences that fail are dropped
 ("repair"); if none survives, or what survives no longer cites the evidence that answers the
@@ -17,12 +17,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from bot.contradict import contradiction
-from bot.lexicon import load_lexicon
-from bot.terms import TermIndex, coverage, covers, query_terms, sentence_terms
+from bot.judge.rules import contradiction
+from bot.question.terms import TermIndex, coverage, covers, query_terms, sentence_terms
 from index.dates import MONTHS, WEEKDAYS, find_weekdays
 from index.embed import VectorEmbeddings
 from index.instructions import without_instructions
+from index.lexicon import load_lexicon
 
 # Thresholds measured on tests/test_guard.py's labelled sentences (bundled corpus, e5-small):
 # the 17 supported ones have cosines 0.85-0.96 and, but for one free paraphrase (0.43 / 0.94),

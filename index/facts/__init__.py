@@ -1,0 +1,42 @@
+"""The fact layer: what a sentence states that the judging rules compare, read once.
+
+``numbers.py`` reads quantities (digits or words, scale, unit, bound) and compares them as
+intervals; ``facts.py`` reads dates with or without a year, weekdays, durations and the
+words a negation or a hedge bears on. It lives in ``index`` (which never imports ``bot``)
+so that facts can be computed at indexing time; answering code asks it through the names
+below.
+"""
+
+from index.facts.facts import (
+    DateFact,
+    Duration,
+    Facts,
+    facts_of,
+    find_dates,
+    negated_words,
+    resolve_year,
+)
+from index.facts.numbers import (
+    APPROX_TOLERANCE,
+    Quantity,
+    compatible,
+    entails,
+    parse_number,
+    quantities,
+)
+
+__all__ = [
+    "APPROX_TOLERANCE",
+    "DateFact",
+    "Duration",
+    "Facts",
+    "Quantity",
+    "compatible",
+    "entails",
+    "facts_of",
+    "find_dates",
+    "negated_words",
+    "parse_number",
+    "quantities",
+    "resolve_year",
+]
