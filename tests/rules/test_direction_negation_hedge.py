@@ -98,6 +98,21 @@ NEGATION = [
     ),
     # a negation elsewhere in the sentence does not bear on the claim
     ("Parler sued Amazon", "en", "Parler sued Amazon, which did not reply.", "en", "silence"),
+    # the claim denying what the evidence never mentions is no contradiction
+    (
+        "It was not a cyberattack",
+        "en",
+        "The outage came from a faulty software update.",
+        "en",
+        "silence",
+    ),
+    (
+        "Ce n'était pas une cyberattaque",
+        "fr",
+        "It was a cyberattack, the agency said.",
+        "en",
+        "contradiction",
+    ),
     # "plus de" is "more than", not "no more"
     ("Parler a reçu des menaces", "fr", "Parler a reçu plus de 100 menaces.", "fr", "silence"),
 ]

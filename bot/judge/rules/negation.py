@@ -31,8 +31,14 @@ def check(pair: Pair) -> Signal:
     claim_facts = facts_of(pair.claim, pair.claim_lang)
     denied = sentence_terms(" ".join(evidence_facts.negated), pair.evidence_lang, lexicon)
     in_evidence = [t for t in content if covers(t, denied)]
+    # The claim denying a word the evidence never says is no contradiction: the evidence must
+    # state it ("not a cyberattack" against a sentence about a software update says nothing).
+    stated = sentence_terms(pair.evidence, pair.evidence_lang, lexicon)
     in_claim = [
-        t for t in content if t.folded in claim_facts.negated or fold(t.word) in claim_facts.negated
+        t
+        for t in content
+        if (t.folded in claim_facts.negated or fold(t.word) in claim_facts.negated)
+        and covers(t, stated)
     ]
     if bool(in_evidence) == bool(in_claim):
         return silence(NAME)
