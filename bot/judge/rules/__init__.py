@@ -82,7 +82,15 @@ def contradiction(
 
 
 def _load() -> None:
-    from bot.judge.rules import actor, dates, direction, hedge, negation, quantity  # noqa: F401
+    from bot.judge.rules import (  # noqa: F401
+        actor,
+        dates,
+        direction,
+        hedge,
+        missing,
+        negation,
+        quantity,
+    )
 
 
 _load()
