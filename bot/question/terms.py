@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from index.analysis import (
     SentenceTerms,
@@ -28,7 +27,15 @@ from index.analysis import (
 )
 from index.dates import MONTHS, WEEKDAYS
 from index.lang import pack
-from index.lexicon import MAX_PHRASE, OTHER, Lexicon, Term, cognate, load_lexicon
+from index.lexicon import (
+    MAX_PHRASE,
+    OTHER,
+    Lexicon,
+    Term,
+    cognate,
+    load_lexicon,
+    opposite_poles,
+)
 
 # A word the corpus never uses: as common as "said" (zipf 6) it keeps UNSEEN_FLOOR of the
 # weight of an unseen word; at zipf 2 and below ("Brammertz", "axed" is 2.8) all of it.
@@ -337,19 +344,16 @@ def covers(term: QueryTerm, sentence: SentenceTerms) -> bool:
 
 @cache
 def _pole_table() -> dict[str, frozenset[str]]:
-    """stem -> stems on the same pole of an axis in opposites.tsv (rise, grimper, hausse…),
-    both languages: a claim saying "perdu" is covered by evidence saying "a chuté"."""
-    lexicon = load_lexicon()
-    table: dict[str, set[str]] = {}
-    source = resources.files("index") / "wordlists" / "opposites.tsv"
-    for line in source.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        _, _, vocabulary = line.split("\t")
-        stems = {lexicon.normalize(w, lang) for w in vocabulary.split() for lang in ("fr", "en")}
-        for one in stems:
-            table.setdefault(one, set()).update(stems)
-    return {k: frozenset(v) for k, v in table.items()}
+    """stem -> stems on a same pole of an axis of the opposites (rise, grimper, hausse…), both
+    languages: a claim saying "perdu" is covered by evidence saying "a chuté"."""
+    members: dict[tuple[str, str], set[str]] = {}
+    for one, pairs in opposite_poles().items():
+        for pair in pairs:
+            members.setdefault(pair, set()).add(one)
+    return {
+        one: frozenset().union(*(members[pair] for pair in pairs))
+        for one, pairs in opposite_poles().items()
+    }
 
 
 def pole_mates(own: str, lang: str) -> frozenset[Term]:
