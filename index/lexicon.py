@@ -158,6 +158,22 @@ def load_lexicon() -> Lexicon:
     )
 
 
+@cache
+def opposite_poles() -> dict[str, tuple[tuple[str, str], ...]]:
+    """stem -> the (axis, pole) pairs it belongs to in ``opposites.tsv`` ("rise" -> quantity
+    up). The file mixes languages, so each word is stemmed as every language would."""
+    lexicon = load_lexicon()
+    table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for line in (WORDLISTS / "opposites.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        axis, pole, vocabulary = line.split("\t")
+        for word in vocabulary.split():
+            for lang in OTHER:
+                table[lexicon.normalize(word, lang)].add((axis, pole))
+    return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
 def lexicon_digest() -> str:
     """SHA-256 of the lexicon files: part of the stored analysis's signature."""
     digest = hashlib.sha256()

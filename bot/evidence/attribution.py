@@ -9,30 +9,56 @@ from __future__ import annotations
 
 import re
 
+from index.lang import Pack, languages, pack
+
 # A short noun phrase: "AWS", "le PDG de Parler", "un représentant de la société".
 _SPEAKER = (
     r"((?:(?:le|la|les|l['’]|un|une|des|the|a|an)\s+)?[\w’'-]+"
     r"(?:\s+(?:de|du|des|d['’]|of|de la|de l['’])?\s*[\w’'-]+){0,4}?)"
 )
-_VERBS_FR = (
-    r"(?:a|ont|avait|avaient)?\s*(?:déclaré|affirmé|fait valoir|dit|estimé|allégué|accusé"
-    r"|dénoncé|prétendu|suggéré|annoncé|expliqué|assuré|soutenu|répondu|indiqué|écrit)"
-    r"|soutient|affirme|estime|allègue|accuse|dénonce|prétend|assure|explique|déclare|dit"
-)
-_VERBS_EN = (
-    r"(?:has |had )?(?:said|says|argued|argues|claimed|claims|alleged|alleges|stated|states"
-    r"|told|wrote|accused|accuses|insisted|insists|suggested|suggests|maintains|maintained)"
-)
-
 _NAME = r"([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)"
-_PARTICIPLES = (
-    r"(?:alléguant|affirmant|faisant valoir|arguant|accusant|estimant|soutenant"
-    r"|arguing|claiming|alleging|saying|insisting|accusing)"
+
+
+def _verbs(language: Pack) -> str:
+    """A verb of saying: "a déclaré", "has argued", "soutient"."""
+    forms = rf"(?:(?:{language.alternation('attribution', 'auxiliaries')})\s+)?"
+    forms += rf"(?:{language.alternation('attribution', 'participles')})"
+    present = language.alternation("attribution", "present")
+    return f"{forms}|{present}" if present else forms
+
+
+def _speech_patterns(language: Pack) -> list[re.Pattern[str]]:
+    """The shapes of reported speech that a language's words make."""
+    patterns = []
+    inverted = language.alternation("attribution", "inverted")
+    if inverted:
+        # "«…», a déclaré un représentant de la société"
+        after = language.alternation("attribution", "after_inverted")
+        patterns.append(
+            re.compile(
+                rf"(?:»|”|\")\s*(?:,\s*)?(?:{inverted})\s+{_SPEAKER}(?=\s+(?:{after})\b|[.,;])",
+                re.I,
+            )
+        )
+    # "AWS avait déclaré que", "et Parler soutient que", "Amazon said"
+    opening = r"^|[,;]\s*"
+    conjunctions = language.alternation("attribution", "conjunctions")
+    if conjunctions:
+        opening += rf"|\b(?:{conjunctions})\s+"
+    asides = language.alternation("attribution", "asides")
+    aside = rf"(?:(?:{asides})\s*)?" if asides else ""
+    patterns.append(re.compile(rf"(?:{opening}){aside}{_SPEAKER}\s+(?:{_verbs(language)})\b", re.I))
+    return patterns
+
+
+_ANY_VERB = "|".join(_verbs(pack(code)) for code in languages())
+_PARTICIPLES = "|".join(
+    pack(code).alternation("attribution", "present_participles") for code in languages()
 )
 
 _PATTERNS = [
     # "Sheryl Sandberg, directrice des opérations de Facebook, a déclaré que"
-    re.compile(rf"{_NAME},\s+[^,]{{3,80}},\s+(?:{_VERBS_FR}|{_VERBS_EN})\b"),
+    re.compile(rf"{_NAME},\s+[^,]{{3,80}},\s+(?:{_ANY_VERB})\b"),
     # "selon le PDG de Parler", "d’après AWS", "according to the letter"
     re.compile(
         rf"\b(?:selon|d['’]après|according to)\s+{_SPEAKER}(?=[,.;:»]|\s+(?:qui|que|à|the|,))",
@@ -42,15 +68,7 @@ _PATTERNS = [
     re.compile(rf"\bsi l['’]on en croit\s+{_SPEAKER}(?=[,.;])", re.I),
     # "lit-on dans la lettre"
     re.compile(r"\blit-on dans\s+((?:la|le|les|l['’])\s*[\w’'-]+)", re.I),
-    # "«…», a déclaré un représentant de la société"
-    re.compile(
-        rf"(?:»|”|\")\s*(?:,\s*)?(?:a|ont)\s+(?:déclaré|affirmé|dit|expliqué)\s+{_SPEAKER}"
-        r"(?=\s+(?:à|au|dans)\b|[.,;])",
-        re.I,
-    ),
-    # "AWS avait déclaré que", "Parler a fait valoir que", "Amazon soutient que"
-    re.compile(rf"(?:^|[,;]\s*|\bet\s+)(?:de son côté,\s*)?{_SPEAKER}\s+(?:{_VERBS_FR})\b", re.I),
-    re.compile(rf"(?:^|[,;]\s*){_SPEAKER}\s+{_VERBS_EN}\b", re.I),
+    *(p for code in languages() for p in _speech_patterns(pack(code))),
 ]
 _NOT_SPEAKERS = re.compile(
     r"^(?:il|elle|ils|elles|on|it|he|she|they|ce|cela|qui|que|a|ont|avait|has|had)$", re.I
@@ -71,7 +89,7 @@ def speaker(sentence: str) -> str | None:
             if who and not _NOT_SPEAKERS.match(who) and len(who.split()) <= 7:
                 return who
     # "Parler a poursuivi Amazon, faisant valoir que…": the subject of the main clause.
-    participle = re.search(rf",\s*{_PARTICIPLES}\b", sentence, re.I)
+    participle = re.search(rf",\s*(?:{_PARTICIPLES})\b", sentence, re.I)
     if participle:
         for name in re.finditer(_NAME, sentence[: participle.start()]):
             if not _SENTENCE_OPENERS.match(name.group(1)):

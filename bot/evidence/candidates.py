@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.retrieve import Retrieval, ScoredSentence
 from index.documents import Sentence
+from index.lang import languages, pack
 from index.store import CorpusIndex
 
 MAX_CITATIONS = 3
@@ -22,9 +23,11 @@ SUPPORT_MARGIN = 0.05
 RUNNERS_UP = 6
 RUNNER_UP_MARGIN = 0.08
 
+# A sentence opening with a pronoun ("Il n’a pas d’autres options.") needs the one before it.
 _ANAPHOR = re.compile(
-    r"^[«\"“\s]*(?:il|elle|ils|elles|cela|ceci|ça|celui-ci|celle-ci|ce|cette|ces|cet|leur"
-    r"|it|he|she|they|this|that|these|those|its|their|such|la baisse|la hausse)\b",
+    r"^[«\"“\s]*(?:{})\b".format(
+        "|".join(pack(code).alternation("evidence", "anaphors") for code in languages())
+    ),
     re.IGNORECASE,
 )
 

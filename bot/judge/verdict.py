@@ -33,6 +33,7 @@ from bot.question.terms import (
 )
 from bot.retrieve import Retrieval, ScoredSentence
 from index.analysis import fold
+from index.lang import Pack, languages, pack
 from index.lexicon import load_lexicon
 from index.store import CorpusIndex
 
@@ -48,11 +49,17 @@ SENSE_RULES = frozenset({"direction", "negation"})
 RUNNERS_UP = 6
 
 
-_PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ht|un)\b"
-    r"|\b(?:été|est|sont|était|étaient)\s+\w+(?:é|ée|és|ées|is|ise|it|ite|u|ue|us|ues)\b",
-    re.IGNORECASE,
-)
+def _passive(language: Pack) -> str:
+    """A passive clause: an auxiliary, maybe an adverb ("was quickly removed"), a participle."""
+    adverb = language.alternation("passive", "adverb_endings")
+    return (
+        rf"\b(?:{language.alternation('passive', 'auxiliaries')})\s+"
+        + (rf"(?:\w+(?:{adverb})\s+)?" if adverb else "")
+        + rf"\w+(?:{language.alternation('passive', 'participle_endings')})\b"
+    )
+
+
+_PASSIVE = re.compile("|".join(_passive(pack(code)) for code in languages()), re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^\s*(?:['’]s?\b|\s+de\b)")
 
 

@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from index.analysis import (
     SentenceTerms,
@@ -27,8 +26,16 @@ from index.analysis import (
     words,
 )
 from index.dates import MONTHS, WEEKDAYS
-from index.lang import pack
-from index.lexicon import MAX_PHRASE, OTHER, Lexicon, Term, cognate, load_lexicon
+from index.lang import pack, words_of_every_language
+from index.lexicon import (
+    MAX_PHRASE,
+    OTHER,
+    Lexicon,
+    Term,
+    cognate,
+    load_lexicon,
+    opposite_poles,
+)
 
 # A word the corpus never uses: as common as "said" (zipf 6) it keeps UNSEEN_FLOOR of the
 # weight of an unseen word; at zipf 2 and below ("Brammertz", "axed" is 2.8) all of it.
@@ -36,52 +43,22 @@ COMMON_ZIPF = 6.0
 ZIPF_SPAN = 4.0
 UNSEEN_FLOOR = 0.2
 
-# Words that frame a question or a claim without being what it is about.
-FRAME_WORDS = frozenset(
-    """say said says tell explain describe according article articles source sources text report
-    reported reports state stated mention mentioned happen happened exactly really true false
-    claim claims name list give know dire dit dise dites explique expliquez raconte décris
-    selon article articles source sources texte mentionne mentionné vrai faux affirmation
-    arrivé passé exactement vraiment sait savoir donne cite nom long temps durée duration
-    without never jamais""".split()
-)
-# Nouns that name the kind of answer rather than its content ("which company", "quel jour").
-TYPE_NOUNS = frozenset(
-    """company companies firm firms business businesses organisation organization person people
-    man woman day days date dates year years month months time country countries city cities
-    state states place name names amount number percentage share figure reason reasons way ways
-    kind type sort entreprise entreprises société sociétés firme firmes organisation personne
-    personnes homme femme jour jours date dates année années an ans mois moment heure pays ville
-    villes état états lieu endroit nom noms montant nombre pourcentage part chiffre raison
-    raisons motif motifs façon manière moyen genre type sorte fois times else other autre autres
-    kind kinds sorts price prices cost costs prix coût coûts tarif""".split()
-)
-# Question words before such a noun: "which companies", "quel jour", "combien de fois".
-_WH = frozenset("which what quel quelle quels quelles lequel laquelle".split())
-_HOW_MANY = frozenset("many much combien".split())
-_REPORTED = frozenset("that que qu it he she they we il elle ils elles nous on".split())
+# The question's closed-class words, from every language's pack (index/lang/): a question is
+# read with the words of its own language and of the sources'.
+FRAME_WORDS = words_of_every_language("question", "frame")  # "according", "selon"
+TYPE_NOUNS = words_of_every_language("question", "type_nouns")  # "which company", "quel jour"
+_WH = words_of_every_language("question", "wh")
+_HOW_MANY = words_of_every_language("question", "how_many")
+_REPORTED = words_of_every_language("question", "reported")  # "says that", "affirme que"
 _DAY_OF_WEEK = re.compile(r"\b(day|jour) (?:of the week|de la semaine)\b", re.IGNORECASE)
-_COUNT_WORDS = frozenset("two three four five deux trois quatre cinq".split())
+_COUNT_WORDS = words_of_every_language("question", "count_words")  # "which two companies"
 # Verbs that mostly carry the noun after them ("file a lawsuit", "déposer une plainte"): they
 # count for little, so a paraphrase with another such verb still covers the question.
-LIGHT_WORDS = frozenset(
-    """go goes went gone going get gets got gotten getting file files filed filing bring brings
-    brought take takes took taken make makes made give gives gave given put puts ago
-    aller va vont allé allée déposer dépose déposé déposée intenter intente intenté porter
-    porte porté faire fait faite mettre met mis mise prendre prend pris prise donner donne
-    donné vient viennent venait venaient venir just""".split()
-)
+LIGHT_WORDS = words_of_every_language("question", "light")
 LIGHT_WEIGHT = 0.25
 # Verbs of saying and opining: asking what someone "thinks" is answered by what they "argue",
 # "declare" or "maintain". Lemmas; stemmed when used.
-SPEECH_VERBS = frozenset(
-    """say state declare claim argue maintain think believe consider contend assert affirm
-    allege insist tell write announce explain clarify stress dire préciser souligner
-    déclarer affirmer soutenir penser croire
-    estimer considérer prétendre alléguer assurer expliquer annoncer écrire faire-valoir
-    indiquer juger accuse blame criticise criticize complain accuser reprocher dénoncer
-    critiquer plaindre position stance opinion view views reaction avis réaction""".split()
-)
+SPEECH_VERBS = words_of_every_language("question", "speech")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?%?$")
 
 
@@ -175,7 +152,7 @@ def query_terms(
         asked_for = {fold(t.group()) for t in tokens[max(0, position - 3) : position]}
         if (folded in TYPE_NOUNS or folded in _COUNT_WORDS) and asked_for & _WH:
             continue  # "which two companies": the kind of answer, not what it is about
-        if folded in ("fois", "times") and (
+        if folded in words_of_every_language("numbers", "times") and (
             asked_for & _HOW_MANY
             or asked_for & {"million", "millions", "milliard", "billion"}
             or any(t[0].isdigit() for t in asked_for)
@@ -337,19 +314,16 @@ def covers(term: QueryTerm, sentence: SentenceTerms) -> bool:
 
 @cache
 def _pole_table() -> dict[str, frozenset[str]]:
-    """stem -> stems on the same pole of an axis in opposites.tsv (rise, grimper, hausse…),
-    both languages: a claim saying "perdu" is covered by evidence saying "a chuté"."""
-    lexicon = load_lexicon()
-    table: dict[str, set[str]] = {}
-    source = resources.files("index") / "wordlists" / "opposites.tsv"
-    for line in source.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        _, _, vocabulary = line.split("\t")
-        stems = {lexicon.normalize(w, lang) for w in vocabulary.split() for lang in ("fr", "en")}
-        for one in stems:
-            table.setdefault(one, set()).update(stems)
-    return {k: frozenset(v) for k, v in table.items()}
+    """stem -> stems on a same pole of an axis of the opposites (rise, grimper, hausse…), both
+    languages: a claim saying "perdu" is covered by evidence saying "a chuté"."""
+    members: dict[tuple[str, str], set[str]] = {}
+    for one, pairs in opposite_poles().items():
+        for pair in pairs:
+            members.setdefault(pair, set()).add(one)
+    return {
+        one: frozenset().union(*(members[pair] for pair in pairs))
+        for one, pairs in opposite_poles().items()
+    }
 
 
 def pole_mates(own: str, lang: str) -> frozenset[Term]:

@@ -35,6 +35,11 @@ class Pack:
         """A case-insensitive pattern matching any phrase of ``keys`` as whole words."""
         return _phrase_pattern(self.words(*keys))
 
+    def alternation(self, *keys: str) -> str:
+        """The phrases of ``keys`` as regular-expression alternatives ("a|ont|avait"), to build
+        a larger pattern from; "" when the language lists none."""
+        return _alternation(self.words(*keys))
+
     @property
     def months(self) -> dict[str, int]:
         """Month names and abbreviations of this language (babel's CLDR data) -> 1..12."""
@@ -69,10 +74,13 @@ def words_of_every_language(*keys: str) -> frozenset[str]:
     return frozenset(w.casefold() for code in languages() for w in pack(code).words(*keys))
 
 
+def _alternation(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
 @cache
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", re.IGNORECASE)
 
 
 def _strip_accents_dot(name: str) -> str:

@@ -9,36 +9,19 @@ comment") is not a pole of its own: "declined" there is no fall in value.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from bot.judge.rules import CONTRADICTION, SUPPORT, Pair, Signal, rule, silence
 from index.analysis import fold, stem, words
 from index.facts import facts_of
-from index.lexicon import Lexicon, load_lexicon
+from index.lexicon import Lexicon, load_lexicon, opposite_poles
 
 NAME = "direction"
 
 
 @cache
-def poles() -> dict[str, tuple[tuple[str, str], ...]]:
-    """stem -> the (axis, pole) pairs it belongs to, from index/wordlists/opposites.tsv."""
-    lexicon = load_lexicon()
-    table: dict[str, set[tuple[str, str]]] = {}
-    source = resources.files("index") / "wordlists" / "opposites.tsv"
-    for line in source.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        axis, pole, vocabulary = line.split("\t")
-        for word in vocabulary.split():
-            for lang in ("fr", "en"):
-                table.setdefault(lexicon.normalize(word, lang), set()).add((axis, pole))
-    return {k: tuple(sorted(v)) for k, v in table.items()}
-
-
-@cache
 def _other_pole() -> dict[tuple[str, str], str]:
     by_axis: dict[str, set[str]] = {}
-    for pairs in poles().values():
+    for pairs in opposite_poles().values():
         for axis, pole in pairs:
             by_axis.setdefault(axis, set()).add(pole)
     return {
@@ -53,7 +36,7 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
     """The (axis, pole) pairs a text takes, a negated pole turned into the other one."""
     lexicon: Lexicon = load_lexicon()
     facts = facts_of(text, lang)
-    table, flip = poles(), _other_pole()
+    table, flip = opposite_poles(), _other_pole()
     taken: set[tuple[str, str]] = set()
     for match in words(text):
         word = match.group()

@@ -8,11 +8,10 @@ predicate with two poles are left to the direction rule, which turns them instea
 from __future__ import annotations
 
 from bot.judge.rules import CONTRADICTION, Pair, Signal, rule, silence
-from bot.judge.rules.direction import poles
 from bot.question.terms import covers, sentence_terms
 from index.analysis import fold
 from index.facts import facts_of
-from index.lexicon import load_lexicon
+from index.lexicon import load_lexicon, opposite_poles
 
 NAME = "negation"
 
@@ -23,7 +22,7 @@ def check(pair: Pair) -> Signal:
     content = [
         t
         for t in pair.terms
-        if not (t.is_name or t.is_number or t.is_time) and not (t.stems & poles().keys())
+        if not (t.is_name or t.is_number or t.is_time) and not (t.stems & opposite_poles().keys())
     ]
     if not content:
         return silence(NAME)

@@ -1,0 +1,60 @@
+"""Language packs: every language lists the same kinds of words, and code reads them there."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.evidence.attribution import speaker
+from bot.evidence.candidates import _ANAPHOR
+from bot.judge.verdict import _PASSIVE
+from bot.question.terms import FRAME_WORDS, LIGHT_WORDS, SPEECH_VERBS, TYPE_NOUNS
+from index.lang import languages, pack, words_of_every_language
+
+
+def _keys(node: dict, prefix: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
+    keys = set()
+    for key, value in node.items():
+        # A table of tables or lists is a section; a table of words to values is a word list.
+        if isinstance(value, dict) and any(isinstance(v, dict | list) for v in value.values()):
+            keys |= _keys(value, (*prefix, key))
+        else:
+            keys.add((*prefix, key))
+    return keys
+
+
+def test_every_pack_has_the_same_keys():
+    """Adding a language is filling in a pack: no key is missing from one of them."""
+    first, *others = languages()
+    for code in others:
+        assert _keys(pack(code).data) == _keys(pack(first).data), code
+
+
+def test_question_words_come_from_every_pack():
+    assert {"according", "selon"} <= FRAME_WORDS
+    assert {"company", "entreprise"} <= TYPE_NOUNS
+    assert {"filed", "déposé"} <= LIGHT_WORDS
+    assert {"argue", "soutenir"} <= SPEECH_VERBS
+    assert words_of_every_language("question", "wh") >= {"which", "quel"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Amazon said it would appeal.", "Amazon"),
+        ("Parler avait déclaré que le service reviendrait.", "Parler"),
+        ("« Nous ferons appel », a déclaré un porte-parole à l'AFP.", "un porte-parole"),
+        ("Parler a poursuivi Amazon, faisant valoir que le contrat était rompu.", "Parler"),
+        ("The shares rose by 4%.", None),
+    ],
+)
+def test_speaker_from_pack_verbs(sentence, who):
+    assert speaker(sentence) == who
+
+
+def test_anaphor_and_passive_in_both_languages():
+    assert _ANAPHOR.match("Il n’a pas d’autres options.")
+    assert _ANAPHOR.match("« This was expected.")
+    assert not _ANAPHOR.match("Amazon a retiré Parler.")
+    assert _PASSIVE.search("Parler was quickly removed by Amazon")
+    assert _PASSIVE.search("Parler a été retiré par Amazon")
+    assert not _PASSIVE.search("Amazon removed Parler")
