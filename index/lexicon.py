@@ -1,9 +1,14 @@
-"""Words across French and English: a hand-written news lexicon, irregular forms, and cognates.
+"""Words across languages: a hand-written news lexicon, irregular forms, opposites, cognates.
 
 The answer checks ask "does this evidence sentence talk about the question's words?" across
 languages. Dense vectors answer that for whole sentences, but single words cluster too tightly
 in e5 ("judge" sits as close to "tribunal" as "hosting" to "hébergement") to decide on a word.
 A lexicon of general news vocabulary plus cognate matching ("employees"/"employés") does.
+
+The lexicon is a pivot: each language's pack lists its words with the concepts they express
+(``index/lang/fr/lexicon.tsv``: "poursuivre -> sue"), a concept being named by its English
+headword, so English words are concepts as they stand. A word translates into another language
+through its concepts; a third language is one more file.
 """
 
 from __future__ import annotations
@@ -12,22 +17,22 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 from index.analysis import fold, is_stopword, stem, words
+from index.lang import languages, pack
 
 # Language data shared by indexing (sentence analysis) and answering; a change to these files
-# changes ``lexicon_digest`` and so the stored sentence analysis is rebuilt.
-WORDLISTS = Path(__file__).resolve().parent / "wordlists"
-LEXICON_FILES = ("fr_en.tsv", "en_irregular.tsv", "fr_irregular.tsv")
-OTHER = {"fr": "en", "en": "fr"}
+# of any pack changes ``lexicon_digest`` and so the stored sentence analysis is rebuilt.
+LEXICON_FILES = ("lexicon.tsv", "irregular.tsv")
+PIVOT = "en"  # the language that names the concepts: its words need no lexicon file
 MAX_PHRASE = 4  # words in the longest expression looked up as one term
 Term = tuple[str, ...]  # a stemmed word, or the stems of a multi-word expression
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    translations: dict[tuple[str, str], frozenset[Term]]  # (lang, stem) -> stems in OTHER[lang]
+    # (lang, stem) -> stems in the other languages, through the concepts it expresses
+    translations: dict[tuple[str, str], frozenset[Term]]
     lemmas: dict[tuple[str, str], str]  # (lang, inflected form) -> lemma, for irregular forms
     # (lang, term) -> same-language terms with the same main translation ("poursuivre" and
     # "intenter une action" both mean "sue" first); through the main translation only, since
@@ -118,31 +123,47 @@ def cognate(a: str, b: str) -> bool:
 
 @cache
 def load_lexicon() -> Lexicon:
-    """Read the lexicon files shipped in ``index/wordlists/`` (once per process)."""
+    """Read every pack's lexicon and irregular forms (once per process)."""
     lemmas: dict[tuple[str, str], str] = {}
-    for lang in ("en", "fr"):
-        for form, lemma in _pairs(f"{lang}_irregular.tsv"):
+    for lang in languages():
+        for form, lemma, *_ in pack(lang).rows("irregular.tsv"):
             lemmas[(lang, form.casefold())] = lemma.casefold()
     partial = Lexicon({}, lemmas)
+    # concept -> language -> its terms for the concept, and (lang, term) -> its concepts, both
+    # in file order: the first concept listed is a word's main sense.
+    members: dict[Term, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
+    senses: dict[tuple[str, Term], list[Term]] = defaultdict(list)
+    for lang in languages():
+        for word, concept, *_ in pack(lang).rows("lexicon.tsv"):
+            term, key = _term(partial, word, lang), _term(partial, concept, PIVOT)
+            if term and key:
+                members[key][lang].append(term)
+                senses[(lang, term)].append(key)
+    for key, terms in members.items():
+        terms[PIVOT] = [key]
+        senses[(PIVOT, key)] = [key]
     table: dict[tuple[str, str], set[Term]] = defaultdict(set)
-    main: dict[tuple[str, Term], Term] = {}  # (lang, term) -> its first-listed translation
     phrases: dict[tuple[str, Term], set[Term]] = defaultdict(set)
-    for french, english in _pairs("fr_en.tsv"):
-        fr_term = _term(partial, french, "fr")
-        en_term = _term(partial, english, "en")
-        if not fr_term or not en_term:
-            continue
-        if len(fr_term) == 1:
-            table[("fr", fr_term[0])].add(en_term)
-        if len(en_term) == 1:
-            table[("en", en_term[0])].add(fr_term)
-        if 1 < len(fr_term) <= MAX_PHRASE:
-            phrases[("fr", fr_term)].add(en_term)
-        if 1 < len(en_term) <= MAX_PHRASE:
-            phrases[("en", en_term)].add(fr_term)
-        main.setdefault(("fr", fr_term), en_term)
-        main.setdefault(("en", en_term), fr_term)
-    sharing: dict[tuple[str, Term], set[Term]] = defaultdict(set)
+    main: dict[tuple[str, Term], tuple[str, Term]] = {}  # (lang, term) -> its main translation
+    for (lang, term), keys in senses.items():
+        others = {
+            (other, found)
+            for key in keys
+            for other, terms in members[key].items()
+            if other != lang
+            for found in terms
+        }
+        if len(term) == 1:
+            table[(lang, term[0])].update(found for _, found in others)
+        elif len(term) <= MAX_PHRASE:
+            phrases[(lang, term)].update(found for _, found in others)
+        # The main translation: the main concept itself, or its first word in another language.
+        main[(lang, term)] = next(
+            (other, members[keys[0]][other][0])
+            for other in (PIVOT, *languages())
+            if other != lang and members[keys[0]].get(other)
+        )
+    sharing: dict[tuple[str, tuple[str, Term]], set[Term]] = defaultdict(set)
     for (lang, term), translation in main.items():
         sharing[(lang, translation)].add(term)
     synonyms = {
@@ -160,26 +181,26 @@ def load_lexicon() -> Lexicon:
 
 @cache
 def opposite_poles() -> dict[str, tuple[tuple[str, str], ...]]:
-    """stem -> the (axis, pole) pairs it belongs to in ``opposites.tsv`` ("rise" -> quantity
-    up). The file mixes languages, so each word is stemmed as every language would."""
+    """stem -> the (axis, pole) pairs it belongs to in the packs' ``opposites.tsv`` ("rise" ->
+    quantity up). Each word is stemmed as every language would, as the lists were written."""
     lexicon = load_lexicon()
     table: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for line in (WORDLISTS / "opposites.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        axis, pole, vocabulary = line.split("\t")
-        for word in vocabulary.split():
-            for lang in OTHER:
-                table[lexicon.normalize(word, lang)].add((axis, pole))
+    for code in languages():
+        for axis, pole, vocabulary, *_ in pack(code).rows("opposites.tsv"):
+            for word in vocabulary.split():
+                for lang in languages():
+                    table[lexicon.normalize(word, lang)].add((axis, pole))
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
 def lexicon_digest() -> str:
-    """SHA-256 of the lexicon files: part of the stored analysis's signature."""
+    """SHA-256 of every pack's lexicon files: part of the stored analysis's signature."""
     digest = hashlib.sha256()
-    for name in LEXICON_FILES:
-        path = WORDLISTS / name
-        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b""))
+    for code in languages():
+        for name in LEXICON_FILES:
+            source = pack(code).source(name)
+            data = source.read_bytes() if source.is_file() else b""
+            digest.update(f"{code}/{name}".encode() + b"\0" + data)
     return digest.hexdigest()
 
 
@@ -189,20 +210,6 @@ def _term(lexicon: Lexicon, phrase: str, lang: str) -> Term:
         for m in words(phrase)
         if not is_stopword(m.group()) and len(m.group()) > 1
     )
-
-
-def _pairs(name: str) -> list[tuple[str, str]]:
-    path = WORDLISTS / name
-    if not path.is_file():
-        return []
-    pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        left, _, right = line.partition("\t")
-        if left.strip() and right.strip():
-            pairs.append((left.strip(), right.strip()))
-    return pairs
 
 
 def folded_words(text: str) -> set[str]:

@@ -26,10 +26,9 @@ from index.analysis import (
     words,
 )
 from index.dates import MONTHS, WEEKDAYS
-from index.lang import pack, words_of_every_language
+from index.lang import languages, pack, words_of_every_language
 from index.lexicon import (
     MAX_PHRASE,
-    OTHER,
     Lexicon,
     Term,
     cognate,
@@ -183,7 +182,7 @@ def query_terms(
         own = lexicon.normalize(word, lang)
         stems = {own} if not is_number else {folded}
         if is_name:
-            stems.add(stem(word, OTHER[lang]))
+            stems.update(stem(word, other) for other in languages() if other != lang)
         translations = frozenset() if is_number else lexicon.translate(own, lang)
         synonyms = frozenset() if is_number else lexicon.synonyms_of(own, lang)
         # In a claim, a verb of saying that introduces what is said ("Parler says it…",

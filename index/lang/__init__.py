@@ -1,7 +1,10 @@
-"""Language packs: the closed-class words the judging rules need, one data file per language.
+"""Language packs: what the code knows of each language, one folder per language.
 
-Rules ask the pack ("which words bound a number?", "which words negate?") and never test
-``lang == "fr"``: adding a language is adding a ``<code>.toml`` file beside this one.
+``<code>/pack.toml`` holds the closed-class words (bounds, negators, hedges, question words,
+verbs of reported speech); ``<code>/lexicon.tsv`` its words with the concepts they express,
+``<code>/irregular.tsv`` its irregular forms, ``<code>/opposites.tsv`` the poles of its
+predicates (read by index/lexicon.py). Code asks the pack ("which words bound a number?") and
+never tests ``lang == "fr"``: adding a language is adding a folder beside this file.
 Open-class knowledge comes from libraries instead (numbers: text2num and babel; month and
 day names: babel; lemmas: simplemma; word rarity: wordfreq).
 """
@@ -13,6 +16,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from babel.dates import get_day_names, get_month_names
 
@@ -51,10 +55,27 @@ class Pack:
         return _weekdays(self.code)
 
 
+    def source(self, name: str) -> Traversable:
+        """A data file of this language's folder ("lexicon.tsv"), which may not exist."""
+        return resources.files("index.lang") / self.code / name
+
+    def rows(self, name: str) -> list[tuple[str, ...]]:
+        """The tab-separated rows of ``<code>/<name>``, without comments and blank lines; none
+        when the language has no such file."""
+        source = self.source(name)
+        if not source.is_file():
+            return []
+        return [
+            tuple(cell.strip() for cell in line.split("\t"))
+            for line in source.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+
+
 @cache
 def pack(code: str) -> Pack:
     """The pack of a language code ("fr", "en"); ``KeyError`` for a language without one."""
-    source = resources.files("index.lang") / f"{code}.toml"
+    source = resources.files("index.lang") / code / "pack.toml"
     if not source.is_file():
         raise KeyError(f"No language pack for {code!r}.")
     return Pack(code, tomllib.loads(source.read_text(encoding="utf-8")))
@@ -64,7 +85,7 @@ def pack(code: str) -> Pack:
 def languages() -> tuple[str, ...]:
     """Every language that has a pack."""
     folder = resources.files("index.lang")
-    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+    return tuple(sorted(p.name for p in folder.iterdir() if (p / "pack.toml").is_file()))
 
 
 @cache
