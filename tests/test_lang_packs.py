@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+import index.lexicon
 from bot.evidence.attribution import speaker
 from bot.evidence.candidates import _ANAPHOR
 from bot.judge.verdict import _PASSIVE
 from bot.question.terms import FRAME_WORDS, LIGHT_WORDS, SPEECH_VERBS, TYPE_NOUNS
 from index.lang import languages, pack, words_of_every_language
+from index.lexicon import load_lexicon
 
 
 def _keys(node: dict, prefix: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
@@ -58,3 +60,28 @@ def test_anaphor_and_passive_in_both_languages():
     assert _PASSIVE.search("Parler was quickly removed by Amazon")
     assert _PASSIVE.search("Parler a été retiré par Amazon")
     assert not _PASSIVE.search("Amazon removed Parler")
+
+
+def test_lexicon_translates_through_concepts_both_ways():
+    lexicon = load_lexicon()
+    judge, juge = lexicon.normalize("judge", "en"), lexicon.normalize("juge", "fr")
+    assert (judge,) in lexicon.translate(juge, "fr")
+    assert (juge,) in lexicon.translate(judge, "en")
+
+
+def test_a_third_language_is_one_more_lexicon_file(monkeypatch):
+    """A word of a new language reaches both others through the concept it lists."""
+    real_pack, real_stem = index.lexicon.pack, index.lexicon.stem
+
+    class NewPack:
+        def rows(self, name: str) -> list[tuple[str, ...]]:
+            return [("klagen", "sue")] if name == "lexicon.tsv" else []
+
+    monkeypatch.setattr(index.lexicon, "languages", lambda: ("en", "fr", "xx"))
+    monkeypatch.setattr(index.lexicon, "pack", lambda c: NewPack() if c == "xx" else real_pack(c))
+    monkeypatch.setattr(index.lexicon, "stem", lambda w, c: w if c == "xx" else real_stem(w, c))
+    lexicon = index.lexicon.load_lexicon.__wrapped__()
+    sue, poursuivre = lexicon.normalize("sue", "en"), lexicon.normalize("poursuivre", "fr")
+    assert lexicon.translate("klagen", "xx") >= {(sue,), (poursuivre,)}
+    assert ("klagen",) in lexicon.translate(poursuivre, "fr")
+    assert ("klagen",) in lexicon.translate(sue, "en")
