@@ -9,7 +9,7 @@ from bot.evidence.attribution import speaker
 from bot.evidence.candidates import _ANAPHOR
 from bot.judge.verdict import _PASSIVE
 from bot.question.terms import FRAME_WORDS, LIGHT_WORDS, SPEECH_VERBS, TYPE_NOUNS
-from index.lang import languages, pack, words_of_every_language
+from index.lang import Pack, languages, pack, words_of_every_language
 from index.lexicon import load_lexicon
 
 
@@ -73,12 +73,13 @@ def test_a_third_language_is_one_more_lexicon_file(monkeypatch):
     """A word of a new language reaches both others through the concept it lists."""
     real_pack, real_stem = index.lexicon.pack, index.lexicon.stem
 
-    class NewPack:
+    class NewPack(Pack):
         def rows(self, name: str) -> list[tuple[str, ...]]:
             return [("klagen", "sue")] if name == "lexicon.tsv" else []
 
+    new = NewPack("xx", {"inflection": {"endings": [], "undouble": False}})
     monkeypatch.setattr(index.lexicon, "languages", lambda: ("en", "fr", "xx"))
-    monkeypatch.setattr(index.lexicon, "pack", lambda c: NewPack() if c == "xx" else real_pack(c))
+    monkeypatch.setattr(index.lexicon, "pack", lambda c: new if c == "xx" else real_pack(c))
     monkeypatch.setattr(index.lexicon, "stem", lambda w, c: w if c == "xx" else real_stem(w, c))
     lexicon = index.lexicon.load_lexicon.__wrapped__()
     sue, poursuivre = lexicon.normalize("sue", "en"), lexicon.normalize("poursuivre", "fr")

@@ -1,12 +1,13 @@
 """Language packs: what the code knows of each language, one folder per language.
 
 ``<code>/pack.toml`` holds the closed-class words (bounds, negators, hedges, question words,
-verbs of reported speech); ``<code>/lexicon.tsv`` its words with the concepts they express,
-``<code>/irregular.tsv`` its irregular forms, ``<code>/opposites.tsv`` the poles of its
-predicates (read by index/lexicon.py). Code asks the pack ("which words bound a number?") and
-never tests ``lang == "fr"``: adding a language is adding a folder beside this file.
-Open-class knowledge comes from libraries instead (numbers: text2num and babel; month and
-day names: babel; lemmas: simplemma; word rarity: wordfreq).
+verbs of reported speech, regular inflections); ``<code>/lexicon.tsv`` its words with the
+concepts they express, ``<code>/irregular.tsv`` its irregular forms, ``<code>/opposites.tsv``
+the poles of its predicates (read by index/lexicon.py). Code asks the pack ("which words bound
+a number?") and never tests ``lang == "fr"``: adding a language is adding a folder beside this
+file (and, for now, its Snowball stemmer and stop words in index/analysis.py). Open-class
+knowledge comes from libraries instead (numbers: text2num and babel; month and day names:
+babel; word rarity: wordfreq).
 """
 
 from __future__ import annotations
@@ -53,7 +54,6 @@ class Pack:
     def weekdays(self) -> dict[str, int]:
         """Weekday names of this language -> 1 (Monday)..7."""
         return _weekdays(self.code)
-
 
     def source(self, name: str) -> Traversable:
         """A data file of this language's folder ("lexicon.tsv"), which may not exist."""
