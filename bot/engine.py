@@ -22,6 +22,7 @@ from bot.question import parse
 from bot.retrieve import Retriever
 from index.corpus import ensure_index, try_ensure_index
 from index.embed import shared_embedder
+from index.facts.stored import serve as serve_facts
 from index.settings import load_settings
 from index.store import MANIFEST, CorpusIndex, load
 
@@ -33,6 +34,7 @@ class Engine:
     def __init__(self, index: CorpusIndex) -> None:
         self.index = index
         self.retriever = Retriever(index, shared_embedder(index.embedder))
+        serve_facts(self.retriever.analysis)  # the judge reads stored sentences' facts
 
     def ask(self, question: str, k: int = DEFAULT_K) -> Answer:
         query = parse(question)

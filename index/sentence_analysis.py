@@ -8,14 +8,17 @@ listed with its SHA-256 in the index manifest like every other file.
 Per-sentence values are *fields*. A field of kind ``terms`` is a set of strings per sentence
 (stored as ids into one vocabulary, CSR); a field of kind ``json`` is any JSON value per
 sentence (a UTF-8 blob with offsets, decoded on demand): the judging facts (quantities,
-dates, negation scope…) join as a ``json`` field. Adding a field or changing how one is
-computed means bumping ``ANALYSIS_VERSION``; ``signature()`` (the version, the field names and
-the lexicon files' digest) is part of the corpus checksum, so an index stored with another
+dates, negation scope…, index/facts/stored.py) are the ``facts`` field, found by a hash of
+the sentence's text so that ``facts_of`` serves a stored sentence without recomputing it.
+Adding a field or changing how one is computed means bumping ``ANALYSIS_VERSION``;
+``signature()`` (the version, the field names, the lexicon files' digest and the fact
+extractors' version) is part of the corpus checksum, so an index stored with another
 signature is rebuilt, reusing its vectors.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 import json
@@ -28,9 +31,11 @@ import bm25s
 import numpy as np
 
 from index.analysis import SentenceTerms, corpus_names, fold, sentence_terms, words
+from index.facts.facts import Facts
+from index.facts.stored import FACTS_VERSION, facts_in, sentence_value
 from index.lexicon import Lexicon, lexicon_digest, load_lexicon
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2  # 2: the judging facts, found by a hash of the sentence's text
 EMPTY_DOCUMENT = "_"  # BM25's token for a sentence without terms
 
 
@@ -47,13 +52,21 @@ class Field:
     compute: Callable[[str, str, Lexicon], Any]
 
 
-FIELDS: tuple[Field, ...] = (Field("terms", "terms", sentence_terms),)
+FIELDS: tuple[Field, ...] = (
+    Field("terms", "terms", sentence_terms),
+    Field("facts", "json", sentence_value),
+)
 
 
 def signature() -> str:
     """Changes whenever stored analysis would differ: folded into the corpus checksum."""
     names = ",".join(f"{f.name}:{f.kind}" for f in FIELDS)
-    return f"analysis-{ANALYSIS_VERSION}|{names}|{lexicon_digest()[:16]}"
+    return f"analysis-{ANALYSIS_VERSION}|{names}|{lexicon_digest()[:16]}|facts-{FACTS_VERSION}"
+
+
+def text_key(text: str) -> int:
+    """A sentence's text as 64 bits: how a text asked about is found among stored ones."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def analyse_sentences(texts: Sequence[str], languages: Sequence[str]) -> dict[str, list[Any]]:
@@ -116,7 +129,7 @@ class SentenceAnalysis:
             arrays.update(_csr(f"titles.{part}", [getattr(t, part) for t in title_terms], ids))
         for f in FIELDS:
             if f.kind == "json":
-                arrays.update(_blob(f"{f.name}.json", [json.dumps(v) for v in values[f.name]]))
+                arrays.update(_blob(f"{f.name}.json", [_compact(v) for v in values[f.name]]))
         # BM25 over each sentence's stems and folded words (of the first terms field).
         documents = [
             sorted(ids[t] for t in terms.stems | terms.folded) or [ids[EMPTY_DOCUMENT]]
@@ -136,6 +149,7 @@ class SentenceAnalysis:
             counts[document] += 1
         counts[ids[EMPTY_DOCUMENT]] = 0
         arrays["document_frequency"] = counts
+        arrays["text_key"] = np.fromiter((text_key(t) for t in texts), np.uint64, len(texts))
         return cls(vocabulary, arrays, list(languages), names, [lang for _, lang in titles])
 
     # ---- storing --------------------------------------------------------------------------
@@ -172,6 +186,10 @@ class SentenceAnalysis:
                 f"sentence analysis {header.get('signature')!r}, this version reads {signature()!r}"
             )
         languages = header["languages"]
+        rows = len(arrays["sentence_language"])
+        for key, size in _expected_sizes(rows).items():
+            if key not in arrays or len(arrays[key]) != size:
+                raise ValueError(f"the sentence analysis lacks its {key!r} array or it is cut")
         return cls(
             vocabulary=_unblob(arrays, "vocabulary"),
             arrays=arrays,
@@ -199,6 +217,25 @@ class SentenceAnalysis:
         offsets = self.arrays[f"{name}.json.offsets"]
         blob = self.arrays[f"{name}.json.blob"]
         return json.loads(blob[offsets[row] : offsets[row + 1]].tobytes().decode("utf-8"))
+
+    def stored_facts(self, text: str, lang: str) -> Facts | None:
+        """The facts stored for ``text`` in ``lang`` when it is one of the sentences (None
+        otherwise, or for an analysis built without them)."""
+        order = self._key_order
+        if order is None:
+            return None
+        keys = self.arrays["text_key"]
+        key = np.uint64(text_key(text))
+        at = int(np.searchsorted(keys, key, sorter=order))
+        if at >= len(order) or keys[order[at]] != key:
+            return None
+        return facts_in(self.value("facts", int(order[at])), lang)
+
+    @cached_property
+    def _key_order(self) -> np.ndarray | None:
+        if "text_key" not in self.arrays or "facts.json.offsets" not in self.arrays:
+            return None
+        return np.argsort(self.arrays["text_key"], kind="stable")
 
     @cached_property
     def ids(self) -> dict[str, int]:
@@ -249,6 +286,17 @@ class SentenceAnalysis:
         return frozenset(vocabulary[i] for i in self._ids(key, row).tolist())
 
 
+def _expected_sizes(rows: int) -> dict[str, int]:
+    """Arrays every sentence has an entry in, and their lengths, for ``rows`` sentences."""
+    sizes = {"text_key": rows}
+    for f in FIELDS:
+        if f.kind == "json":
+            sizes[f"{f.name}.json.offsets"] = rows + 1
+        else:
+            sizes |= {f"{f.name}.stems.indptr": rows + 1, f"{f.name}.folded.indptr": rows + 1}
+    return sizes
+
+
 def _csr(key: str, sets: Iterable[Iterable[str]], ids: dict[str, int]) -> dict[str, np.ndarray]:
     rows = [sorted(ids[t] for t in one) for one in sets]
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
@@ -271,3 +319,7 @@ def _unblob(arrays: dict[str, np.ndarray], key: str) -> list[str]:
     blob = arrays.pop(f"{key}.blob").tobytes()
     offsets = arrays.pop(f"{key}.offsets").tolist()
     return [blob[a:b].decode("utf-8") for a, b in itertools.pairwise(offsets)]
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

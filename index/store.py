@@ -13,7 +13,7 @@ everything computed per sentence comes from index/sentence_analysis.py. A fresh 
 Files (manifest ``files``, by role):
 - ``tables``: .npz of integer columns (sentences, chunks, articles' ids, languages and dates);
 - ``articles``: one JSON object per line, the cleaned articles, in table order;
-- ``analysis``: the stored sentence analysis (terms, term counts, names, BM25);
+- ``analysis``: the stored sentence analysis (terms, judging facts, term counts, names, BM25);
 - ``chunk_vectors``, ``sentence_vectors``: float32 .npy, the vectors (also what a rebuild
   reuses instead of re-embedding);
 - ``chunks``: the FAISS index over chunk vectors, when FAISS is the search backend.

@@ -71,7 +71,7 @@ def test_damaged_analysis_is_refused(corpus_copy):
 
 
 def test_a_new_analysis_version_rebuilds_without_embedding(corpus_copy, monkeypatch, embedded):
-    """A field joins the analysis (the judging facts will): the version bump rebuilds the
+    """A field joins the analysis (as the judging facts did): the version bump rebuilds the
     stored analysis, reusing every vector, and the new field is read back per sentence."""
     fields = (*sentence_analysis.FIELDS, Field("length", "json", lambda text, lang, lex: len(text)))
     monkeypatch.setattr(sentence_analysis, "FIELDS", fields)

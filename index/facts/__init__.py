@@ -11,7 +11,6 @@ from index.facts.facts import (
     DateFact,
     Duration,
     Facts,
-    facts_of,
     find_dates,
     negated_words,
     resolve_year,
@@ -24,6 +23,7 @@ from index.facts.numbers import (
     parse_number,
     quantities,
 )
+from index.facts.stored import facts_of
 
 __all__ = [
     "APPROX_TOLERANCE",
