@@ -45,8 +45,6 @@ TOPIC_COVERAGE = 0.45
 REFUTE_COVERAGE = 0.5
 # Rules whose contradiction depends on the sense of a word, so on who it is said of.
 SENSE_RULES = frozenset({"direction", "negation"})
-# Sentences looked at for the same statement made of someone else.
-RUNNERS_UP = 6
 
 
 def _passive(language: Pack) -> str:
