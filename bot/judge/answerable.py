@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from bot.evidence.candidates import Evidence, runner_up
 from bot.judge.model import load_model
 from bot.question import Query
+from bot.question.answer_type import holds_answer
 from bot.question.terms import TYPE_NOUNS, QueryTerm, covers, sentence_terms
 from bot.retrieve import Retrieval, ScoredSentence
 from index.facts import facts_of
-from index.lang import languages, words_of_every_language
+from index.lang import languages
 from index.lexicon import load_lexicon
 from index.store import CorpusIndex
 
@@ -29,19 +30,6 @@ REST_WEIGHT = 4.5
 # A close runner-up that holds the kind of answer asked for (the date, the number) may cover a
 # little less of the question than the best sentence: it often paraphrases it.
 RUNNER_UP_COVERAGE = 0.35
-
-_TIME = re.compile(
-    r"\b(?:hier|aujourd['’]hui|demain|week-end|semaine|mois|année|il y a|depuis|yesterday|today"
-    r"|tomorrow|weekend|week|month|year|ago|since)\b",
-    re.IGNORECASE,
-)
-# A name after a preposition of place: "à Washington", "devant la cour de l'Etat de Washington".
-_PLACE = re.compile(
-    r"\b(?:à|au|aux|en|dans|devant|vers|in|at|near|from|to)\s+"
-    r"(?:(?:la|le|les|l['’]|the)\s*)?(?:\w+\s+(?:de|d['’]|of)\s*(?:la\s+|l['’]|the\s+)?)?"
-    r"([A-ZÀ-Ý][\w’'-]+)"
-)
-_NAME = re.compile(r"(?<![.!?«]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 
 
 @dataclass
@@ -102,7 +90,7 @@ def question_features(
         if found is not None:
             evidence = [found]
             quotes = index.articles[found.doc_id].text[found.start : found.end]
-    typed = _has_answer_type(query, quotes, retrieval.terms)
+    typed = holds_answer(query, quotes, retrieval.terms)
     if not typed:
         found = _widen_to_answer_type(query, evidence[0], index, retrieval.terms)
         if found is None:
@@ -112,7 +100,7 @@ def question_features(
                 lambda candidate, quote: (
                     candidate.coverage >= RUNNER_UP_COVERAGE
                     and not any(t.is_name for t in candidate.missing)
-                    and _has_answer_type(query, quote, retrieval.terms)
+                    and holds_answer(query, quote, retrieval.terms)
                 ),
             )
             evidence = [found] if found is not None else evidence
@@ -208,38 +196,6 @@ def _covered_in_evidence(retrieval: Retrieval, evidence: list[Evidence]) -> set[
     return covered
 
 
-def _has_answer_type(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
-    kind = query.answer_type
-    asked = set(re.findall(r"\w+", query.text.casefold()))
-    if kind == "duration":
-        return any(facts_of(quotes, lang).durations for lang in languages())
-    if kind == "number":
-        # "le 6 janvier 2021" or "il y a deux mois" is no answer to "how many"
-        return any(
-            q.text.split()[0].casefold() not in asked
-            for lang in languages()
-            for q in facts_of(quotes, lang).quantities
-        )
-    if kind == "date":
-        facts = [facts_of(quotes, lang) for lang in languages()]
-        return bool(
-            any(f.dates or f.weekdays or any(d.ago for d in f.durations) for f in facts)
-            or _TIME.search(quotes)
-        )
-    if kind == "place":
-        return any(_new_name(m.group(1), terms) for m in _PLACE.finditer(quotes))
-    if kind == "person":
-        names = [m.group() for m in _NAME.finditer(quotes) if _new_name(m.group(), terms)]
-        if kind == "person" and asked & words_of_every_language("question", "roles"):
-            # "Who is the CEO?" wants a person's name, not the company's.
-            return any(
-                " " in n or re.search(rf"(?:M\.|Mme|Mr\.?|Ms\.?)\s+{re.escape(n)}", quotes)
-                for n in names
-            )
-        return bool(names)
-    return True
-
-
 def _counts(quote: str, focus: QueryTerm) -> bool:
     """Does the quote give a number of the thing asked about ("88 millions d'abonnés")?"""
     lexicon = load_lexicon()
@@ -249,17 +205,6 @@ def _counts(quote: str, focus: QueryTerm) -> bool:
         for noun in (q.counted for q in facts_of(quote, quote_lang).quantities if q.counted)
         for lang in languages()
     )
-
-
-def _new_name(name: str, terms: list[QueryTerm]) -> bool:
-    """A name the question does not already give, in either language ("PDG" is no answer to
-    "Who is the CEO?")."""
-    lexicon = load_lexicon()
-    for lang in ("fr", "en"):
-        said = sentence_terms(name, lang, lexicon)
-        if any(covers(t, said) for t in terms):
-            return False
-    return True
 
 
 def _widen_to_answer_type(
@@ -276,7 +221,7 @@ def _widen_to_answer_type(
         if near.doc_id != top.doc_id or near.paragraph != top.paragraph:
             continue
         touching = abs(near.start - top.end) <= 2 or abs(top.start - near.end) <= 2
-        if touching and _has_answer_type(query, article.text[near.start : near.end], terms):
+        if touching and holds_answer(query, article.text[near.start : near.end], terms):
             return Evidence(
                 top.doc_id,
                 top.paragraph,

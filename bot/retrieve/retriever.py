@@ -8,10 +8,11 @@ sentence of the corpus is computed once, when the index is written, and read her
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.question import Query
+from bot.question.answer_type import holds_answer
 from bot.question.terms import QueryTerm, SentenceTerms, TermIndex, coverage, query_terms
 from index.backends import SearchBackend, open_backend
 from index.embed import VectorEmbeddings
@@ -27,6 +28,10 @@ W_SENTENCE = 1.0
 W_CHUNK = 0.5
 W_BM25 = 0.04
 W_COVERAGE = 0.12
+# Added to the score of a sentence that holds the kind of answer asked for, among the first
+# TYPED_RERANK (bot/question/answer_type.py).
+W_TYPE = 0.04
+TYPED_RERANK = 12
 # A neighbouring sentence joins the evidence when it adds this much coverage.
 NEIGHBOUR_GAIN = 0.15
 
@@ -138,6 +143,8 @@ class Retriever:
                 )
             )
         scored.sort(key=lambda s: s.score, reverse=True)
+        if query.answer_type and not query.is_claim:
+            scored = self._typed_first(query, terms, scored)
 
         chunks: dict[int, ScoredChunk] = {}
         for sentence in scored:
@@ -146,6 +153,24 @@ class Retriever:
                     sentence.chunk, sentence.score, chunk_dense[sentence.chunk]
                 )
         return Retrieval(terms, scored, list(chunks.values())[:k], best_dense)
+
+    def _typed_first(
+        self, query: Query, terms: list[QueryTerm], scored: list[ScoredSentence]
+    ) -> list[ScoredSentence]:
+        """Among the best sentences, those holding the kind of answer asked for (a number for
+        "how many", a name for "who") move up by W_TYPE: of two sentences that talk about the
+        question, the one that can answer it. Fitted on the dev sets: the best sentence is the
+        gold one for 0.63 of their questions instead of 0.58 (leave-one-story-out)."""
+        head, tail = scored[:TYPED_RERANK], scored[TYPED_RERANK:]
+        boosted = []
+        for sentence in head:
+            own = self.index.sentences[sentence.row]
+            text = self.index.articles[own.doc_id].text[own.start : own.end]
+            if holds_answer(query, text, terms):
+                sentence = replace(sentence, score=sentence.score + W_TYPE)
+            boosted.append(sentence)
+        boosted.sort(key=lambda s: s.score, reverse=True)
+        return boosted + tail
 
     def _coverage_in_context(
         self, terms: list[QueryTerm], row: int

@@ -1,0 +1,76 @@
+"""The kind of answer a question asks for, and whether a text holds one.
+
+A "who" question is answered by a name the question does not already give, "how many" by a
+number, "when" by a date, "where" by a place after a preposition of place. Used twice: to
+rank the sentences that could answer (bot/retrieve) and to refuse evidence without such an
+answer (bot/judge/answerable.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.question.query import Query
+from bot.question.terms import QueryTerm, covers, sentence_terms
+from index.facts import facts_of
+from index.lang import languages, words_of_every_language
+from index.lexicon import load_lexicon
+
+_TIME = re.compile(
+    r"\b(?:hier|aujourd['’]hui|demain|week-end|semaine|mois|année|il y a|depuis|yesterday|today"
+    r"|tomorrow|weekend|week|month|year|ago|since)\b",
+    re.IGNORECASE,
+)
+# A name after a preposition of place: "à Washington", "devant la cour de l'Etat de Washington".
+_PLACE = re.compile(
+    r"\b(?:à|au|aux|en|dans|devant|vers|in|at|near|from|to)\s+"
+    r"(?:(?:la|le|les|l['’]|the)\s*)?(?:\w+\s+(?:de|d['’]|of)\s*(?:la\s+|l['’]|the\s+)?)?"
+    r"([A-ZÀ-Ý][\w’'-]+)"
+)
+_NAME = re.compile(r"(?<![.!?«]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+
+
+def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
+    """Does ``quotes`` hold the kind of answer the question asks for: a number for "how many"
+    (not one the question gives), a date for "when", a name the question does not give for
+    "who" or "where"? True for questions that ask for no particular kind."""
+    kind = query.answer_type
+    asked = set(re.findall(r"\w+", query.text.casefold()))
+    if kind == "duration":
+        return any(facts_of(quotes, lang).durations for lang in languages())
+    if kind == "number":
+        # "le 6 janvier 2021" or "il y a deux mois" is no answer to "how many"
+        return any(
+            q.text.split()[0].casefold() not in asked
+            for lang in languages()
+            for q in facts_of(quotes, lang).quantities
+        )
+    if kind == "date":
+        facts = [facts_of(quotes, lang) for lang in languages()]
+        return bool(
+            any(f.dates or f.weekdays or any(d.ago for d in f.durations) for f in facts)
+            or _TIME.search(quotes)
+        )
+    if kind == "place":
+        return any(_new_name(m.group(1), terms) for m in _PLACE.finditer(quotes))
+    if kind == "person":
+        names = [m.group() for m in _NAME.finditer(quotes) if _new_name(m.group(), terms)]
+        if kind == "person" and asked & words_of_every_language("question", "roles"):
+            # "Who is the CEO?" wants a person's name, not the company's.
+            return any(
+                " " in n or re.search(rf"(?:M\.|Mme|Mr\.?|Ms\.?)\s+{re.escape(n)}", quotes)
+                for n in names
+            )
+        return bool(names)
+    return True
+
+
+def _new_name(name: str, terms: list[QueryTerm]) -> bool:
+    """A name the question does not already give, in either language ("PDG" is no answer to
+    "Who is the CEO?")."""
+    lexicon = load_lexicon()
+    for lang in languages():
+        said = sentence_terms(name, lang, lexicon)
+        if any(covers(t, said) for t in terms):
+            return False
+    return True

@@ -1,0 +1,62 @@
+"""The kind of answer a question asks for, found in a text, and put first among close sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.question import parse
+from bot.question.answer_type import holds_answer
+from bot.question.terms import TermIndex, query_terms, sentence_terms
+from index.lexicon import load_lexicon
+
+CASES = [
+    ("Who chaired the committee?", "The committee was chaired by Robert Steffen.", True),
+    ("Who chaired the committee?", "The committee met for six hours.", False),
+    ("Qui présidait le comité ?", "The committee was chaired by Robert Steffen.", True),
+    ("How many people died?", "More than 1,600 people have died.", True),
+    ("How many people died?", "The outbreak worries the WHO.", False),
+    ("Combien de personnes sont mortes ?", "Plus de 1 600 personnes sont mortes.", True),
+    ("When was the emergency declared?", "The emergency was declared on July 17.", True),
+    ("When was the emergency declared?", "The emergency was declared in Geneva.", False),
+    # a name the question already gives is no answer to it
+    ("Who is the director of the WHO?", "The WHO met in Geneva.", False),
+]
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), CASES)
+def test_holds_answer(question, text, expected):
+    query = parse(question)
+    lexicon = load_lexicon()
+    corpus = TermIndex([sentence_terms(text, "en", lexicon)], [text])
+    terms = query_terms(query.text, query.language, lexicon, corpus)
+    assert holds_answer(query, text, terms) is expected
+
+
+def test_close_sentences_holding_the_answer_come_first():
+    """Of two sentences about "who chaired the committee", the one naming someone is put
+    first when it scores within W_TYPE of the other; a far better one stays first."""
+    from types import SimpleNamespace
+
+    from bot.retrieve.retriever import W_TYPE, Retriever, ScoredSentence
+
+    texts = ["The committee met for six hours.", "The committee was chaired by Robert Steffen."]
+    article = SimpleNamespace(text=" ".join(texts))
+    sentences = [
+        SimpleNamespace(doc_id="a", start=0, end=len(texts[0])),
+        SimpleNamespace(doc_id="a", start=len(texts[0]) + 1, end=len(article.text)),
+    ]
+    retriever = Retriever.__new__(Retriever)
+    retriever.index = SimpleNamespace(sentences=sentences, articles={"a": article})
+    query = parse("Who chaired the committee?")
+    lexicon = load_lexicon()
+    corpus = TermIndex([sentence_terms(t, "en", lexicon) for t in texts], texts)
+    terms = query_terms(query.text, query.language, lexicon, corpus)
+
+    def scored(gap: float) -> list[ScoredSentence]:
+        return [
+            ScoredSentence(0, 0, 1.0, 0.9, 0.9, 1.0, 1.0, ()),
+            ScoredSentence(1, 0, 1.0 - gap, 0.9, 0.9, 1.0, 1.0, ()),
+        ]
+
+    assert [s.row for s in retriever._typed_first(query, terms, scored(W_TYPE / 2))] == [1, 0]
+    assert [s.row for s in retriever._typed_first(query, terms, scored(W_TYPE * 2))] == [0, 1]
