@@ -130,6 +130,13 @@ def test_is_it_true_that_is_a_claim():
     assert not parse("Did Twitter's stock rise?").is_claim
 
 
+def test_an_acronym_is_not_a_question_word():
+    """A headline about the WHO (or IS, or DO) is a claim; "Who…" and "who…?" are questions."""
+    assert parse("WHO declares Ebola outbreak an emergency of international concern").is_claim
+    assert not parse("Who declared the emergency").is_claim
+    assert not parse("WHO declared the emergency?").is_claim
+
+
 @pytest.mark.parametrize(
     ("question", "speaker"),
     [

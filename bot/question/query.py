@@ -142,6 +142,10 @@ def unframed(text: str) -> str:
     return text[start:end] or text
 
 
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
 def parse(raw: object) -> Query:
     """Clean, detect the language, tell a claim from a question, and guess the answer type."""
     text = unframed(clean_input(raw))
@@ -153,7 +157,8 @@ def parse(raw: object) -> Query:
         return Query(text, language, True, proposition, None)
     is_question = (
         text.endswith("?")
-        or bool(_QUESTION_START.match(text))
+        # an acronym written in capitals ("WHO declares…") is a name, not a question word
+        or bool((start := _QUESTION_START.match(text)) and not _is_acronym(start.group()))
         # French inversion ("a-t-il", "peut-on") in the first clause; later it is an incise
         # ("«…», lit-on dans la lettre").
         or bool(language == "fr" and _INVERSION.search(text.split(",")[0]))
