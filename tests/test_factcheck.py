@@ -195,3 +195,20 @@ def test_hedged_evidence_does_not_state_the_fact():
     done = pair_of(claim, "fr", "Parler a obtenu plusieurs dommages-intérêts.", "fr")
     assert hedge_check(hoped).outcome == UNVERIFIED
     assert hedge_check(done).outcome != UNVERIFIED
+
+
+def test_a_subject_of_two_names_acts_when_one_of_them_does():
+    """ "Bayer and Monsanto agree" against "Bayer agreed to buy Monsanto": Bayer comes before
+    the verb, so no one else does it (a credit such as "(Bloomberg)" is no actor)."""
+    from bot.judge.verdict import _subject_order
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+    from index.lexicon import load_lexicon
+
+    claim = "Bayer and Monsanto agree to a $66 billion deal"
+    evidence = "(Bloomberg)—Bayer AG agreed to buy Monsanto Co. in a deal valued at $66 billion."
+    lexicon = load_lexicon()
+    corpus = TermIndex([sentence_terms(evidence, "en", lexicon)], [evidence])
+    terms = query_terms(claim, "en", lexicon, corpus, claim=True)
+    assert _subject_order(claim, terms, evidence, "en") == "before"
+    other = "(Bloomberg)—Syngenta agreed to buy Monsanto Co. in a deal valued at $66 billion."
+    assert _subject_order(claim, terms, other, "en") != "before"

@@ -299,8 +299,8 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
     subject_at = [first_mention(t, sentence, lang, lexicon) for t in subject]
     if verb_at is None or any(at is None for at in subject_at):
         return None
-    if all(at < verb_at for at in subject_at):
-        return "before"
+    if any(at < verb_at for at in subject_at):
+        return "before"  # "Bayer agreed to buy Monsanto" for "Bayer and Monsanto agree"
     claimed = {t.folded for t in terms}
     others = [
         name

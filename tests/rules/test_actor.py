@@ -85,6 +85,25 @@ CASES = [
         "",
         "contradiction",
     ),
+    # a headline's label is no subject; first names and titles of the claim's names are theirs
+    (
+        "Dutch elections: 33 seats for Rutte, 20 for Wilders",
+        "en",
+        "Aux élections, le parti du Premier ministre Mark Rutte a eu 33 sièges et Geert Wilders 20.",
+        "fr",
+        "",
+        "silence",
+    ),
+    # a short acronym is most often a name the sources spell out
+    (
+        "WHO declares Ebola outbreak in DR Congo an emergency of international concern",
+        "en",
+        "Ebola outbreak in Congo declared an emergency of international concern by the World Health"
+        " Organization.",
+        "en",
+        "",
+        "silence",
+    ),
     # a name the evidence leaves out, with no other name in its place, refutes nothing
     (
         "The sentence was read out by presiding judge Serge Brammertz",

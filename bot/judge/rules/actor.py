@@ -69,8 +69,11 @@ def check(pair: Pair) -> Signal:
     titled = sentence_terms(pair.title, pair.evidence_lang, lexicon)
     others_said = [t for t in pair.terms if t not in subject and not (t.is_number or t.is_time)]
     verb = next((t for t in pair.terms if t not in subject and not t.is_name), None)
+    # "Dutch elections: 33 seats for Rutte": a headline's label names the topic, not who acts
+    labelled = ":" in pair.claim[: pair.claim.find(subject[-1].word) + 40] if subject else False
     if (
         subject
+        and not labelled
         and not (verb is not None and (verb.is_light or is_speech(verb)))  # who said, not did
         and all(t in absent and not covers(t, titled) for t in subject)
         and _share(others_said, stated) >= SUBJECT_REST
@@ -80,7 +83,9 @@ def check(pair: Pair) -> Signal:
         return Signal(NAME, CONTRADICTION, f"the source says it of {named}, not {who}")
     if _share(content, stated) < SLOT_REST:
         return silence(NAME)
-    for name in (t for t in absent if not t.in_corpus):
+    # A short acronym ("DR Congo") is most often a name the sources spell out, not another one.
+    unknown = [t for t in absent if not t.in_corpus and not (t.word.isupper() and len(t.word) <= 3)]
+    for name in unknown:
         for anchor, side in _anchors(name, list(pair.terms), said):
             at = first_mention(anchor, pair.evidence, pair.evidence_lang, lexicon)
             if at is None:
@@ -130,14 +135,28 @@ def _other_names(pair: Pair, tokens: list[re.Match[str]], stated: SentenceTerms)
     """Token indexes of the evidence's names that are none of the claim's names or words."""
     capitalised = {fold(word) for word in _capitalised(pair.evidence)}
     claimed = {t.folded for t in pair.terms}
-    names = [t.folded for t in pair.terms if t.is_name]
+    names = [t for t in pair.terms if t.is_name]
     lexicon = load_lexicon()
+    # "Mark Rutte", "Premier ministre Mark Rutte": words written as names right before one of
+    # the claim's names are part of that name.
+    own = {
+        i
+        for i, token in enumerate(tokens)
+        if any(covers(t, sentence_terms(token.group(), pair.evidence_lang, lexicon)) for t in names)
+    }
+    joined = set()
+    for i in sorted(own):
+        j = i - 1
+        while j >= 0 and fold(tokens[j].group()) in capitalised:
+            joined.add(j)
+            j -= 1
     return [
         i
         for i, token in enumerate(tokens)
-        if (folded := fold(token.group())) in capitalised
+        if i not in joined
+        and (folded := fold(token.group())) in capitalised
         and folded not in claimed
-        and not any(_alike(name, folded) for name in names)
+        and not any(_alike(name.folded, folded) for name in names)
         and len(folded) > 2
         and not is_stopword(token.group())
         and not is_time_word(token.group())
