@@ -76,7 +76,8 @@ def facts_of(text: str, lang: str) -> Facts:
         dates=dates,
         weekdays=tuple(find_weekdays(text, lang)),
         durations=durations_,
-        negated=frozenset(negated_words(text, lang)),
+        # "pas loin de 140 000", "not far from": a bound, whose negator negates nothing
+        negated=frozenset(negated_words(_without_bounds(text, lang), lang)),
         implicative=frozenset(implicative_words(text, lang)),
         hedged=frozenset(hedged_words(text, lang)),
     )
@@ -241,6 +242,13 @@ def _folded(words: list[str]) -> set[str]:
         found.add(fold(word))
         found |= {fold(part) for part in re.split(r"['’-]", word) if part}
     return found
+
+
+def _without_bounds(text: str, lang: str) -> str:
+    """``text`` with the bounds of its numbers blanked out ("pas loin de 140 000" is "about
+    140 000"); "il n'y a plus de vols" keeps its negation: no number follows."""
+    pattern = re.compile(rf"(?:{bound_groups(lang)})(?=\s*\d)", re.IGNORECASE)
+    return pattern.sub(lambda m: " " * len(m.group()), with_digits(text, lang))
 
 
 def negated_words(text: str, lang: str) -> set[str]:

@@ -125,7 +125,7 @@ def _quantity_pattern(lang: str) -> re.Pattern[str]:
         rf"(?:\s*(?P<scale>{scales})(?![\w-]))?"
         rf"(?:\s*(?P<percent>%))?"
         rf"(?:\s*(?P<cur_after>{currencies})(?![\w-]))?"
-        rf"(?:\s+(?:of|de|d['’]|des)?\s*(?:(?:{determiners})\s+)?(?:[A-Z][\w-]*['’]s?\s+)?(?:\d{{4}}\s+)?(?!(?:{determiners})(?![\w’'-]))(?P<counted>[^\W\d_][\w’'-]{{2,}}))?",
+        rf"(?:\s+(?:(?:of|de|des)\s+|d['’])?(?:(?:{determiners})\s+)?(?:[A-Z][\w-]*['’]s?\s+)?(?:\d{{4}}\s+)?(?!(?:{determiners})(?![\w’'-]))(?P<counted>[^\W\d_][\w’'-]{{2,}}))?",
         re.IGNORECASE,
     )
 
@@ -224,7 +224,11 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
     elif match.group("percent"):
         kind, counted = "percent", None
     elif currency:
-        kind, counted = f"money:{numbers['currencies'][currency.casefold()]}", None
+        kind = f"money:{numbers['currencies'][currency.casefold()]}"
+        if _per_unit(match, language):
+            kind, counted = f"{kind}/unit", None  # "$122 a share": a price, not a total
+        elif counted and counted.casefold() in numbers["currencies"]:
+            counted = None  # "2,5 milliards d'euros"
     elif counted and counted.casefold() in numbers["times"]:
         # "installed 19.6 million times": a count of what the verb before it says
         before = re.findall(r"[^\W\d_][\w’'-]{2,}", match.string[: match.start()])
@@ -239,6 +243,15 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
     role = "all" if match.group("whole") and kind == "count" else None
     counted = counted.casefold() if counted else None
     return Quantity(value, kind, bound, counted, match.group(), role)
+
+
+def _per_unit(match: re.Match[str], language: Pack) -> bool:
+    """Is the sum of ``match`` a price per unit ("$122 a share", "128 dollars US par action",
+    "$2bn a year")?"""
+    ends = [match.end(g) for g in ("number", "scale", "percent", "cur_after") if match.group(g)]
+    after = match.string[max(ends) :]
+    per = language.alternation("numbers", "per")
+    return re.match(rf"\s*(?:[A-Z]{{2,3}}\s+)?(?:{per})\s*[^\W\d_]{{3,}}", after) is not None
 
 
 def _is_unit_word(word: str, language: Pack) -> bool:

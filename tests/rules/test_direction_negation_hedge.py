@@ -113,6 +113,14 @@ NEGATION = [
         "en",
         "contradiction",
     ),
+    # "pas loin de" is "close to": a bound, not a negation
+    (
+        "The group has 140,000 employees",
+        "en",
+        "Le groupe a pas loin de 140 000 employés.",
+        "fr",
+        "silence",
+    ),
     # "plus de" is "more than", not "no more"
     ("Parler a reçu des menaces", "fr", "Parler a reçu plus de 100 menaces.", "fr", "silence"),
 ]

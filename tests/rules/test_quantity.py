@@ -186,6 +186,43 @@ CASES = [
         "unverified",
     ),
     ("He was convicted on all 11 charges", "en", "He faced 11 charges.", "en", "unverified"),
+    # a price per unit is not a total, and a sum said of something else refutes nothing
+    (
+        "Bayer agreed to a $66 billion offer",
+        "en",
+        "Bayer signed at 128 dollars US par action.",
+        "fr",
+        "unverified",
+    ),
+    (
+        "Bayer agreed to a $66 billion offer",
+        "en",
+        "Bayer will pay a break-up fee of $2 billion if the deal fails.",
+        "en",
+        "unverified",
+    ),
+    (
+        "Bayer agreed to a $60 billion offer",
+        "en",
+        "Bayer made an offer of $66 billion for Monsanto.",
+        "en",
+        "contradiction",
+    ),
+    (
+        "Bayer offered $125 a share",
+        "en",
+        "Bayer raised its offer to $128 a share.",
+        "en",
+        "contradiction",
+    ),
+    # "pas loin de", "not far from" are bounds
+    (
+        "The group will have close to 140,000 employees",
+        "en",
+        "Le groupe aura pas loin de 140 000 employés.",
+        "fr",
+        "support",
+    ),
 ]
 
 
@@ -208,6 +245,12 @@ def test_silent_without_a_number():
 )  # fmt: skip
 def test_parse_number_follows_the_texts_locale(raw, lang, value):
     assert parse_number(raw, lang) == value
+
+
+def test_a_word_after_a_sum_is_what_it_measures():
+    """ "$66 billion offer" measures an offer ("of" + "fer" is no reading of it)."""
+    (offer,) = quantities("a $66 billion offer from Bayer", "en")
+    assert (offer.kind, offer.counted) == ("money:USD", "offer")
 
 
 def test_years_and_dates_are_not_counts():

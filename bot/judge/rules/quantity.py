@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
 from bot.question.terms import QueryTerm, covers, sentence_terms
+from index.analysis import words
 from index.facts import Quantity, compatible, entails, facts_of
 from index.lexicon import load_lexicon
 
@@ -52,6 +53,10 @@ def check(pair: Pair) -> Signal:
             mine.role == "all" and not parts
         ):
             outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
+        elif not _named_alike(mine, same, pair):
+            # "$66 billion deal" against "a break-up fee of $2 billion": another sum of money
+            # in the sentence, not the one the claim gives a figure for
+            outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
         elif not any(compatible(theirs, mine) for theirs in same) and not (
             mine.kind == "count"
             and any(
@@ -71,6 +76,26 @@ def check(pair: Pair) -> Signal:
     if not outcomes:
         return silence(NAME)
     return Signal(NAME, SUPPORT, "; ".join(reason for _, reason in outcomes))
+
+
+def _named_alike(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
+    """Can a sum refute the claim's sum? Only when it is said of the same thing, if the claim
+    says of what ("a $66 billion *deal*"): one article gives several sums ("a break-up fee of
+    $2 billion if the deal fails")."""
+    if not mine.kind.startswith("money") or not mine.counted:
+        return True
+    term = _term_for(mine.counted, pair.terms)
+    if term is None:
+        return True
+    lexicon = load_lexicon()
+    for theirs in same:
+        # the word after the sum ("$66 billion deal") or the two before it ("offer of $66bn")
+        at = pair.evidence.find(theirs.text)
+        before = words(pair.evidence[:at])[-2:] if at >= 0 else []
+        said = " ".join([theirs.counted or "", *(w.group() for w in before)])
+        if covers(term, sentence_terms(said, pair.evidence_lang, lexicon)):
+            return True
+    return False
 
 
 def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
