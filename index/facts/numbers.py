@@ -72,7 +72,10 @@ def compatible(evidence: Quantity, claim: Quantity) -> bool:
 def entails(evidence: Quantity, claim: Quantity) -> bool:
     """Does the evidence's statement make the claim's true ("45 %" makes "more than 40 %")?"""
     low_e, high_e = evidence.interval()
-    low_c, high_c = claim.interval()
+    # A claim's bound is read as a reporter writes one, like a source's (``compatible``): "more
+    # than 25 %" is not what one says of 95 %, so 95 % leaves it unsettled rather than true. A
+    # bound the source gives is compared as a bound: "more than 1,600" makes "more than 1,500".
+    low_c, high_c = claim.interval(tight=evidence.bound in ("eq", "approx"))
     if claim.bound in ("eq", "approx") and evidence.bound in ("eq", "approx"):
         return compatible(evidence, claim)
     return low_c <= low_e and high_e <= high_c

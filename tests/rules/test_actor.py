@@ -89,7 +89,7 @@ CASES = [
     (
         "Dutch elections: 33 seats for Rutte, 20 for Wilders",
         "en",
-        "Aux élections, le parti du Premier ministre Mark Rutte a eu 33 sièges et Geert Wilders 20.",
+        "Aux élections, le parti du Premier ministre Mark Rutte a eu 33 sièges, Geert Wilders 20.",
         "fr",
         "",
         "silence",

@@ -215,6 +215,22 @@ CASES = [
         "en",
         "contradiction",
     ),
+    # a claim's bound is read as a reporter writes one: "more than 25 %" is not said of 95 %
+    (
+        "Le parti a obtenu plus de 25 % des voix",
+        "fr",
+        "The party won 95% of the vote.",
+        "en",
+        "unverified",
+    ),
+    (
+        "Le parti a obtenu plus de 25 % des voix",
+        "fr",
+        "The party won 31% of the vote.",
+        "en",
+        "support",
+    ),
+    ("More than 1,500 people died", "en", "Plus de 1 600 personnes sont mortes.", "fr", "support"),
     # "pas loin de", "not far from" are bounds
     (
         "The group will have close to 140,000 employees",
