@@ -43,6 +43,8 @@ REACH = 4
 # How alike a name and its adjective or other-language form are ("China", "Chinese"; "France",
 # "French"; "Croatia", "Croatie"): difflib's ratio.
 SAME_NAME = 0.6
+# Characters at the head of a claim where a colon makes what precedes it a label.
+LABEL = 40
 
 
 @rule(NAME)
@@ -62,7 +64,7 @@ def check(pair: Pair) -> Signal:
         return silence(NAME)
     said = [t for t in content if covers(t, stated)]
     tokens = words(pair.evidence)
-    others = _other_names(pair, tokens, stated)
+    others = _other_names(pair, tokens)
     if not others:
         return silence(NAME)
     subject = subject_of(list(pair.terms))
@@ -70,7 +72,7 @@ def check(pair: Pair) -> Signal:
     others_said = [t for t in pair.terms if t not in subject and not (t.is_number or t.is_time)]
     verb = next((t for t in pair.terms if t not in subject and not t.is_name), None)
     # "Dutch elections: 33 seats for Rutte": a headline's label names the topic, not who acts
-    labelled = ":" in pair.claim[: pair.claim.find(subject[-1].word) + 40] if subject else False
+    labelled = ":" in pair.claim[:LABEL]
     if (
         subject
         and not labelled
@@ -131,14 +133,14 @@ def _anchors(
     return found
 
 
-def _other_names(pair: Pair, tokens: list[re.Match[str]], stated: SentenceTerms) -> list[int]:
+def _other_names(pair: Pair, tokens: list[re.Match[str]]) -> list[int]:
     """Token indexes of the evidence's names that are none of the claim's names or words."""
     capitalised = {fold(word) for word in _capitalised(pair.evidence)}
     claimed = {t.folded for t in pair.terms}
     names = [t for t in pair.terms if t.is_name]
     lexicon = load_lexicon()
-    # "Mark Rutte", "Premier ministre Mark Rutte": words written as names right before one of
-    # the claim's names are part of that name.
+    # "Mark Rutte" for "Rutte": words written as names right before one of the claim's names
+    # are part of that name.
     own = {
         i
         for i, token in enumerate(tokens)
