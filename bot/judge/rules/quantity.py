@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
 from bot.question.terms import QueryTerm, covers, sentence_terms
-from index.analysis import words
+from index.analysis import fold, words
 from index.facts import Quantity, compatible, entails, facts_of
 from index.lexicon import load_lexicon
 
@@ -113,7 +113,5 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
 
 def _term_for(word: str, terms: tuple[QueryTerm, ...]) -> QueryTerm | None:
     """The claim's term for a counted word (terms are built from the claim as typed)."""
-    from index.analysis import fold
-
     folded = fold(word)
     return next((t for t in terms if t.folded == folded or folded.startswith(t.folded)), None)
