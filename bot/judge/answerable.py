@@ -118,12 +118,14 @@ def question_features(
     # ("Le même jour, le 2 mars 2021, …"): coverage is the better of the two.
     lead = max((evidence[0].sentence, best), key=lambda s: s.coverage)
     denses = sorted((s.dense for s in retrieval.sentences), reverse=True)
+    fifth = denses[min(4, len(denses) - 1)]
     features = {
         "coverage": lead.coverage,
         "best_coverage": max(s.coverage for s in retrieval.sentences[:3]),
-        # How far the best sentence stands out from the fifth: e5 cosines bunch, so the gap
-        # says more than the value.
-        "dense_margin": lead.dense - denses[min(4, len(denses) - 1)],
+        # How far the quote stands out from the fifth sentence: e5 cosines bunch, so the gap
+        # says more than the value. A quote may hold two sentences ("… Cette décision a mis
+        # l'entreprise hors circuit pendant un mois."): it is as close as the closer of them.
+        "dense_margin": _quote_dense(evidence[0], retrieval, index) - fifth,
         "names_absent": float(len(names_absent)),
         "answer_type_missing": float(not typed),
         "focus_unstated": float(bool(unstated)),
@@ -131,6 +133,18 @@ def question_features(
     if names_absent:
         return evidence, features, _whole_name(names_absent[0], retrieval.terms)
     return evidence, features, unstated[0].word if unstated else None
+
+
+def _quote_dense(quote: Evidence, retrieval: Retrieval, index: CorpusIndex) -> float:
+    """The e5 similarity of the closest sentence of ``quote`` to the question."""
+    inside = [
+        s.dense
+        for s in retrieval.sentences
+        if (own := index.sentences[s.row]).doc_id == quote.doc_id
+        and quote.start <= own.start
+        and own.end <= quote.end
+    ]
+    return max([quote.sentence.dense, *inside])
 
 
 def _whole_name(name: QueryTerm, terms: list[QueryTerm]) -> str:
