@@ -212,3 +212,10 @@ def test_a_subject_of_two_names_acts_when_one_of_them_does():
     assert _subject_order(claim, terms, evidence, "en") == "before"
     other = "(Bloomberg)—Syngenta agreed to buy Monsanto Co. in a deal valued at $66 billion."
     assert _subject_order(claim, terms, other, "en") != "before"
+
+
+@pytest.mark.parametrize("claim", ["WHO", "Parler: Amazon", "C'est Twitter"])
+def test_names_alone_state_nothing(bundled_index, claim):
+    """A "claim" of names alone asserts nothing: it is never confirmed or refuted."""
+    answer = ask(claim)
+    assert answer.verdict == "not_enough_info"

@@ -208,6 +208,9 @@ def decide_claim(
     """The verdict on a claim, from the candidate sentences ``evidence`` (best first)."""
     if not evidence:
         return Decision(False, "not_enough_info", [], 0.0, "no passage")
+    if not any(not (t.is_name or t.is_number or t.is_time) for t in retrieval.terms):
+        # "WHO", "Parler: Amazon", "C'est Twitter": names alone state nothing to confirm
+        return Decision(False, "not_enough_info", [], 0.0, "nothing stated")
     judged = [
         judge_candidate(query, retrieval.terms, span, index, rank)
         for rank, span in enumerate(evidence)
