@@ -367,14 +367,43 @@ def coverage(terms: list[QueryTerm], sentence: SentenceTerms) -> tuple[float, li
     return 1.0 - sum(t.weight for t in missing) / total, missing
 
 
+# Words of a title between a qualifying name and the subject's own ("British *writer* Doris
+# Lessing", "German *chemicals firm* Bayer").
+TITLE_WORDS = 2
+
+
 def subject_of(terms: list[QueryTerm]) -> list[QueryTerm]:
-    """The names a claim opens with ("Google and Apple removed…" -> Google, Apple)."""
-    subject = []
+    """The names a claim opens with ("Google and Apple removed…" -> Google, Apple). A name
+    that only qualifies a title before the subject's own name is not it: "British writer Doris
+    Lessing won…", "French President Emmanuel Macron said…" -> Doris Lessing, Emmanuel Macron."""
+    subject = _leading_names(terms)
+    if subject:
+        rest = terms[len(subject) :]
+        title = [t for t in rest[:TITLE_WORDS] if not t.is_name]
+        named = _leading_names(rest[len(title) :])
+        if (
+            title
+            and named
+            and named[0].position - title[-1].position == 1
+            and all(is_demonym(t) for t in subject)
+        ):
+            return named
+    return subject
+
+
+def is_demonym(term: QueryTerm) -> bool:
+    """Is ``term`` a capitalised adjective of nationality ("British", "Dutch")?"""
+    endings = pack(term.lang).words("phrases", "demonym_endings")
+    return any(term.folded.endswith(e) for e in endings)
+
+
+def _leading_names(terms: list[QueryTerm]) -> list[QueryTerm]:
+    names = []
     for term in terms:
         if not term.is_name:
             break
-        subject.append(term)
-    return subject
+        names.append(term)
+    return names
 
 
 def predicate_of(terms: list[QueryTerm]) -> QueryTerm | None:

@@ -94,6 +94,15 @@ CASES = [
         "",
         "silence",
     ),
+    # a nationality before a title qualifies it: the subject is the name after the title
+    (
+        "British writer Doris Lessing won the Nobel Prize",
+        "en",
+        "In Stockholm, the Swedish Academy said writer Doris Lessing won the Nobel Prize.",
+        "en",
+        "",
+        "silence",
+    ),
     # a short acronym is most often a name the sources spell out
     (
         "WHO declares Ebola outbreak in DR Congo an emergency of international concern",

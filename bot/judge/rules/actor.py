@@ -24,6 +24,7 @@ from bot.question.terms import (
     SentenceTerms,
     covers,
     first_mention,
+    is_demonym,
     is_speech,
     is_time_word,
     sentence_terms,
@@ -86,7 +87,12 @@ def check(pair: Pair) -> Signal:
     if _share(content, stated) < SLOT_REST:
         return silence(NAME)
     # A short acronym ("DR Congo") is most often a name the sources spell out, not another one.
-    unknown = [t for t in absent if not t.in_corpus and not (t.word.isupper() and len(t.word) <= 3)]
+    # A nationality ("British writer") describes; it is no one's name.
+    unknown = [
+        t
+        for t in absent
+        if not t.in_corpus and not (t.word.isupper() and len(t.word) <= 3) and not is_demonym(t)
+    ]
     for name in unknown:
         for anchor, side in _anchors(name, list(pair.terms), said):
             at = first_mention(anchor, pair.evidence, pair.evidence_lang, lexicon)
