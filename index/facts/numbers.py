@@ -61,9 +61,17 @@ class Quantity:
         return float("-inf"), v  # "le"
 
 
+def _caps(evidence: Quantity, claim: Quantity) -> bool:
+    """Do both state a maximum ("up to 5 %", "jusqu'à 10 %")? Then they state one figure, the
+    cap, and two caps differ as two values do."""
+    return evidence.bound == claim.bound == "le"
+
+
 def compatible(evidence: Quantity, claim: Quantity) -> bool:
     """Can both statements be true of the same quantity? The evidence's bounds are read
     tight, as a reporter rounds ("more than 27,000 flights" is not 72,000)."""
+    if _caps(evidence, claim):
+        return abs(evidence.value - claim.value) <= EXACT_TOLERANCE * max(abs(claim.value), 1e-9)
     low_a, high_a = evidence.interval(tight=True)
     low_b, high_b = claim.interval()
     return low_a <= high_b and low_b <= high_a
@@ -71,6 +79,8 @@ def compatible(evidence: Quantity, claim: Quantity) -> bool:
 
 def entails(evidence: Quantity, claim: Quantity) -> bool:
     """Does the evidence's statement make the claim's true ("45 %" makes "more than 40 %")?"""
+    if _caps(evidence, claim):
+        return compatible(evidence, claim)
     low_e, high_e = evidence.interval()
     # A claim's bound is read as a reporter writes one, like a source's (``compatible``): "more
     # than 25 %" is not what one says of 95 %, so 95 % leaves it unsettled rather than true. A

@@ -231,6 +231,28 @@ CASES = [
         "support",
     ),
     ("More than 1,500 people died", "en", "Plus de 1 600 personnes sont mortes.", "fr", "support"),
+    # a cap is one figure: "up to 10 %" is not "up to 5 %"; "exceeds" is a bound
+    (
+        "Fines could reach up to 10% of turnover",
+        "en",
+        "Les amendes pourraient atteindre jusqu'à 5 % du chiffre d'affaires.",
+        "fr",
+        "contradiction",
+    ),
+    (
+        "Fines could reach up to 5% of turnover",
+        "en",
+        "Fines of up to 5% of turnover.",
+        "en",
+        "support",
+    ),
+    (
+        "The fine exceeds 4 billion euros",
+        "en",
+        "L'amende atteint 4,34 milliards d'euros.",
+        "fr",
+        "support",
+    ),
     # "pas loin de", "not far from" are bounds
     (
         "The group will have close to 140,000 employees",
