@@ -231,6 +231,15 @@ CASES = [
         "support",
     ),
     ("More than 1,500 people died", "en", "Plus de 1 600 personnes sont mortes.", "fr", "support"),
+    # several counts of one thing are of several parties: none refutes another party's count
+    (
+        "The VVD won 33 seats",
+        "en",
+        "Les travaillistes tombent à 9 sièges, les écologistes passent de 4 à 14 sièges.",
+        "fr",
+        "unverified",
+    ),
+    ("The VVD won 33 seats", "en", "The VVD won 31 seats.", "en", "contradiction"),
     # a cap is one figure: "up to 10 %" is not "up to 5 %"; "exceeds" is a bound
     (
         "Fines could reach up to 10% of turnover",

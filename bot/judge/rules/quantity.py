@@ -57,6 +57,13 @@ def check(pair: Pair) -> Signal:
             # "$66 billion deal" against "a break-up fee of $2 billion": another sum of money
             # in the sentence, not the one the claim gives a figure for
             outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
+        elif len({theirs.value for theirs in same}) > 1 and not any(
+            compatible(theirs, mine) for theirs in same
+        ):
+            # "Labour fell to 9 seats, GroenLinks rose from 4": several counts of one thing
+            # are of several parties; none is the one the claim gives a figure for
+            given = ", ".join(repr(q.text) for q in same)
+            outcomes.append((UNVERIFIED, f"{mine.text!r}: the source counts {given} of others"))
         elif not any(compatible(theirs, mine) for theirs in same) and not (
             mine.kind == "count"
             and any(
