@@ -113,6 +113,15 @@ NEGATION = [
         "en",
         "contradiction",
     ),
+    # "jamais" without "ne" is "ever": "le plus important jamais réalisé"
+    (
+        "The deal is the largest by a German company",
+        "en",
+        "C'est le plus gros rachat jamais réalisé par une entreprise allemande.",
+        "fr",
+        "silence",
+    ),
+    ("Parler a été hors ligne", "fr", "Parler n'a jamais été hors ligne.", "fr", "contradiction"),
     # "pas loin de" is "close to": a bound, not a negation
     (
         "The group has 140,000 employees",
