@@ -25,6 +25,7 @@ from bot.question.terms import (
     first_mention,
     inner_capitalised,
     is_time_word,
+    labelled,
     predicate_of,
     sentence_terms,
     settled_coverage,
@@ -289,7 +290,7 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
     """
     subject = subject_of(terms)
     predicate = next((t for t in terms if t not in subject and not t.is_number), None)
-    if not subject or predicate is None or _PASSIVE.search(claim):
+    if not subject or predicate is None or _PASSIVE.search(claim) or labelled(claim):
         return None
     if predicate.is_light:
         return None  # "Kurtz said that…": who said it is not who does what is said

@@ -372,6 +372,16 @@ def coverage(terms: list[QueryTerm], sentence: SentenceTerms) -> tuple[float, li
 TITLE_WORDS = 2
 
 
+# Characters at the head of a claim where a colon makes what precedes it a label.
+LABEL = 40
+
+
+def labelled(claim: str) -> bool:
+    """Does the claim open with a headline's label ("Dutch elections: 33 seats for Rutte")?
+    What comes before the colon names the topic, not who acts."""
+    return ":" in claim[:LABEL]
+
+
 def subject_of(terms: list[QueryTerm]) -> list[QueryTerm]:
     """The names a claim opens with ("Google and Apple removed…" -> Google, Apple). A name
     that only qualifies a title before the subject's own name is not it: "British writer Doris

@@ -27,6 +27,7 @@ from bot.question.terms import (
     is_demonym,
     is_speech,
     is_time_word,
+    labelled,
     sentence_terms,
     subject_of,
 )
@@ -44,8 +45,6 @@ REACH = 4
 # How alike a name and its adjective or other-language form are ("China", "Chinese"; "France",
 # "French"; "Croatia", "Croatie"): difflib's ratio.
 SAME_NAME = 0.6
-# Characters at the head of a claim where a colon makes what precedes it a label.
-LABEL = 40
 
 
 @rule(NAME)
@@ -72,11 +71,9 @@ def check(pair: Pair) -> Signal:
     titled = sentence_terms(pair.title, pair.evidence_lang, lexicon)
     others_said = [t for t in pair.terms if t not in subject and not (t.is_number or t.is_time)]
     verb = next((t for t in pair.terms if t not in subject and not t.is_name), None)
-    # "Dutch elections: 33 seats for Rutte": a headline's label names the topic, not who acts
-    labelled = ":" in pair.claim[:LABEL]
     if (
         subject
-        and not labelled
+        and not labelled(pair.claim)
         and not (verb is not None and (verb.is_light or is_speech(verb)))  # who said, not did
         and all(t in absent and not covers(t, titled) for t in subject)
         and _share(others_said, stated) >= SUBJECT_REST
