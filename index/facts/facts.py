@@ -92,6 +92,7 @@ def _date_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     month = "|".join(re.escape(n) for n in names)
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|e)?"
     year = r"(?P<year>1[89]\d\d|20\d\d)"
+    before = pack(lang).alternation("phrases", "month_before")
     return [
         ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
         ("dmy", re.compile(rf"\b{day}\s+(?P<month>{month})\.?,?\s+{year}\b", re.I)),
@@ -100,12 +101,14 @@ def _date_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("dm", re.compile(rf"\b{day}\s+(?P<month>{month})\b\.?", re.I)),
         ("md", re.compile(rf"\b(?P<month>{month})\.?\s+{day}\b(?!\s*[,.]?\s*\d)", re.I)),
         ("y", re.compile(rf"(?<![\d.,])\b{year}\b(?![.,]?\d)")),
+        ("m", re.compile(rf"(?<![\w-])(?:{before})\s*(?P<month>{month})\b", re.I)),
     ]
 
 
 def find_dates(text: str, lang: str) -> list[DateFact]:
-    """Calendar dates: full, without a year ("le 3 mars", "March 3"), a month and year, or a
-    year alone; the longest reading of each stretch of text wins."""
+    """Calendar dates: full, without a year ("le 3 mars", "March 3"), a month and year, a year
+    alone, or a month alone after a preposition ("in July"); the longest reading of each
+    stretch of text wins."""
     months = pack(lang).months
     found: list[DateFact] = []
     for _, pattern in _date_patterns(lang):

@@ -9,6 +9,31 @@ from index.facts import find_dates
 from .conftest import outcome
 
 DATES = [
+    # a month alone after a preposition is a date; two in one sentence may date two events
+    (
+        "Bayer made its first offer in July",
+        "en",
+        "Bayer a fait sa première offre en mai.",
+        "fr",
+        None,
+        "contradiction",
+    ),
+    (
+        "Bayer made its first offer in May",
+        "en",
+        "Bayer a fait sa première offre en mai.",
+        "fr",
+        None,
+        "support",
+    ),
+    (
+        "Bayer made its first offer in July",
+        "en",
+        "Bayer first offered $122 in May, and then in July raised it to $125.",
+        "en",
+        None,
+        "unverified",
+    ),
     (
         "Parler sued on March 2, 2021",
         "en",

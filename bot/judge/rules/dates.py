@@ -34,7 +34,22 @@ def check_date(pair: Pair) -> Signal:
         return Signal("date", CONTRADICTION, "the source gives another date")
     if UNVERIFIED in verdicts:
         return Signal("date", UNVERIFIED, "the source does not give that date")
+    if any(_dates_another_event(mine, stated) for mine in claimed):
+        # "an offer in May, and then in July raised it": the claim's July may date the other
+        # event; the sentence alone does not say which is which
+        return Signal("date", UNVERIFIED, "the source gives that date and another one")
     return Signal("date", SUPPORT, "same date")
+
+
+def _dates_another_event(mine: DateFact, stated: list[DateFact]) -> bool:
+    """Does the source give, besides the claim's day or month, another one just as precise?
+    (Years alone are left out: "sa deuxième Coupe du monde après celle de 1998" in 2018.)"""
+    wanted = {k: v for k, v in mine.fields().items() if k != "year"}
+    if not wanted:
+        return False
+    given = {tuple(d.fields().get(k) for k in sorted(wanted)) for d in stated}
+    given = {g for g in given if None not in g}
+    return len(given) > 1
 
 
 def _same_precision_only(claimed: tuple[DateFact, ...], stated: list[DateFact]) -> bool:
