@@ -77,7 +77,7 @@ def facts_of(text: str, lang: str) -> Facts:
         weekdays=tuple(find_weekdays(text, lang)),
         durations=durations_,
         # "pas loin de 140 000", "not far from": a bound, whose negator negates nothing
-        negated=frozenset(negated_words(_without_bounds(text, lang), lang)),
+        negated=frozenset(negated_words(_without_bounds(digits, lang), lang)),
         implicative=frozenset(implicative_words(text, lang)),
         hedged=frozenset(hedged_words(text, lang)),
     )
@@ -247,11 +247,12 @@ def _folded(words: list[str]) -> set[str]:
     return found
 
 
-def _without_bounds(text: str, lang: str) -> str:
-    """``text`` with the bounds of its numbers blanked out ("pas loin de 140 000" is "about
-    140 000"); "il n'y a plus de vols" keeps its negation: no number follows."""
+def _without_bounds(digits: str, lang: str) -> str:
+    """``digits`` (a text with its number words as digits) with the bounds of its numbers
+    blanked out ("pas loin de 140 000" is "about 140 000"); "il n'y a plus de vols" keeps its
+    negation: no number follows."""
     pattern = re.compile(rf"(?:{bound_groups(lang)})(?=\s*\d)", re.IGNORECASE)
-    return pattern.sub(lambda m: " " * len(m.group()), with_digits(text, lang))
+    return pattern.sub(lambda m: " " * len(m.group()), digits)
 
 
 def negated_words(text: str, lang: str) -> set[str]:
