@@ -51,7 +51,7 @@ SAME_NAME = 0.6
 def check(pair: Pair) -> Signal:
     lexicon = load_lexicon()
     stated = sentence_terms(pair.evidence, pair.evidence_lang, lexicon)
-    written = [fold(w) for w in _capitalised(pair.evidence)]
+    written = {fold(w) for w in _capitalised(pair.evidence)}
     absent = [
         t
         for t in pair.terms
@@ -64,7 +64,7 @@ def check(pair: Pair) -> Signal:
         return silence(NAME)
     said = [t for t in content if covers(t, stated)]
     tokens = words(pair.evidence)
-    others = _other_names(pair, tokens)
+    others = _other_names(pair, tokens, written)
     if not others:
         return silence(NAME)
     subject = subject_of(list(pair.terms))
@@ -136,19 +136,16 @@ def _anchors(
     return found
 
 
-def _other_names(pair: Pair, tokens: list[re.Match[str]]) -> list[int]:
-    """Token indexes of the evidence's names that are none of the claim's names or words."""
-    capitalised = {fold(word) for word in _capitalised(pair.evidence)}
+def _other_names(pair: Pair, tokens: list[re.Match[str]], capitalised: set[str]) -> list[int]:
+    """Token indexes of the evidence's names (``capitalised``, folded) that are none of the
+    claim's names or words."""
     claimed = {t.folded for t in pair.terms}
     names = [t for t in pair.terms if t.is_name]
     lexicon = load_lexicon()
+    said = [sentence_terms(token.group(), pair.evidence_lang, lexicon) for token in tokens]
     # "Mark Rutte" for "Rutte": words written as names right before one of the claim's names
     # are part of that name.
-    own = {
-        i
-        for i, token in enumerate(tokens)
-        if any(covers(t, sentence_terms(token.group(), pair.evidence_lang, lexicon)) for t in names)
-    }
+    own = {i for i, terms in enumerate(said) if any(covers(t, terms) for t in names)}
     joined = set()
     for i in sorted(own):
         j = i - 1
@@ -165,8 +162,5 @@ def _other_names(pair: Pair, tokens: list[re.Match[str]]) -> list[int]:
         and len(folded) > 2
         and not is_stopword(token.group())
         and not is_time_word(token.group())
-        and not any(
-            covers(t, sentence_terms(token.group(), pair.evidence_lang, lexicon))
-            for t in pair.terms
-        )
+        and not any(covers(t, said[i]) for t in pair.terms)
     ]
