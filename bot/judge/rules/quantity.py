@@ -41,6 +41,7 @@ def check(pair: Pair) -> Signal:
             given = ", ".join(repr(q.text) for q in parts)
             outcomes.append((UNVERIFIED, f"{mine.text!r}: the source counts {given}"))
             continue
+        agrees = any(compatible(theirs, mine) for theirs in same)
         if (
             not same
             and mine.kind == "ordinal"
@@ -57,14 +58,12 @@ def check(pair: Pair) -> Signal:
             # "$66 billion deal" against "a break-up fee of $2 billion": another sum of money
             # in the sentence, not the one the claim gives a figure for
             outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
-        elif len({theirs.value for theirs in same}) > 1 and not any(
-            compatible(theirs, mine) for theirs in same
-        ):
+        elif len({theirs.value for theirs in same}) > 1 and not agrees:
             # "Labour fell to 9 seats, GroenLinks rose from 4": several counts of one thing
             # are of several parties; none is the one the claim gives a figure for
             given = ", ".join(repr(q.text) for q in same)
             outcomes.append((UNVERIFIED, f"{mine.text!r}: the source counts {given} of others"))
-        elif not any(compatible(theirs, mine) for theirs in same) and not (
+        elif not agrees and not (
             mine.kind == "count"
             and any(
                 compatible(t, mine)
