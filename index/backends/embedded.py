@@ -92,19 +92,19 @@ class FaissBackend:
 
     @cached_property
     def _chunk_docs(self) -> np.ndarray:
-        rows = self.index.article_rows
-        column = getattr(self.index.chunks, "doc_rows", None)
-        if column is not None:
-            return column
-        return np.array([rows[c.doc_id] for c in self.index.chunks], dtype=np.int64)
+        return self._doc_rows(self.index.chunks)
 
     @cached_property
     def _sentence_docs(self) -> np.ndarray:
-        rows = self.index.article_rows
-        column = getattr(self.index.sentences, "doc_rows", None)
+        return self._doc_rows(self.index.sentences)
+
+    def _doc_rows(self, table) -> np.ndarray:
+        """Each row's article row: the stored column when the table has one."""
+        column = getattr(table, "doc_rows", None)
         if column is not None:
             return column
-        return np.array([rows[s.doc_id] for s in self.index.sentences], dtype=np.int64)
+        rows = self.index.article_rows
+        return np.array([rows[item.doc_id] for item in table], dtype=np.int64)
 
     @cached_property
     def _chunk_rows(self) -> dict[str, int]:
