@@ -119,6 +119,7 @@ def question_features(
     lead = max((evidence[0].sentence, best), key=lambda s: s.coverage)
     denses = sorted((s.dense for s in retrieval.sentences), reverse=True)
     fifth = denses[min(4, len(denses) - 1)]
+    ranked = retrieval.sentences
     features = {
         "coverage": lead.coverage,
         "best_coverage": max(s.coverage for s in retrieval.sentences[:3]),
@@ -129,6 +130,8 @@ def question_features(
         "names_absent": float(len(names_absent)),
         "answer_type_missing": float(not typed),
         "focus_unstated": float(bool(unstated)),
+        # How far the best sentence leads the second: a clear winner is more often the answer.
+        "score_margin": ranked[0].score - ranked[1].score if len(ranked) > 1 else 0.0,
     }
     if names_absent:
         return evidence, features, _whole_name(names_absent[0], retrieval.terms)
