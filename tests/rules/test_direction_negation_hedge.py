@@ -43,6 +43,9 @@ DIRECTION = [
         "en",
         "silence",
     ),
+    # polysemy: "defeat" is a loss as a noun and a win as a verb ("X defeats Y")
+    ("Macron defeats Le Pen", "en", "Macron won a landslide victory over Le Pen.", "en", "silence"),
+    ("Le Pen lost the election", "en", "La défaite de Marine Le Pen est nette.", "fr", "support"),
 ]
 
 
@@ -132,6 +135,32 @@ NEGATION = [
     ),
     # "plus de" is "more than", not "no more"
     ("Parler a reçu des menaces", "fr", "Parler a reçu plus de 100 menaces.", "fr", "silence"),
+    # "never" up to a time is not denied by the event itself
+    (
+        "Avant cette victoire, il n'avait jamais remporté d'élection.",
+        "fr",
+        "Il a remporté l'élection présidentielle dimanche.",
+        "fr",
+        "silence",
+    ),
+    (
+        "Before this victory he had never won an election",
+        "en",
+        "Il a remporté l'élection présidentielle dimanche.",
+        "fr",
+        "silence",
+    ),
+    ("He had never won an election", "en", "He won the election on Sunday.", "en", "contradiction"),
+    # a word the source says only a little of is not stated ("avait peu progressé")
+    (
+        "In 2002, Le Pen gained a great deal of ground between the two rounds",
+        "en",
+        "En 2002, Le Pen avait peu progressé entre les deux tours.",
+        "fr",
+        "unverified",
+    ),
+    ("Share prices changed", "en", "Share prices were little changed.", "en", "unverified"),
+    ("Le PIB a progressé", "fr", "Le PIB a un peu progressé.", "fr", "silence"),
 ]
 
 
@@ -169,6 +198,22 @@ HEDGE = [
         "fr",
         "unverified",
     ),
+    # what may befall is not what happened
+    (
+        "Volkswagen a payé 16 milliards d'euros d'amende",
+        "fr",
+        "Volkswagen risque près de 16 milliards d'euros d'amende.",
+        "fr",
+        "unverified",
+    ),
+    (
+        "Volkswagen was fined $18 billion",
+        "en",
+        "Volkswagen risks fines of $18 billion.",
+        "en",
+        "unverified",
+    ),
+    ("Le risque est élevé", "fr", "Le risque est élevé, selon l'OMS.", "fr", "silence"),
     # a noun that looks like a hedging verb is no hedge
     ("The government approved the budget", "en", "The plan approved the budget.", "en", "silence"),
     ("The board approved the merger", "en", "The board approved the merger plan.", "en", "silence"),

@@ -270,6 +270,28 @@ CASES = [
         "fr",
         "support",
     ),
+    # a figure of the same thing in another's clause is not the claim's
+    (
+        "The Ethiopian Airlines crash killed 189 people",
+        "en",
+        "The Ethiopian Airlines crash killed 157 people and a Lion Air crash killed 189 people.",
+        "en",
+        "unverified",
+    ),
+    (
+        "The Lion Air crash killed 189 people",
+        "en",
+        "The Ethiopian Airlines crash killed 157 people and a Lion Air crash killed 189 people.",
+        "en",
+        "support",
+    ),
+    (
+        "L'accident d'Ethiopian Airlines a tué 189 personnes",
+        "fr",
+        "L'accident d'Ethiopian Airlines a tué 157 personnes, celui de Lion Air 189 personnes.",
+        "fr",
+        "unverified",
+    ),
 ]
 
 

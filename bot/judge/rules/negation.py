@@ -2,15 +2,21 @@
 
 A negation counts only where it bears on one of the claim's content words (its verb, its
 object), not anywhere in the sentence; "didn't", "isn't" are negations; words of a
-predicate with two poles are left to the direction rule, which turns them instead.
+predicate with two poles are left to the direction rule, which turns them instead. "Never"
+up to a time ("before this victory he had never won") is not denied by the event itself; a
+word the evidence says only a little of ("avait peu progressé") is not stated as the claim
+states it.
 """
 
 from __future__ import annotations
 
-from bot.judge.rules import CONTRADICTION, Pair, Signal, rule, silence
-from bot.question.terms import covers, sentence_terms
+import re
+
+from bot.judge.rules import CONTRADICTION, UNVERIFIED, Pair, Signal, rule, silence
+from bot.question.terms import QueryTerm, covers, sentence_terms
 from index.analysis import fold
 from index.facts import facts_of
+from index.lang import pack
 from index.lexicon import load_lexicon, opposite_poles
 
 NAME = "negation"
@@ -18,6 +24,24 @@ NAME = "negation"
 
 @rule(NAME)
 def check(pair: Pair) -> Signal:
+    denial = _denial(pair)
+    if denial is not None:
+        return denial
+    # a predicate with two poles too: "avait peu progressé" does not state "gained ground"
+    words = [t for t in pair.terms if not (t.is_name or t.is_number or t.is_time)]
+    played_down = [
+        t
+        for t in _played_down(pair.evidence, pair.evidence_lang, words)
+        if t not in _played_down(pair.claim, pair.claim_lang, words)
+    ]
+    if played_down:
+        said = ", ".join(t.word for t in played_down)
+        return Signal(NAME, UNVERIFIED, f"the source says little of {said}")
+    return silence(NAME)
+
+
+def _denial(pair: Pair) -> Signal | None:
+    """A contradiction when one text denies a content word the other states."""
     lexicon = load_lexicon()
     content = [
         t
@@ -25,7 +49,7 @@ def check(pair: Pair) -> Signal:
         if not (t.is_name or t.is_number or t.is_time) and not (t.stems & opposite_poles().keys())
     ]
     if not content:
-        return silence(NAME)
+        return None
     evidence_facts = facts_of(pair.evidence, pair.evidence_lang)
     claim_facts = facts_of(pair.claim, pair.claim_lang)
     denied = sentence_terms(" ".join(evidence_facts.negated), pair.evidence_lang, lexicon)
@@ -40,7 +64,38 @@ def check(pair: Pair) -> Signal:
         and covers(t, stated)
     ]
     if bool(in_evidence) == bool(in_claim):
-        return silence(NAME)
-    words = in_evidence or in_claim
+        return None
+    text, lang = (
+        (pair.evidence, pair.evidence_lang) if in_evidence else (pair.claim, pair.claim_lang)
+    )
+    if _never_until(text, lang):
+        return None
     side = "the source denies" if in_evidence else "the claim denies"
-    return Signal(NAME, CONTRADICTION, f"{side} {', '.join(t.word for t in words)}")
+    words = ", ".join(t.word for t in in_evidence or in_claim)
+    return Signal(NAME, CONTRADICTION, f"{side} {words}")
+
+
+def _never_until(text: str, lang: str) -> bool:
+    """Is the negation "never" up to a time ("had never won before")?"""
+    language = pack(lang)
+    return bool(
+        language.pattern("negation", "never").search(text)
+        and language.pattern("negation", "until").search(text)
+    )
+
+
+def _played_down(text: str, lang: str, content: list[QueryTerm]) -> list[QueryTerm]:
+    """The content words that ``text`` says only a little of: right after "peu", "little"
+    ("avait peu progressé", "little changed"), not after "un peu", "a little"."""
+    language = pack(lang)
+    downtoner = language.alternation("negation", "downtoners")
+    exceptions = {w.casefold() for w in language.words("negation", "downtoner_exceptions")}
+    lexicon = load_lexicon()
+    found: list[QueryTerm] = []
+    for match in re.finditer(rf"(?<![\w-])({downtoner})\s+([\w’'-]+)", text, re.IGNORECASE):
+        before = re.findall(r"[\w’'-]+", text[: match.start()])
+        if before and before[-1].casefold() in exceptions:
+            continue
+        said = sentence_terms(match.group(2), lang, lexicon)
+        found += [t for t in content if covers(t, said) and t not in found]
+    return found

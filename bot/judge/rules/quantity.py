@@ -9,10 +9,13 @@ man"); a part with a part ("all 11 charges" is refuted by "10 of the 11 charges"
 
 from __future__ import annotations
 
+import re
+
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
 from bot.question.terms import QueryTerm, covers, sentence_terms
 from index.analysis import fold, words
 from index.facts import Quantity, compatible, entails, facts_of
+from index.lang import pack
 from index.lexicon import load_lexicon
 
 NAME = "quantity"
@@ -53,7 +56,12 @@ def check(pair: Pair) -> Signal:
         elif any(entails(theirs, mine) for theirs in same) and not (
             mine.role == "all" and not parts
         ):
-            outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
+            if _of_another(mine, same, pair):
+                # "the Ethiopian crash that killed 157 people and a Lion Air crash that killed
+                # 189" for "the Ethiopian crash killed 189": the figure is another's
+                outcomes.append((UNVERIFIED, f"{mine.text!r} is said of another in the source"))
+            else:
+                outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
         elif not _named_alike(mine, same, pair):
             # "$66 billion deal" against "a break-up fee of $2 billion": another sum of money
             # in the sentence, not the one the claim gives a figure for
@@ -102,6 +110,38 @@ def _named_alike(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
         if covers(term, sentence_terms(said, pair.evidence_lang, lexicon)):
             return True
     return False
+
+
+def _of_another(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
+    """Is the figure that agrees with the claim's said of someone else? It is when the
+    claim's names are in the clause of a figure that disagrees, and not in the clause of the
+    one that agrees."""
+    names = [t for t in pair.terms if t.is_name]
+    agreeing = [theirs for theirs in same if entails(theirs, mine)]
+    if not names or len(agreeing) == len(same):
+        return False
+    lexicon = load_lexicon()
+
+    def names_in(quantity: Quantity) -> bool:
+        said = sentence_terms(_clause_of(quantity.text, pair), pair.evidence_lang, lexicon)
+        return any(covers(t, said) for t in names)
+
+    others = [theirs for theirs in same if theirs not in agreeing]
+    return any(names_in(q) for q in others) and not any(names_in(q) for q in agreeing)
+
+
+def _clause_of(figure: str, pair: Pair) -> str:
+    """The clause of the evidence that holds ``figure``: between punctuation or words that
+    join clauses ("and", "alors que")."""
+    text = pair.evidence
+    at = text.find(figure)
+    if at < 0:
+        return ""
+    joins = pack(pair.evidence_lang).alternation("phrases", "clause_joins")
+    bounds = [m for m in re.finditer(rf"[,;:.!?«»()\[\]—–]|\b(?:{joins})\b", text, re.I)]
+    start = max((m.end() for m in bounds if m.end() <= at), default=0)
+    end = min((m.start() for m in bounds if m.start() >= at + len(figure)), default=len(text))
+    return text[start:end]
 
 
 def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
