@@ -137,6 +137,13 @@ def test_an_acronym_is_not_a_question_word():
     assert not parse("WHO declared the emergency?").is_claim
 
 
+def test_a_clause_of_time_then_a_main_clause_is_a_claim():
+    assert parse("When Canada barred the Max, more than 30 countries had already done so.").is_claim
+    assert parse("Quand le Canada l'a interdit, 30 pays l'avaient déjà fait.").is_claim
+    assert not parse("When did Canada bar the Max").is_claim
+    assert not parse("When, exactly, did Canada bar the Max?").is_claim
+
+
 @pytest.mark.parametrize(
     ("question", "speaker"),
     [
@@ -212,6 +219,26 @@ def test_a_subject_of_two_names_acts_when_one_of_them_does():
     assert _subject_order(claim, terms, evidence, "en") == "before"
     other = "(Bloomberg)—Syngenta agreed to buy Monsanto Co. in a deal valued at $66 billion."
     assert _subject_order(claim, terms, other, "en") != "before"
+
+
+def test_an_auxiliary_keeps_a_subject_and_its_verb_together():
+    """ "Monsanto will have to pay Bayer" against "Bayer agreed to pay Monsanto": the roles
+    are swapped, whatever auxiliaries stand between the claim's subject and its verb."""
+    from bot.judge.verdict import _subject_order
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+    from index.lexicon import load_lexicon
+
+    claim = "Monsanto will have to pay Bayer a $2 billion fee"
+    evidence = "Bayer also agreed to pay Monsanto a break-up fee of $2 billion."
+    lexicon = load_lexicon()
+    corpus = TermIndex([sentence_terms(evidence, "en", lexicon)], [evidence])
+    terms = query_terms(claim, "en", lexicon, corpus, claim=True)
+    assert _subject_order(claim, terms, evidence, "en") == "after"  # Monsanto is paid
+    said = "Monsanto, which Bayer is buying, will have to pay a $2 billion fee"
+    assert (
+        _subject_order(said, query_terms(said, "en", lexicon, corpus, claim=True), evidence, "en")
+        is None
+    )
 
 
 @pytest.mark.parametrize("claim", ["WHO", "Parler: Amazon", "C'est Twitter"])

@@ -108,7 +108,9 @@ class Judgement:
             return None
         if self.order == "other":
             return Signal("actor", CONTRADICTION, "someone else does it in the source")
-        if self.names_missing:
+        if self.names_missing or self.hedged:
+            # what the source only hopes, plans or risks ("risque 16 milliards d'amende")
+            # says nothing against what the claim says was done
             return None
         return next(
             (
@@ -280,6 +282,15 @@ def _names_missing(terms: list[QueryTerm], missing: tuple[QueryTerm, ...]) -> li
     ]
 
 
+def _verb_of_subject(after_subject: str, gap: int, verb: str) -> bool:
+    """Is ``verb`` (the claim's next term) the subject's own verb? Only function words lie
+    between them: a few are an auxiliary ("Monsanto will have to pay"); more words, or a
+    comma ("Monsanto, which Bayer is buying, will pay"), make another clause."""
+    if gap <= 3:
+        return True
+    return gap <= 5 and re.match(rf"[^,;:()—–]*?\b{re.escape(verb)}", after_subject) is not None
+
+
 def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str) -> str | None:
     """Does the evidence name the claim's subject before its predicate, as the doer?
 
@@ -294,9 +305,9 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
         return None
     if predicate.is_light:
         return None  # "Kurtz said that…": who said it is not who does what is said
-    if predicate.position - subject[-1].position > 3 or _POSSESSIVE.match(
-        claim[claim.find(subject[-1].word) + len(subject[-1].word) :]
-    ):
+    after_subject = claim[claim.find(subject[-1].word) + len(subject[-1].word) :]
+    gap = predicate.position - subject[-1].position
+    if not _verb_of_subject(after_subject, gap, predicate.word) or _POSSESSIVE.match(after_subject):
         return None  # not a subject and its verb: "Twitter's stock", "Capitol … on January 6"
     lexicon = load_lexicon()
     verb_at = first_mention(predicate, sentence, lang, lexicon)

@@ -36,6 +36,9 @@ _QUESTION_START = re.compile(
     r"|dis-moi|dites-moi|explique|expliquez|raconte|décris|donne|cite)\b",
     re.IGNORECASE,
 )
+# "When Canada barred the Max, more than 30 countries had already done so.": a clause of time
+# or place, a comma, a main clause and a full stop make a statement, not a question.
+_SUBORDINATE_STATEMENT = re.compile(r"^(?:when|where|quand|où)\b[^?]*,[^?]*\.$", re.IGNORECASE)
 _INVERSION = re.compile(r"\w+-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 _CLAIM_PREFIX = re.compile(
     r"^(?:is it true that|is it correct that|is it the case that|true or false\s*:|claim\s*:"
@@ -158,7 +161,11 @@ def parse(raw: object) -> Query:
     is_question = (
         text.endswith("?")
         # an acronym written in capitals ("WHO declares…") is a name, not a question word
-        or bool((start := _QUESTION_START.match(text)) and not _is_acronym(start.group()))
+        or bool(
+            (start := _QUESTION_START.match(text))
+            and not _is_acronym(start.group())
+            and not _SUBORDINATE_STATEMENT.match(text)
+        )
         # French inversion ("a-t-il", "peut-on") in the first clause; later it is an incise
         # ("«…», lit-on dans la lettre").
         or bool(language == "fr" and _INVERSION.search(text.split(",")[0]))
