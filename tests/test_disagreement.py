@@ -39,3 +39,31 @@ def test_sources_that_disagree_give_not_enough_information_with_both_quotes(tmp_
         assert answer.notes[0].startswith("decision: sources disagree")
         lead = "The sources disagree" if answer.language == "en" else "Les sources se contredisent"
         assert lead in answer.text
+
+
+def test_another_party_doing_it_does_not_deny_that_the_subject_did(tmp_path):
+    """Many parties do the same thing in the news: "China barred the plane" is no
+    disagreement with the sentence that says Canada did."""
+    articles = {
+        "canada-en.txt": (
+            "Canada bars the Boeing 737 Max\n\n"
+            "Canada barred the Boeing 737 Max from its airspace on Wednesday, the transport "
+            "minister said."
+        ),
+        "chine-fr.txt": (
+            "La Chine interdit le Boeing 737 Max\n\n"
+            "La Chine a interdit le Boeing 737 Max dans son espace aérien lundi, a annoncé "
+            "l'autorité de l'aviation civile."
+        ),
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    index = build(
+        [load_article(tmp_path / name) for name in sorted(articles)],
+        shared_embedder("e5"),
+        "test",
+        progress=False,
+    )
+    answer = ask("Canada barred the Boeing 737 Max", index=index)
+    assert answer.verdict == "supported", answer.notes
+    assert answer.citations[0].doc_id == "canada-en"

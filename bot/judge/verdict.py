@@ -229,16 +229,20 @@ def verdict_of(judged: list[Judgement], retrieval: Retrieval, index: CorpusIndex
     if supporting and contradicting:
         support, against = supporting[0], contradicting[0]
         kind = against.contradiction.kind
-        disagree = kind != "negation" and support.evidence.doc_id != against.evidence.doc_id
+        # Another party doing it ("40 countries barred the Max") does not deny that the
+        # claim's subject did, when a sentence says so ("Canada barred the Max").
+        weak = kind in ("negation", "actor")
+        disagree = not weak and support.evidence.doc_id != against.evidence.doc_id
         if disagree:
             return Decision(
                 False, "not_enough_info", [support.evidence, against.evidence],
                 min(confidence_of(support.sentence), 0.5),
                 f"sources disagree: {against.contradiction.reason}", contradiction=kind,
             )  # fmt: skip
-        # A negation is the weakest sign of contradiction, and one article's own sentences
-        # rank: the better-ranked decisive sentence wins.
-        if kind == "negation" or judged.index(support) < judged.index(against):
+        # A negation is the weakest sign of contradiction, and another party doing it no
+        # denial: the support wins. Otherwise, within one article, the better-ranked
+        # decisive sentence wins.
+        if weak or judged.index(support) < judged.index(against):
             contradicting = []
         else:
             supporting = []
