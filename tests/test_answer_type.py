@@ -20,6 +20,19 @@ CASES = [
     ("When was the emergency declared?", "The emergency was declared in Geneva.", False),
     # a name the question already gives is no answer to it
     ("Who is the director of the WHO?", "The WHO met in Geneva.", False),
+    # what something cost is a sum of money, not a count of anything else
+    ("How much did the trial cost?", "The trial cost $2.5 million.", True),
+    ("How much did the trial cost?", "The trial heard 600 witnesses.", False),
+    ("Combien le procès a-t-il coûté ?", "Le procès a coûté 2,5 millions d'euros.", True),
+    (
+        "Combien d'argent la campagne a-t-elle dépensé ?",
+        "Il a obtenu 20,7 millions de voix.",
+        False,
+    ),
+    ("What was Amazon's revenue in 2020?", "Amazon had 1.3 million employees.", False),
+    # "comment s'appelait…" asks for a name
+    ("Comment s'appelait le pasteur ?", "The man, a pastor, died.", False),
+    ("Comment s'appelait le pasteur ?", "The pastor, Jean Dupont, died.", True),
 ]
 
 

@@ -1,9 +1,9 @@
 """The kind of answer a question asks for, and whether a text holds one.
 
 A "who" question is answered by a name the question does not already give, "how many" by a
-number, "when" by a date, "where" by a place after a preposition of place. Used twice: to
-rank the sentences that could answer (bot/retrieve) and to refuse evidence without such an
-answer (bot/judge/answerable.py).
+number, "how much did it cost" by a sum of money, "when" by a date, "where" by a place after
+a preposition of place. Used twice: to rank the sentences that could answer (bot/retrieve)
+and to refuse evidence without such an answer (bot/judge/answerable.py).
 """
 
 from __future__ import annotations
@@ -38,6 +38,12 @@ def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
     asked = set(re.findall(r"\w+", query.text.casefold()))
     if kind == "duration":
         return any(facts_of(quotes, lang).durations for lang in languages())
+    if kind == "money":
+        return any(
+            q.kind.startswith("money")
+            for lang in languages()
+            for q in facts_of(quotes, lang).quantities
+        )
     if kind == "number":
         # "le 6 janvier 2021" or "il y a deux mois" is no answer to "how many"
         return any(

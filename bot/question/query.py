@@ -55,6 +55,14 @@ _ANSWER_TYPES = [
         r"|durant combien de temps|quelle durée|what duration)\b",
     ),
     (
+        # a sum of money: a count of anything else is no answer to what something cost
+        "money",
+        r"\b(?:how much (?:money|did\b.{0,60}\b(?:cost|spend|pay|earn|raise|offer|bid)|does\b.{0,60}\bcost)"
+        r"|what (?:is |was |were )?(?:the |\w+['’]s )?(?:cost|price|revenue|turnover)\b"
+        r"|combien d['’]argent|combien\b.{0,60}\b(?:coûté|coûte|coûtera|dépensé|payé|rapporté)"
+        r"|quel(?:le)? (?:est |était |a été )?(?:le |la )?(?:coût|prix|montant|chiffre d['’]affaires)\b)",
+    ),
+    (
         "number",
         r"\b(?:how (?:many|much)|combien|what (?:is |was |are |were )?(?:the )?"
         r"(?:percentage|share|number|amount|price|cost|figure|total|sum|toll|rate)"
@@ -69,7 +77,7 @@ _ANSWER_TYPES = [
     (
         "person",
         r"\b(?:who|whom|whose|qui|quelle personne|which person|name of|nom d[ue]"
-        r"|s['’]appelle|called|named)\b",
+        r"|s['’]appel(?:le|lent|ait|aient)|called|named)\b",
     ),
     (
         "place",
