@@ -67,7 +67,9 @@ def stem(word: str, lang: str) -> str:
 
 
 def is_stopword(word: str) -> bool:
-    return word.casefold() in STOPWORDS
+    """A function word; an acronym in capitals that spells one is a name ("EU", "US",
+    "WHO", "IT")."""
+    return word.casefold() in STOPWORDS and not (len(word) > 1 and word.isupper())
 
 
 def content_terms(text: str, lang: str) -> list[str]:

@@ -69,6 +69,41 @@ def test_lexicon_translates_through_concepts_both_ways():
     assert (juge,) in lexicon.translate(judge, "en")
 
 
+def test_an_acronym_in_capitals_is_a_name_in_either_language():
+    """ "WHO", "EU", "UN" spell function words but are names; the lexicon pairs them with
+    the French acronyms ("OMS", "UE", "ONU")."""
+    from index.analysis import is_stopword
+
+    assert is_stopword("who") and is_stopword("eu")
+    assert not is_stopword("WHO") and not is_stopword("EU")
+    lexicon = load_lexicon()
+    oms, who = lexicon.normalize("OMS", "fr"), lexicon.normalize("WHO", "en")
+    assert (oms,) in lexicon.translate(who, "en")
+    assert (lexicon.normalize("EU", "en"),) in lexicon.translate(
+        lexicon.normalize("UE", "fr"), "fr"
+    )
+
+
+def test_a_headline_in_title_case_names_only_its_names():
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+
+    evidence = "Bayer agreed to buy Monsanto after a takeover battle, securing the deal."
+    lexicon = load_lexicon()
+    corpus = TermIndex([sentence_terms(evidence, "en", lexicon)], [evidence])
+    names = {
+        t.word: t.is_name
+        for t in query_terms(
+            "Bayer Secures Monsanto Takeover With $56 Billion Bid",
+            "en",
+            lexicon,
+            corpus,
+            claim=True,
+        )
+    }
+    assert names["Bayer"] and names["Monsanto"]
+    assert not (names["Secures"] or names["Takeover"] or names["Bid"])
+
+
 def test_a_third_language_is_one_more_lexicon_file(monkeypatch):
     """A word of a new language reaches both others through the concept it lists."""
     real_pack, real_stem = index.lexicon.pack, index.lexicon.stem

@@ -124,6 +124,12 @@ class TermIndex:
         return math.log(1 + (self.count + 1) / (df + 0.5))
 
 
+def _title_case(tokens: list[re.Match[str]]) -> bool:
+    """Are most of the text's longer words capitalised, as in an English headline?"""
+    long = [t.group() for t in tokens if len(t.group()) > 3 and t.group()[0].isalpha()]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+
+
 def query_terms(
     text: str, lang: str, lexicon: Lexicon, corpus: TermIndex, claim: bool = False
 ) -> list[QueryTerm]:
@@ -132,6 +138,9 @@ def query_terms(
     text = _DAY_OF_WEEK.sub(lambda m: m.group(1), text)
     terms: dict[str, QueryTerm] = {}
     tokens = words(text)
+    # A headline in Title Case ("Bayer Secures Monsanto Takeover With $56 Billion Bid")
+    # capitalises every word: each is read as a sentence's first word is.
+    title_case = _title_case(tokens)
     consumed: set[int] = set()
     for term, positions in _phrases(text, tokens, lang, lexicon, corpus):
         terms[term.folded] = term
@@ -171,7 +180,7 @@ def query_terms(
             # The first word is capitalised anyway: a name if the corpus writes it so, or
             # if neither the corpus nor the lexicon knows it ("Microsoft a poursuivi…").
             and (
-                position > 0
+                (position > 0 and not title_case)
                 or word.isupper()
                 or folded in corpus.names
                 or _unknown(word, lang, lexicon, corpus)
