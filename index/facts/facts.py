@@ -34,6 +34,10 @@ class DateFact:
     day: int | None
     start: int
     end: int
+    # "le 1er août dernier", "last August": the last such date before the article was written
+    last: bool = False
+    # "depuis le 1er août", "since 2018": when something began, not when it happened
+    since: bool = False
 
     def fields(self) -> dict[str, int]:
         return {
@@ -109,7 +113,16 @@ def find_dates(text: str, lang: str) -> list[DateFact]:
     """Calendar dates: full, without a year ("le 3 mars", "March 3"), a month and year, a year
     alone, or a month alone after a preposition ("in July"); the longest reading of each
     stretch of text wins."""
-    months = pack(lang).months
+    language = pack(lang)
+    months = language.months
+    article = r"(?:(?:le|la|l['’]|the)\s+)?"
+
+    def listed(key: str) -> str:
+        return language.alternation("dates", key) or "(?!)"  # a language may list none
+
+    last_after = re.compile(rf"\s+(?:{listed('last_after')})\b", re.I)
+    last_before = re.compile(rf"\b(?:{listed('last_before')})\s+$", re.I)
+    since_before = re.compile(rf"\b(?:{listed('since_before')})\s+{article}$", re.I)
     found: list[DateFact] = []
     for _, pattern in _date_patterns(lang):
         for m in pattern.finditer(text):
@@ -125,7 +138,11 @@ def find_dates(text: str, lang: str) -> list[DateFact]:
             if (month is not None and not 1 <= month <= 12) or (day and not 1 <= day <= 31):
                 continue
             year = int(groups["year"]) if groups.get("year") else None
-            found.append(DateFact(year, month, day, m.start(), m.end()))
+            # the words before the month may be part of the match ("in last August")
+            lead = m.start("month") if month is not None and m.start("month") >= 0 else m.start()
+            last = bool(last_after.match(text, m.end()) or last_before.search(text, 0, lead))
+            since = bool(since_before.search(text, 0, m.start()))
+            found.append(DateFact(year, month, day, m.start(), m.end(), last, since))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -145,9 +162,11 @@ def resolve_year(date: DateFact, published: str | None) -> DateFact:
         return date
     year = int(match.group(1))
     published_month = int(match.group(2) or 12)
-    if date.month > published_month + 2:
+    if date.last and date.month >= published_month:
+        year -= 1  # "le 1er août dernier" in a July article: August of the year before
+    elif date.month > published_month + 2:
         year -= 1
-    return DateFact(year, date.month, date.day, date.start, date.end)
+    return DateFact(year, date.month, date.day, date.start, date.end, date.last, date.since)
 
 
 # --- durations -------------------------------------------------------------------------

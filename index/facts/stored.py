@@ -64,7 +64,17 @@ def to_json(facts: Facts) -> dict[str, Any]:
             for q in facts.quantities
         ]
     if facts.dates:
-        value["d"] = [[d.year, d.month, d.day, d.start, d.end] for d in facts.dates]
+        value["d"] = [
+            [
+                d.year,
+                d.month,
+                d.day,
+                d.start,
+                d.end,
+                *([d.last, d.since] if d.last or d.since else []),
+            ]
+            for d in facts.dates
+        ]
     if facts.weekdays:
         value["w"] = list(facts.weekdays)
     if facts.durations:

@@ -102,12 +102,59 @@ DATES = [
     ),
     # a year alone says nothing of the day
     ("Parler sued on March 2", "en", "Parler a porté plainte en 2021.", "fr", None, "unverified"),
+    # a start is compared with a start: "since August 1" does not date the declaration
+    (
+        "The WHO declared the emergency on July 17, 2019",
+        "en",
+        "L'épidémie a tué 1 668 personnes depuis le 1er août dernier.",
+        "fr",
+        "2019-07-18",
+        "unverified",
+    ),
+    (
+        "The outbreak began on August 1, 2019",
+        "en",
+        "L'épidémie a tué 1 668 personnes depuis le 1er août dernier.",
+        "fr",
+        "2019-07-18",
+        "unverified",
+    ),
+    (
+        "The outbreak has raged since August 2018",
+        "en",
+        "L'épidémie sévit depuis le 1er août dernier.",
+        "fr",
+        "2019-07-18",
+        "support",
+    ),
+    (
+        "The outbreak has raged since August 2019",
+        "en",
+        "L'épidémie sévit depuis le 1er août dernier.",
+        "fr",
+        "2019-07-18",
+        "contradiction",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("claim", "cl", "evidence", "el", "published", "expected"), DATES)
 def test_date(claim, cl, evidence, el, published, expected):
     assert outcome("date", claim, cl, evidence, el, published).outcome == expected
+
+
+def test_last_and_since_are_read_with_the_date():
+    """ "le 1er août dernier" in a July article is August of the year before; "depuis",
+    "since" make a date a start."""
+    from index.facts import resolve_year
+
+    (date,) = find_dates("depuis le 1er août dernier", "fr")
+    assert date.since and date.last
+    assert resolve_year(date, "2019-07-18").year == 2018
+    (date,) = find_dates("since last August", "en")
+    assert date.since and date.last
+    (date,) = find_dates("le 17 juillet 2019", "fr")
+    assert not (date.since or date.last)
 
 
 def test_dates_without_a_year_are_found_in_both_languages():

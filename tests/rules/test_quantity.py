@@ -292,6 +292,21 @@ CASES = [
         "fr",
         "unverified",
     ),
+    # a figure of other years is not the claim's
+    (
+        "L'épidémie a tué 1 668 personnes depuis 2018",
+        "fr",
+        "En 2014, l'épidémie d'Ebola a tué 11.000 personnes en Afrique de l'Ouest.",
+        "fr",
+        "unverified",
+    ),
+    (
+        "The outbreak has killed 1,668 people since 2018",
+        "en",
+        "Since 2018, the outbreak has killed 2,000 people.",
+        "en",
+        "contradiction",
+    ),
 ]
 
 

@@ -1,8 +1,9 @@
 """Dates, weekdays and durations: another day, month, year or span contradicts.
 
 A date is compared field by field on what both texts give ("le 3 mars" against "March 2,
-2021" differs by its day; against "2021" it says nothing). A date without a year in the
-evidence takes its article's year. A weekday is compared with a weekday, a span with a span,
+2021" differs by its day; against "2021" it says nothing), a start ("since 2018") only with a
+start. A date without a year in the evidence takes its article's year, or the year before
+for "août dernier", "last August". A weekday is compared with a weekday, a span with a span,
 in days ("two months" against "60 jours"), with the bounds of quantities.
 """
 
@@ -22,7 +23,10 @@ def check_date(pair: Pair) -> Signal:
     ]
     if not stated:
         return Signal("date", UNVERIFIED, "the source gives no date")
-    verdicts = [_date_outcome(mine, stated) for mine in claimed]
+    # a start ("depuis le 1er août") is compared with a start, an event's date with a date
+    verdicts = [
+        _date_outcome(mine, [d for d in stated if d.since == mine.since]) for mine in claimed
+    ]
     if CONTRADICTION in verdicts and (len(claimed) > 1 or len(stated) > 1):
         # Several dates on either side may be of several events: another date only says
         # the source does not confirm this one.

@@ -80,7 +80,13 @@ def check(pair: Pair) -> Signal:
             )
         ):  # "9,6 millions d'installations, dont 7,8 millions aux États-Unis": a part
             given = ", ".join(repr(q.text) for q in same)
-            outcomes.append((CONTRADICTION, f"{mine.text!r} against {given}"))
+            if _other_years(pair):
+                # "tué 11.000 personnes en 2014" against "1 668 personnes depuis 2018"
+                outcomes.append(
+                    (UNVERIFIED, f"{mine.text!r}: the source counts {given} of other years")
+                )
+            else:
+                outcomes.append((CONTRADICTION, f"{mine.text!r} against {given}"))
         else:
             outcomes.append((UNVERIFIED, f"{mine.text!r} is not settled by the source"))
     for outcome in (CONTRADICTION, UNVERIFIED):
@@ -110,6 +116,14 @@ def _named_alike(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
         if covers(term, sentence_terms(said, pair.evidence_lang, lexicon)):
             return True
     return False
+
+
+def _other_years(pair: Pair) -> bool:
+    """Does the claim date what it says with years the source does not give, while the
+    source gives years of its own? Its figures may then be of another time."""
+    mine = {d.year for d in facts_of(pair.claim, pair.claim_lang).dates if d.year}
+    theirs = {d.year for d in facts_of(pair.evidence, pair.evidence_lang).dates if d.year}
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _of_another(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
