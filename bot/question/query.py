@@ -57,10 +57,12 @@ _ANSWER_TYPES = [
     (
         # a sum of money: a count of anything else is no answer to what something cost
         "money",
-        r"\b(?:how much (?:money|did\b.{0,60}\b(?:cost|spend|pay|earn|raise|offer|bid)|does\b.{0,60}\bcost)"
+        r"\b(?:how much (?:money"
+        r"|did\b.{0,60}\b(?:cost|spend|pay|earn|raise|offer|bid)|does\b.{0,60}\bcost)"
         r"|what (?:is |was |were )?(?:the |\w+['’]s )?(?:cost|price|revenue|turnover)\b"
         r"|combien d['’]argent|combien\b.{0,60}\b(?:coûté|coûte|coûtera|dépensé|payé|rapporté)"
-        r"|quel(?:le)? (?:est |était |a été )?(?:le |la )?(?:coût|prix|montant|chiffre d['’]affaires)\b)",
+        r"|quel(?:le)? (?:est |était |a été )?(?:le |la )?"
+        r"(?:coût|prix|montant|chiffre d['’]affaires)\b)",
     ),
     (
         "number",
