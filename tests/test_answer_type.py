@@ -36,6 +36,22 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which Croatian goalkeeper failed to stop the penalty?", "person"),
+        ("Quelle responsable européenne a détaillé les restrictions ?", "person"),
+        ("Which judge read the verdict?", "person"),
+        ("Which company bought Monsanto?", None),
+        ("Which country's president spoke first?", None),
+        ("What did the president say?", None),
+        ("Quels arguments le groupe avance-t-il ?", None),
+    ],
+)
+def test_a_role_after_which_asks_for_a_person(question, kind):
+    assert parse(question).answer_type == kind
+
+
 @pytest.mark.parametrize(("question", "text", "expected"), CASES)
 def test_holds_answer(question, text, expected):
     query = parse(question)

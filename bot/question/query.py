@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from index.analysis import is_stopword
 from index.lang import words_of_every_language
 from index.language import detect_language
 
@@ -159,6 +160,26 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+def _asks_for_role(text: str) -> bool:
+    """Does a which/what question ask for someone by role ("Which judge", "Which Croatian
+    goalkeeper", "Quelle responsable européenne")? The role may follow an adjective or two; a
+    noun of another kind first ("which company's") asks for that kind."""
+    opening = re.match(
+        r"^(?:which|what|quel|quelle|quels|quelles)\s+((?:[\w-]+\s+){0,3})", text + " ", re.I
+    )
+    if not opening:
+        return False
+    roles = words_of_every_language("question", "roles")
+    kinds = words_of_every_language("question", "type_nouns")
+    following = opening.group(1).casefold().split()
+    for at, word in enumerate(following):
+        if word in roles or " ".join(following[at : at + 2]) in roles:
+            return True
+        if word in kinds or is_stopword(word):
+            return False  # "which company's CEO"; "what did the president say"
+    return False
+
+
 def parse(raw: object) -> Query:
     """Clean, detect the language, tell a claim from a question, and guess the answer type."""
     text = unframed(clean_input(raw))
@@ -184,12 +205,7 @@ def parse(raw: object) -> Query:
         (kind for kind, pattern in _ANSWER_TYPES if re.search(pattern, text, re.IGNORECASE)),
         None,
     )
-    role = re.match(r"^(?:which|what|quel|quelle|quels|quelles)\s+([\w-]+)", text, re.IGNORECASE)
-    if (
-        answer_type is None
-        and role
-        and role.group(1).casefold() in words_of_every_language("question", "roles")
-    ):
+    if answer_type is None and _asks_for_role(text):
         answer_type = "person"  # "Which judge…?", "Quel juge…?": a person's name
     if answer_type == "person" and _WHO_IS_NAME.match(text):
         answer_type = None  # "Who is Sheryl Sandberg?" asks for a description, not a name
