@@ -50,6 +50,7 @@ _CLAIM_PREFIX = re.compile(
 
 # What kind of answer the question wants, from its opening words.
 _ANSWER_TYPES = [
+    ("age", r"\b(?:how old|what age|at what age|quel âge|à quel âge)\b"),
     (
         "duration",
         r"\b(?:how long|for how long|combien de temps|pendant combien de temps"
@@ -58,7 +59,7 @@ _ANSWER_TYPES = [
     (
         # a sum of money: a count of anything else is no answer to what something cost
         "money",
-        r"\b(?:how much (?:money"
+        r"\b(?:how much (?:money|revenue|turnover|profit"
         r"|did\b.{0,60}\b(?:cost|spend|pay|earn|raise|offer|bid)|does\b.{0,60}\bcost)"
         r"|what (?:is |was |were )?(?:the |\w+['’]s )?(?:cost|price|revenue|turnover)\b"
         r"|combien d['’]argent|combien\b.{0,60}\b(?:coûté|coûte|coûtera|dépensé|payé|rapporté)"
@@ -75,7 +76,8 @@ _ANSWER_TYPES = [
     (
         "date",
         r"\b(?:when|what (?:day|date|year|month|time)|which (?:day|date|year|month)|quand"
-        r"|quel(?:le)? (?:jour|date|année|mois)|en quelle année|à quelle date|depuis quand)\b",
+        r"|quel(?:le)? (?:jour|date|année|mois)|en quelle année|à quelle date|depuis quand"
+        r"|since (?:which|what)|depuis quel(?:le)?s?)\b",
     ),
     (
         "person",
