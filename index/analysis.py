@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 LANGUAGES = ("fr", "en")
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+", re.UNICODE)
+# Capitals with dots: "U.S.", "U.N.", "E.U." (not "M. Dupont": two letters at least).
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
 
 # Apostrophes of elision ("l’", "d'", "qu’") and hyphens split words; these leftovers carry no
 # meaning of their own.
@@ -57,7 +59,10 @@ def fold(word: str) -> str:
 
 
 def words(text: str) -> list[re.Match[str]]:
-    """Word matches (letters, or numbers with their decimals and %), with their offsets."""
+    """Word matches (letters, or numbers with their decimals and %), with their offsets. An
+    acronym written with dots is one word without them ("U.S." is "US"), its offsets kept."""
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group().replace(".", "").ljust(len(m.group())), text)
     return list(_WORD.finditer(text))
 
 
@@ -110,6 +115,20 @@ def sentence_terms(text: str, lang: str, lexicon: Lexicon) -> SentenceTerms:
 def number_form(word: str) -> str:
     """A number as terms compare it: "9,6" and "9.6" meet."""
     return word.replace(",", ".")
+
+
+# A wire story's dateline: "WASHINGTON (AP) — ", "STOCKHOLM, Sweden -- ", "PARIS (Reuters) - ".
+_DATELINE = re.compile(
+    r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]*[A-ZÀ-Ý.](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*"
+    r"(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire story's dateline ends (0 without one): the city and agency that open it
+    are no actors of the sentence."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
 
 
 def inner_capitalised(text: str) -> list[str]:

@@ -30,10 +30,43 @@ CASES = [
         False,
     ),
     ("What was Amazon's revenue in 2020?", "Amazon had 1.3 million employees.", False),
+    (
+        "How much revenue does the group make?",
+        "Le groupe réalise 200 milliards d'euros de chiffre d'affaires.",
+        True,
+    ),
+    # "how old" is answered by an age, "how many" by none too
+    ("Quel âge a la candidate ?", "La candidate, 48 ans, a été battue.", True),
+    ("How old is the candidate?", "The candidate lost by 20 points.", False),
+    ("How old is the writer?", "Lessing, who turns 88 next week, was born in Iran.", False),
+    ("How old is the writer?", "The 88-year-old writer was born in Iran.", True),
+    ("How many of these jets are registered?", "Aucun appareil de ce type n'est enregistré.", True),
+    # "since which vote" asks for a date
+    (
+        "Since which vote had turnout been so low?",
+        "Une abstention jamais atteinte depuis 1969.",
+        True,
+    ),
     # "comment s'appelait…" asks for a name
     ("Comment s'appelait le pasteur ?", "The man, a pastor, died.", False),
     ("Comment s'appelait le pasteur ?", "The pastor, Jean Dupont, died.", True),
 ]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which Croatian goalkeeper failed to stop the penalty?", "person"),
+        ("Quelle responsable européenne a détaillé les restrictions ?", "person"),
+        ("Which judge read the verdict?", "person"),
+        ("Which company bought Monsanto?", None),
+        ("Which country's president spoke first?", None),
+        ("What did the president say?", None),
+        ("Quels arguments le groupe avance-t-il ?", None),
+    ],
+)
+def test_a_role_after_which_asks_for_a_person(question, kind):
+    assert parse(question).answer_type == kind
 
 
 @pytest.mark.parametrize(("question", "text", "expected"), CASES)

@@ -221,6 +221,27 @@ def test_a_subject_of_two_names_acts_when_one_of_them_does():
     assert _subject_order(claim, terms, other, "en") != "before"
 
 
+def test_word_order_reads_names_not_datelines_or_function_words():
+    """ "WASHINGTON (AP) — As country after country grounded Boeing's jets, U.S. regulators…"
+    names no one else before the verb; "the Federal Aviation Administration of the United
+    States grounded" names the United States before it."""
+    from bot.judge.verdict import _subject_order
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+    from index.lexicon import load_lexicon
+
+    claim = "US grounds all Boeing 737 Max aircraft"
+    wire = (
+        "WASHINGTON (AP) — As country after country grounded Boeing's 737 Max jets, U.S. "
+        "regulators refused to do so."
+    )
+    agency = "The Federal Aviation Administration of the United States grounded all 737 Max jets."
+    lexicon = load_lexicon()
+    corpus = TermIndex([sentence_terms(t, "en", lexicon) for t in (wire, agency)], [wire, agency])
+    terms = query_terms(claim, "en", lexicon, corpus, claim=True)
+    assert _subject_order(claim, terms, wire, "en") == "after"
+    assert _subject_order(claim, terms, agency, "en") == "before"
+
+
 def test_an_auxiliary_keeps_a_subject_and_its_verb_together():
     """ "Monsanto will have to pay Bayer" against "Bayer agreed to pay Monsanto": the roles
     are swapped, whatever auxiliaries stand between the claim's subject and its verb."""

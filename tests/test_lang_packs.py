@@ -84,6 +84,20 @@ def test_an_acronym_in_capitals_is_a_name_in_either_language():
     )
 
 
+def test_dotted_acronyms_and_datelines():
+    """ "U.S." is the word "US" (its offsets kept); a wire dateline acts in nothing."""
+    from index.analysis import dateline_end, words
+
+    text = "Flights were delayed in the U.S. on Friday."
+    found = [(m.group(), text[m.start() : m.start() + 2]) for m in words(text)]
+    assert ("US", "U.") in found
+    assert [m.group() for m in words("M. Dupont a dit")] == ["M", "Dupont", "a", "dit"]
+    opening = "WASHINGTON (AP) — As country after country grounded the jets"
+    assert opening[dateline_end(opening) :].startswith("As country")
+    assert dateline_end("STOCKHOLM, Sweden -- English writer Doris Lessing") == 21
+    assert dateline_end("EU blocks Siemens-Alstom merger") == 0
+
+
 def test_a_headline_in_title_case_names_only_its_names():
     from bot.question.terms import TermIndex, query_terms, sentence_terms
 

@@ -33,7 +33,7 @@ from bot.question.terms import (
     topic_coverage,
 )
 from bot.retrieve import Retrieval, ScoredSentence
-from index.analysis import fold
+from index.analysis import dateline_end, fold, is_stopword
 from index.lang import Pack, languages, pack
 from index.lexicon import load_lexicon
 from index.store import CorpusIndex
@@ -321,10 +321,12 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
     if any(at < verb_at for at in subject_at):
         return "before"  # "Bayer agreed to buy Monsanto" for "Bayer and Monsanto agree"
     claimed = {t.folded for t in terms}
+    body = dateline_end(sentence)  # "WASHINGTON (AP) —" acts in nothing
     others = [
         name
-        for name in inner_capitalised(sentence) + sentence.split()[:1]
-        if fold(name) not in claimed and not is_time_word(name) and len(name) > 1
-        and sentence.find(name) < verb_at
+        for name in inner_capitalised(sentence[body:]) + sentence[body:].split()[:1]
+        if fold(re.sub(r"['’]s$", "", name)) not in claimed  # "Boeing's" is Boeing
+        and not is_time_word(name) and not is_stopword(name) and len(name) > 1
+        and body <= sentence.find(name, body) < verb_at
     ]  # fmt: skip
     return "other" if others else "after"

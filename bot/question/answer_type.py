@@ -1,9 +1,10 @@
 """The kind of answer a question asks for, and whether a text holds one.
 
 A "who" question is answered by a name the question does not already give, "how many" by a
-number, "how much did it cost" by a sum of money, "when" by a date, "where" by a place after
-a preposition of place. Used twice: to rank the sentences that could answer (bot/retrieve)
-and to refuse evidence without such an answer (bot/judge/answerable.py).
+number (or none), "how much did it cost" by a sum of money, "how old" by an age, "when" by a
+date, "where" by a place after a preposition of place. Used twice: to rank the sentences that
+could answer (bot/retrieve) and to refuse evidence without such an answer
+(bot/judge/answerable.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,16 @@ _PLACE = re.compile(
     r"(?:(?:la|le|les|l['’]|the)\s*)?(?:\w+\s+(?:de|d['’]|of)\s*(?:la\s+|l['’]|the\s+)?)?"
     r"([A-ZÀ-Ý][\w’'-]+)"
 )
+# Someone's age: "48 ans", "the 39-year-old", "aged 74", "at age 13", "Winterkorn, 68,".
+_AGE = re.compile(
+    r"\b\d{1,3}(?:\s+ans\b|-year-old|\s+years?\s+old)|\b(?:aged?|âgée?s?\s+de)\s+\d{1,3}\b"
+    r"|[A-ZÀ-Ý][\w’'-]+,\s+\d{1,3},",
+    re.IGNORECASE,
+)
+# A count of zero: "aucun appareil n'est enregistré", "none of them".
+_NONE = re.compile(
+    r"\b(?:aucun|aucune|zéro|none|zero|not a single|pas un seul|pas une seule)\b", re.I
+)
 _NAME = re.compile(r"(?<![.!?«]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 
 
@@ -38,6 +49,8 @@ def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
     asked = set(re.findall(r"\w+", query.text.casefold()))
     if kind == "duration":
         return any(facts_of(quotes, lang).durations for lang in languages())
+    if kind == "age":
+        return bool(_AGE.search(quotes))
     if kind == "money":
         return any(
             q.kind.startswith("money")
@@ -45,8 +58,9 @@ def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
             for q in facts_of(quotes, lang).quantities
         )
     if kind == "number":
-        # "le 6 janvier 2021" or "il y a deux mois" is no answer to "how many"
-        return any(
+        # "le 6 janvier 2021" or "il y a deux mois" is no answer to "how many"; "aucun
+        # appareil", "none" is one (zero)
+        return bool(_NONE.search(quotes)) or any(
             q.text.split()[0].casefold() not in asked
             for lang in languages()
             for q in facts_of(quotes, lang).quantities

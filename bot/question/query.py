@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from index.analysis import is_stopword
 from index.lang import words_of_every_language
 from index.language import detect_language
 
@@ -49,6 +50,7 @@ _CLAIM_PREFIX = re.compile(
 
 # What kind of answer the question wants, from its opening words.
 _ANSWER_TYPES = [
+    ("age", r"\b(?:how old|what age|at what age|quel âge|à quel âge)\b"),
     (
         "duration",
         r"\b(?:how long|for how long|combien de temps|pendant combien de temps"
@@ -57,7 +59,7 @@ _ANSWER_TYPES = [
     (
         # a sum of money: a count of anything else is no answer to what something cost
         "money",
-        r"\b(?:how much (?:money"
+        r"\b(?:how much (?:money|revenue|turnover|profit"
         r"|did\b.{0,60}\b(?:cost|spend|pay|earn|raise|offer|bid)|does\b.{0,60}\bcost)"
         r"|what (?:is |was |were )?(?:the |\w+['’]s )?(?:cost|price|revenue|turnover)\b"
         r"|combien d['’]argent|combien\b.{0,60}\b(?:coûté|coûte|coûtera|dépensé|payé|rapporté)"
@@ -74,7 +76,8 @@ _ANSWER_TYPES = [
     (
         "date",
         r"\b(?:when|what (?:day|date|year|month|time)|which (?:day|date|year|month)|quand"
-        r"|quel(?:le)? (?:jour|date|année|mois)|en quelle année|à quelle date|depuis quand)\b",
+        r"|quel(?:le)? (?:jour|date|année|mois)|en quelle année|à quelle date|depuis quand"
+        r"|since (?:which|what)|depuis quel(?:le)?s?)\b",
     ),
     (
         "person",
@@ -159,6 +162,26 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+def _asks_for_role(text: str) -> bool:
+    """Does a which/what question ask for someone by role ("Which judge", "Which Croatian
+    goalkeeper", "Quelle responsable européenne")? The role may follow an adjective or two; a
+    noun of another kind first ("which company's") asks for that kind."""
+    opening = re.match(
+        r"^(?:which|what|quel|quelle|quels|quelles)\s+((?:[\w-]+\s+){0,3})", text + " ", re.I
+    )
+    if not opening:
+        return False
+    roles = words_of_every_language("question", "roles")
+    kinds = words_of_every_language("question", "type_nouns")
+    following = opening.group(1).casefold().split()
+    for at, word in enumerate(following):
+        if word in roles or " ".join(following[at : at + 2]) in roles:
+            return True
+        if word in kinds or is_stopword(word):
+            return False  # "which company's CEO"; "what did the president say"
+    return False
+
+
 def parse(raw: object) -> Query:
     """Clean, detect the language, tell a claim from a question, and guess the answer type."""
     text = unframed(clean_input(raw))
@@ -184,12 +207,7 @@ def parse(raw: object) -> Query:
         (kind for kind, pattern in _ANSWER_TYPES if re.search(pattern, text, re.IGNORECASE)),
         None,
     )
-    role = re.match(r"^(?:which|what|quel|quelle|quels|quelles)\s+([\w-]+)", text, re.IGNORECASE)
-    if (
-        answer_type is None
-        and role
-        and role.group(1).casefold() in words_of_every_language("question", "roles")
-    ):
+    if answer_type is None and _asks_for_role(text):
         answer_type = "person"  # "Which judge…?", "Quel juge…?": a person's name
     if answer_type == "person" and _WHO_IS_NAME.match(text):
         answer_type = None  # "Who is Sheryl Sandberg?" asks for a description, not a name

@@ -351,16 +351,20 @@ def _speech_stems(lang: str) -> frozenset[str]:
 
 def first_mention(term: QueryTerm, text: str, lang: str, lexicon: Lexicon) -> int | None:
     """Where ``text`` first says ``term`` (a character offset), or None: for word order.
-    An expression ("intenté une action") is found by a window of three words."""
+    An expression ("intenté une action", "the United States" for "US") is found by a window of
+    three words; the earlier of the word and the expression counts."""
     tokens = words(text)
-    for token in tokens:
-        if covers(term, sentence_terms(token.group(), lang, lexicon)):
-            return token.start()
+    alone = next(
+        (t.start() for t in tokens if covers(term, sentence_terms(t.group(), lang, lexicon))),
+        None,
+    )
     for i, token in enumerate(tokens):
-        window = text[token.start() : tokens[min(i + 2, len(tokens) - 1)].end()]
-        if covers(term, sentence_terms(window, lang, lexicon)):
+        end = tokens[min(i + 2, len(tokens) - 1)].end()
+        if alone is not None and end > alone:
+            break  # a window reaching the word itself says nothing earlier
+        if covers(term, sentence_terms(text[token.start() : end], lang, lexicon)):
             return token.start()
-    return None
+    return alone
 
 
 def is_time_word(word: str) -> bool:

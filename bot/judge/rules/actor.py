@@ -31,7 +31,7 @@ from bot.question.terms import (
     sentence_terms,
     subject_of,
 )
-from index.analysis import fold, inner_capitalised, is_stopword, words
+from index.analysis import dateline_end, fold, inner_capitalised, is_stopword, words
 from index.lexicon import load_lexicon
 
 NAME = "actor"
@@ -105,7 +105,9 @@ def check(pair: Pair) -> Signal:
 
 
 def _capitalised(text: str) -> list[str]:
-    """The words ``text`` writes as names, its first word included ("Amazon a coupé…")."""
+    """The words ``text`` writes as names, its first word included ("Amazon a coupé…"), its
+    dateline left out ("WASHINGTON (AP) —")."""
+    text = text[dateline_end(text) :]
     first = text.split()[:1]
     return inner_capitalised(text) + [w for w in first if w[:1].isupper() and not is_stopword(w)]
 
