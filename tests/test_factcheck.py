@@ -194,6 +194,14 @@ def test_negation_bears_on_its_own_clause():
     assert negated_words("le plus grand réseau", "fr") == set()  # "plus" without "ne" is "more"
 
 
+def test_a_no_that_names_an_answer_is_no_negation():
+    """ "Greece votes No", "en faveur du « non »": the answer of a vote, not a negation."""
+    assert negated_words("Greece votes No to bailout terms", "en") == set()
+    assert negated_words("Les Grecs ont voté en faveur du « non » aux propositions", "fr") == set()
+    assert "sue" in negated_words("Parler did not sue Amazon", "en")
+    assert "hurt" in negated_words("No one was hurt", "en")
+
+
 def test_hedged_evidence_does_not_state_the_fact():
     from bot.judge import pair_of
 

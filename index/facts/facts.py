@@ -297,6 +297,8 @@ def negated_words(text: str, lang: str) -> set[str]:
             continue
         if not is_contraction and word not in negators:
             continue
+        if _named_answer(text, tokens, i, language):
+            continue  # "Greece votes No", "en faveur du « non »": the answer, not a negation
         if word in particle_words:
             before = text[max(0, token.start() - 40) : token.start()].casefold()
             if not any(
@@ -310,6 +312,19 @@ def negated_words(text: str, lang: str) -> set[str]:
         if is_contraction:
             negated.add(fold(re.sub(rf"{contraction}$", "", word)))
     return negated
+
+
+def _named_answer(text: str, tokens: list[re.Match[str]], at: int, language) -> bool:
+    """Is the negator at ``at`` the name of an answer ("votes No", "le « non »", "the no
+    vote")? Capitalised inside a sentence, in quotes, or after a determiner."""
+    token = tokens[at]
+    if at == 0:
+        return False
+    before = text[tokens[at - 1].end() : token.start()]
+    determiners = {d.casefold().rstrip("'’") for d in language.words("hedge", "determiners")}
+    capitalised = token.group()[0].isupper() and not re.search(r"[.!?:]\s*$", before)
+    quoted = re.search(r"[«\"“'‘]\s*$", before) is not None
+    return capitalised or quoted or _bare(tokens[at - 1].group()).rstrip("'’") in determiners
 
 
 def _denies_complement(text: str, tokens: list[re.Match[str]], at: int, language) -> int:

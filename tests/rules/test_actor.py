@@ -122,6 +122,25 @@ CASES = [
         "",
         "silence",
     ),
+    # a nationality standing for the subject ("Le Français") is no other party, nor are the
+    # words of the claim's own names ("Tour" of "Tour de France")
+    (
+        "Julian Alaphilippe a été désigné coureur le plus combatif du Tour de France",
+        "fr",
+        "Le Français a été désigné dimanche coureur le plus combatif du Tour de France.",
+        "fr",
+        "",
+        "silence",
+    ),
+    # what the claim says its subject did must be said of the other party too
+    (
+        "The US grounded all Boeing 737 Max aircraft after the Ethiopia crash",
+        "en",
+        "The Ethiopia crash followed another crash of the same Boeing 737 Max in Indonesia.",
+        "en",
+        "",
+        "silence",
+    ),
 ]
 
 

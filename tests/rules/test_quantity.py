@@ -292,6 +292,21 @@ CASES = [
         "fr",
         "unverified",
     ),
+    # the figure goes with the other answer ("non … 61 % face au oui … 39 %")
+    (
+        "Le « oui » l'a emporté avec 61,31 % des voix",
+        "fr",
+        "Le « non » l'emporte avec 61,31 % face au « oui » crédité de 38,69 %.",
+        "fr",
+        "unverified",
+    ),
+    (
+        "Le « non » l'a emporté avec 61,31 % des voix",
+        "fr",
+        "Le « non » l'emporte avec 61,31 % face au « oui » crédité de 38,69 %.",
+        "fr",
+        "support",
+    ),
     # a figure of other years is not the claim's
     (
         "L'épidémie a tué 1 668 personnes depuis 2018",

@@ -19,6 +19,7 @@ import re
 from difflib import SequenceMatcher
 
 from bot.judge.rules import CONTRADICTION, Pair, Signal, rule, silence
+from bot.judge.rules.direction import pole_set
 from bot.question.terms import (
     QueryTerm,
     SentenceTerms,
@@ -28,11 +29,13 @@ from bot.question.terms import (
     is_speech,
     is_time_word,
     labelled,
+    predicate_of,
     sentence_terms,
     subject_of,
 )
 from index.analysis import dateline_end, fold, inner_capitalised, is_stopword, words
-from index.lexicon import load_lexicon
+from index.lang import pack
+from index.lexicon import PIVOT, Lexicon, load_lexicon
 
 NAME = "actor"
 # Share of the claim's other content words the evidence must state: the same statement.
@@ -71,10 +74,18 @@ def check(pair: Pair) -> Signal:
     titled = sentence_terms(pair.title, pair.evidence_lang, lexicon)
     others_said = [t for t in pair.terms if t not in subject and not (t.is_number or t.is_time)]
     verb = next((t for t in pair.terms if t not in subject and not t.is_name), None)
+    predicate = predicate_of(list(pair.terms))
     if (
         subject
         and not labelled(pair.claim)
         and not (verb is not None and (verb.is_light or is_speech(verb)))  # who said, not did
+        # the same thing: what the claim says its subject did is said here too, in its words
+        # or in others of the same sense ("a privé Parler d'hébergement", "a cessé d'héberger")
+        and (
+            predicate is None
+            or covers(predicate, stated)
+            or pole_set(pair.claim, pair.claim_lang) & pole_set(pair.evidence, pair.evidence_lang)
+        )
         and all(t in absent and not covers(t, titled) for t in subject)
         and _share(others_said, stated) >= SUBJECT_REST
     ):
@@ -138,10 +149,23 @@ def _anchors(
     return found
 
 
+def _nationality(word: str, lang: str, lexicon: Lexicon) -> bool:
+    """Is ``word`` a nationality ("Le Français", "the Briton", "British")? A description of
+    someone, not another party's name. The pivot language tells by the word's ending; another
+    language by the ending of the word the lexicon translates it to ("français": "french")."""
+    endings = pack(PIVOT).words("phrases", "demonym_endings")
+    endings += tuple(e[:-1] for e in endings if e.endswith("e"))  # stemmed: "chinese" -> "chines"
+    if lang == PIVOT:
+        return fold(word).endswith(endings)
+    said = lexicon.translate(lexicon.normalize(word.casefold(), lang), lang)
+    return any(len(concept) == 1 and concept[0].endswith(endings) for concept in said)
+
+
 def _other_names(pair: Pair, tokens: list[re.Match[str]], capitalised: set[str]) -> list[int]:
     """Token indexes of the evidence's names (``capitalised``, folded) that are none of the
     claim's names or words."""
-    claimed = {t.folded for t in pair.terms}
+    # the claim's words one by one too: "Tour" and "France" of its "Tour de France"
+    claimed = {t.folded for t in pair.terms} | {fold(w.group()) for w in words(pair.claim)}
     names = [t for t in pair.terms if t.is_name]
     lexicon = load_lexicon()
     said = [sentence_terms(token.group(), pair.evidence_lang, lexicon) for token in tokens]
@@ -164,5 +188,6 @@ def _other_names(pair: Pair, tokens: list[re.Match[str]], capitalised: set[str])
         and len(folded) > 2
         and not is_stopword(token.group())
         and not is_time_word(token.group())
+        and not _nationality(token.group(), pair.evidence_lang, lexicon)
         and not any(covers(t, said[i]) for t in pair.terms)
     ]

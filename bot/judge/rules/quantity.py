@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
-from bot.question.terms import QueryTerm, covers, sentence_terms
+from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms
 from index.analysis import fold, words
 from index.facts import Quantity, compatible, entails, facts_of
 from index.lang import pack
@@ -127,34 +127,42 @@ def _other_years(pair: Pair) -> bool:
 
 
 def _of_another(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
-    """Is the figure that agrees with the claim's said of someone else? It is when the
-    claim's names are in the clause of a figure that disagrees, and not in the clause of the
-    one that agrees."""
-    names = [t for t in pair.terms if t.is_name]
+    """Is the figure that agrees with the claim's said of something else? It is when a word of
+    the claim is in the clause of a figure that disagrees and in no clause of one that agrees
+    ("the Ethiopian crash that killed 157 people and a Lion Air crash that killed 189" for
+    "the Ethiopian crash killed 189"; "le non l'emporte avec 61 %, face au oui à 39 %" for
+    "le oui l'a emporté avec 61 %")."""
     agreeing = [theirs for theirs in same if entails(theirs, mine)]
-    if not names or len(agreeing) == len(same):
+    words_ = [t for t in pair.terms if not (t.is_number or t.is_time)]
+    if not words_ or len(agreeing) == len(same):
         return False
     lexicon = load_lexicon()
 
-    def names_in(quantity: Quantity) -> bool:
-        said = sentence_terms(_clause_of(quantity.text, pair), pair.evidence_lang, lexicon)
-        return any(covers(t, said) for t in names)
+    def said_in(quantity: Quantity) -> SentenceTerms:
+        return sentence_terms(_clause_of(quantity.text, pair), pair.evidence_lang, lexicon)
 
-    others = [theirs for theirs in same if theirs not in agreeing]
-    return any(names_in(q) for q in others) and not any(names_in(q) for q in agreeing)
+    own = [said_in(q) for q in agreeing]
+    others = [said_in(q) for q in same if q not in agreeing]
+    return any(
+        covers(t, said) and not any(covers(t, theirs) for theirs in own)
+        for t in words_
+        for said in others
+    )
 
 
 def _clause_of(figure: str, pair: Pair) -> str:
-    """The clause of the evidence that holds ``figure``: between punctuation or words that
-    join clauses ("and", "alors que")."""
+    """The clause of the evidence that holds ``figure``: between punctuation (not a decimal
+    comma) or words that join clauses ("and", "alors que", "face à")."""
     text = pair.evidence
     at = text.find(figure)
     if at < 0:
         return ""
+    number = re.match(r"\S*\d[\d.,\s]*%?", figure)
+    after = at + (number.end() if number else len(figure))
     joins = pack(pair.evidence_lang).alternation("phrases", "clause_joins")
-    bounds = [m for m in re.finditer(rf"[,;:.!?«»()\[\]—–]|\b(?:{joins})\b", text, re.I)]
+    bounds = list(re.finditer(rf"(?<!\d)[,.](?!\d)|[;:!?()\[\]—–]|\b(?:{joins})\b", text, re.I))
     start = max((m.end() for m in bounds if m.end() <= at), default=0)
-    end = min((m.start() for m in bounds if m.start() >= at + len(figure)), default=len(text))
+    end = min((m.start() for m in bounds if m.start() >= after), default=len(text))
     return text[start:end]
 
 
