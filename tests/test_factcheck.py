@@ -198,6 +198,8 @@ def test_a_no_that_names_an_answer_is_no_negation():
     """ "Greece votes No", "en faveur du « non »": the answer of a vote, not a negation."""
     assert negated_words("Greece votes No to bailout terms", "en") == set()
     assert negated_words("Les Grecs ont voté en faveur du « non » aux propositions", "fr") == set()
+    assert negated_words("Ils ont voté non au référendum", "fr") == set()
+    assert negated_words("They voted no on the bailout", "en") == set()
     assert "sue" in negated_words("Parler did not sue Amazon", "en")
     assert "hurt" in negated_words("No one was hurt", "en")
 
