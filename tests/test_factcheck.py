@@ -214,62 +214,51 @@ def test_hedged_evidence_does_not_state_the_fact():
     assert hedge_check(done).outcome != UNVERIFIED
 
 
-def test_a_subject_of_two_names_acts_when_one_of_them_does():
-    """ "Bayer and Monsanto agree" against "Bayer agreed to buy Monsanto": Bayer comes before
-    the verb, so no one else does it (a credit such as "(Bloomberg)" is no actor)."""
+def _order(claim: str, evidence: str, *corpus: str) -> str | None:
+    """The word order the verdict reads of ``claim``'s subject in ``evidence`` (English),
+    the claim's terms weighed against ``corpus`` (default: the evidence alone)."""
     from bot.judge.verdict import _subject_order
     from bot.question.terms import TermIndex, query_terms, sentence_terms
     from index.lexicon import load_lexicon
 
+    lexicon = load_lexicon()
+    texts = list(corpus or [evidence])
+    index = TermIndex([sentence_terms(t, "en", lexicon) for t in texts], texts)
+    terms = query_terms(claim, "en", lexicon, index, claim=True)
+    return _subject_order(claim, terms, evidence, "en")
+
+
+def test_a_subject_of_two_names_acts_when_one_of_them_does():
+    """ "Bayer and Monsanto agree" against "Bayer agreed to buy Monsanto": Bayer comes before
+    the verb, so no one else does it (a credit such as "(Bloomberg)" is no actor)."""
     claim = "Bayer and Monsanto agree to a $66 billion deal"
     evidence = "(Bloomberg)—Bayer AG agreed to buy Monsanto Co. in a deal valued at $66 billion."
-    lexicon = load_lexicon()
-    corpus = TermIndex([sentence_terms(evidence, "en", lexicon)], [evidence])
-    terms = query_terms(claim, "en", lexicon, corpus, claim=True)
-    assert _subject_order(claim, terms, evidence, "en") == "before"
+    assert _order(claim, evidence) == "before"
     other = "(Bloomberg)—Syngenta agreed to buy Monsanto Co. in a deal valued at $66 billion."
-    assert _subject_order(claim, terms, other, "en") != "before"
+    assert _order(claim, other, evidence) != "before"
 
 
 def test_word_order_reads_names_not_datelines_or_function_words():
     """ "WASHINGTON (AP) — As country after country grounded Boeing's jets, U.S. regulators…"
     names no one else before the verb; "the Federal Aviation Administration of the United
     States grounded" names the United States before it."""
-    from bot.judge.verdict import _subject_order
-    from bot.question.terms import TermIndex, query_terms, sentence_terms
-    from index.lexicon import load_lexicon
-
     claim = "US grounds all Boeing 737 Max aircraft"
     wire = (
         "WASHINGTON (AP) — As country after country grounded Boeing's 737 Max jets, U.S. "
         "regulators refused to do so."
     )
     agency = "The Federal Aviation Administration of the United States grounded all 737 Max jets."
-    lexicon = load_lexicon()
-    corpus = TermIndex([sentence_terms(t, "en", lexicon) for t in (wire, agency)], [wire, agency])
-    terms = query_terms(claim, "en", lexicon, corpus, claim=True)
-    assert _subject_order(claim, terms, wire, "en") == "after"
-    assert _subject_order(claim, terms, agency, "en") == "before"
+    assert _order(claim, wire, wire, agency) == "after"
+    assert _order(claim, agency, wire, agency) == "before"
 
 
 def test_an_auxiliary_keeps_a_subject_and_its_verb_together():
     """ "Monsanto will have to pay Bayer" against "Bayer agreed to pay Monsanto": the roles
     are swapped, whatever auxiliaries stand between the claim's subject and its verb."""
-    from bot.judge.verdict import _subject_order
-    from bot.question.terms import TermIndex, query_terms, sentence_terms
-    from index.lexicon import load_lexicon
-
-    claim = "Monsanto will have to pay Bayer a $2 billion fee"
     evidence = "Bayer also agreed to pay Monsanto a break-up fee of $2 billion."
-    lexicon = load_lexicon()
-    corpus = TermIndex([sentence_terms(evidence, "en", lexicon)], [evidence])
-    terms = query_terms(claim, "en", lexicon, corpus, claim=True)
-    assert _subject_order(claim, terms, evidence, "en") == "after"  # Monsanto is paid
+    assert _order("Monsanto will have to pay Bayer a $2 billion fee", evidence) == "after"
     said = "Monsanto, which Bayer is buying, will have to pay a $2 billion fee"
-    assert (
-        _subject_order(said, query_terms(said, "en", lexicon, corpus, claim=True), evidence, "en")
-        is None
-    )
+    assert _order(said, evidence) is None
 
 
 @pytest.mark.parametrize("claim", ["WHO", "Parler: Amazon", "C'est Twitter"])
