@@ -202,6 +202,8 @@ def test_a_no_that_names_an_answer_is_no_negation():
     assert negated_words("They voted no on the bailout", "en") == set()
     assert "sue" in negated_words("Parler did not sue Amazon", "en")
     assert "hurt" in negated_words("No one was hurt", "en")
+    assert "hurt" in negated_words("He said that no one was hurt", "en")
+    assert "hurt" in negated_words("He said no one was hurt", "en")
 
 
 def test_hedged_evidence_does_not_state_the_fact():

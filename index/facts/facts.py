@@ -316,18 +316,18 @@ def negated_words(text: str, lang: str) -> set[str]:
 
 def _named_answer(text: str, tokens: list[re.Match[str]], at: int, language) -> bool:
     """Is the negator at ``at`` the name of an answer ("votes No", "le « non »", "the no
-    vote", "a voté non")? Capitalised inside a sentence, in quotes, after a determiner or a
-    verb of answering."""
+    vote", "a voté non")? Capitalised inside a sentence, in quotes, after an article or a verb
+    of answering."""
     token = tokens[at]
     if at == 0:
         return False
     before = text[tokens[at - 1].end() : token.start()]
-    determiners = {d.casefold().rstrip("'’") for d in language.words("hedge", "determiners")}
+    articles = {a.casefold() for a in language.words("negation", "answer_articles")}
     answering = {v.casefold() for v in language.words("negation", "answer_verbs")}
     capitalised = token.group()[0].isupper() and not re.search(r"[.!?:]\s*$", before)
     quoted = re.search(r"[«\"“'‘]\s*$", before) is not None
     previous = _bare(tokens[at - 1].group()).rstrip("'’")
-    return capitalised or quoted or previous in determiners or previous in answering
+    return capitalised or quoted or previous in articles or previous in answering
 
 
 def _denies_complement(text: str, tokens: list[re.Match[str]], at: int, language) -> int:
