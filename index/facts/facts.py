@@ -109,20 +109,29 @@ def _date_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
-def find_dates(text: str, lang: str) -> list[DateFact]:
-    """Calendar dates: full, without a year ("le 3 mars", "March 3"), a month and year, a year
-    alone, or a month alone after a preposition ("in July"); the longest reading of each
-    stretch of text wins."""
+@cache
+def _date_context(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The words after or before a date that make it the last one ("août dernier", "last
+    August"), and before it a start ("depuis le", "since")."""
     language = pack(lang)
-    months = language.months
     article = r"(?:(?:le|la|l['’]|the)\s+)?"
 
     def listed(key: str) -> str:
         return language.alternation("dates", key) or "(?!)"  # a language may list none
 
-    last_after = re.compile(rf"\s+(?:{listed('last_after')})\b", re.I)
-    last_before = re.compile(rf"\b(?:{listed('last_before')})\s+$", re.I)
-    since_before = re.compile(rf"\b(?:{listed('since_before')})\s+{article}$", re.I)
+    return (
+        re.compile(rf"\s+(?:{listed('last_after')})\b", re.I),
+        re.compile(rf"\b(?:{listed('last_before')})\s+$", re.I),
+        re.compile(rf"\b(?:{listed('since_before')})\s+{article}$", re.I),
+    )
+
+
+def find_dates(text: str, lang: str) -> list[DateFact]:
+    """Calendar dates: full, without a year ("le 3 mars", "March 3"), a month and year, a year
+    alone, or a month alone after a preposition ("in July"); the longest reading of each
+    stretch of text wins."""
+    months = pack(lang).months
+    last_after, last_before, since_before = _date_context(lang)
     found: list[DateFact] = []
     for _, pattern in _date_patterns(lang):
         for m in pattern.finditer(text):

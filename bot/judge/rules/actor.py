@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import cache
 
 from bot.judge.rules import CONTRADICTION, Pair, Signal, rule, silence
 from bot.judge.rules.direction import pole_set
@@ -149,12 +150,19 @@ def _anchors(
     return found
 
 
+@cache
+def _demonym_endings() -> tuple[str, ...]:
+    """The pivot language's endings of nationalities, and their stemmed forms ("chinese" is
+    stemmed "chines")."""
+    endings = pack(PIVOT).words("phrases", "demonym_endings")
+    return endings + tuple(e[:-1] for e in endings if e.endswith("e"))
+
+
 def _nationality(word: str, lang: str, lexicon: Lexicon) -> bool:
     """Is ``word`` a nationality ("Le Français", "the Briton", "British")? A description of
     someone, not another party's name. The pivot language tells by the word's ending; another
     language by the ending of the word the lexicon translates it to ("français": "french")."""
-    endings = pack(PIVOT).words("phrases", "demonym_endings")
-    endings += tuple(e[:-1] for e in endings if e.endswith("e"))  # stemmed: "chinese" -> "chines"
+    endings = _demonym_endings()
     if lang == PIVOT:
         return fold(word).endswith(endings)
     said = lexicon.translate(lexicon.normalize(word.casefold(), lang), lang)

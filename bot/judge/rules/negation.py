@@ -29,10 +29,9 @@ def check(pair: Pair) -> Signal:
         return denial
     # a predicate with two poles too: "avait peu progressé" does not state "gained ground"
     words = [t for t in pair.terms if not (t.is_name or t.is_number or t.is_time)]
+    in_claim = _played_down(pair.claim, pair.claim_lang, words)
     played_down = [
-        t
-        for t in _played_down(pair.evidence, pair.evidence_lang, words)
-        if t not in _played_down(pair.claim, pair.claim_lang, words)
+        t for t in _played_down(pair.evidence, pair.evidence_lang, words) if t not in in_claim
     ]
     if played_down:
         said = ", ".join(t.word for t in played_down)
