@@ -184,10 +184,34 @@ def opposite_poles() -> dict[str, tuple[tuple[str, str], ...]]:
     table: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for code in languages():
         for axis, pole, vocabulary, *_ in pack(code).rows("opposites.tsv"):
+            if pole == CONTEXT:
+                continue
             for word in vocabulary.split():
                 for lang in languages():
                     table[lexicon.normalize(word, lang)].add((axis, pole))
     return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+# The pole name of an ``opposites.tsv`` row that lists an axis's context words instead.
+CONTEXT = "context"
+
+
+@cache
+def axis_contexts() -> dict[str, frozenset[str]]:
+    """axis -> the stems of which a text needs one for its words to take that axis's poles:
+    "launch" and "drop" are legal steps only beside a lawsuit ("launched a lawsuit", not
+    "launched a rocket"). Axes without a context row need none."""
+    lexicon = load_lexicon()
+    contexts: dict[str, set[str]] = defaultdict(set)
+    for code in languages():
+        for axis, pole, vocabulary, *_ in pack(code).rows("opposites.tsv"):
+            if pole == CONTEXT:
+                contexts[axis] |= {
+                    lexicon.normalize(word, lang)
+                    for word in vocabulary.split()
+                    for lang in languages()
+                }
+    return {axis: frozenset(words_) for axis, words_ in contexts.items()}
 
 
 def lexicon_digest() -> str:

@@ -18,6 +18,7 @@ from index.facts.facts import (
 from index.facts.numbers import (
     APPROX_TOLERANCE,
     Quantity,
+    bound_spans,
     compatible,
     entails,
     parse_number,
@@ -31,6 +32,7 @@ __all__ = [
     "Duration",
     "Facts",
     "Quantity",
+    "bound_spans",
     "compatible",
     "entails",
     "facts_of",

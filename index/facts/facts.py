@@ -60,6 +60,7 @@ class Facts:
     dates: tuple[DateFact, ...]
     weekdays: tuple[int, ...]
     durations: tuple[Duration, ...]
+    ages: tuple[float, ...]  # someone's age in years ("93-year-old", "âgé de 93 ans")
     negated: frozenset[str]  # folded words that a negation bears on
     hedged: frozenset[str]  # folded words that a hedge bears on
     implicative: frozenset[str]  # verbs that deny their complement ("declined" to comment)
@@ -80,6 +81,7 @@ def facts_of(text: str, lang: str) -> Facts:
         dates=dates,
         weekdays=tuple(find_weekdays(text, lang)),
         durations=durations_,
+        ages=tuple(find_ages(digits, lang)),
         # "pas loin de 140 000", "not far from": a bound, whose negator negates nothing
         negated=frozenset(negated_words(_without_bounds(digits, lang), lang)),
         implicative=frozenset(implicative_words(text, lang)),
@@ -214,7 +216,7 @@ def find_durations(text: str, lang: str) -> list[Duration]:
         count = m.group("count").casefold()
         value = 1.0 if count in ones else float(count.replace(",", "."))
         unit = units[m.group("unit").casefold()]
-        if _is_age(digits, m, language):
+        if _is_age(digits, m, language) or _apposed(digits, m):
             continue
         ago = bool(
             (before and before.search(digits[max(0, m.start() - 12) : m.start()]))
@@ -222,6 +224,29 @@ def find_durations(text: str, lang: str) -> list[Duration]:
         )
         found.append(Duration(value * _DAYS[unit], unit, bound_of(m), m.group(), ago))
     return found
+
+
+def find_ages(text: str, lang: str) -> list[float]:
+    """Ages in years: "83 years old", "the 93-year-old", "âgé de 93 ans", and a span set
+    between commas after a name ("Robert Mugabe, 93 ans, a…")."""
+    language = pack(lang)
+    units = language.data["durations"]["units"]
+    return [
+        float(m.group("count").replace(",", "."))
+        for m in _duration_pattern(lang).finditer(text)
+        if m.group("count")[:1].isdigit()
+        and units[m.group("unit").casefold()] == "year"
+        and bound_of(m) == "eq"
+        and (_is_age(text, m, language) or _apposed(text, m))
+    ]
+
+
+def _apposed(text: str, match: re.Match[str]) -> bool:
+    """Is the span set between commas right after a capitalised word, as an age is?"""
+    return bool(
+        re.search(r"\b[A-Z][\w’'-]*,\s*$", text[: match.start()])
+        and re.match(r"\s*[,)]", text[match.end() :])
+    )
 
 
 def _is_age(text: str, match: re.Match[str], language) -> bool:
@@ -295,10 +320,13 @@ def negated_words(text: str, lang: str) -> set[str]:
     contraction = language.data["negation"]["contraction"]
     implicative = {w.casefold() for w in language.words("negation", "implicative")}
     tokens = list(_TOKEN.finditer(text))
+    later = _time_clause_starts(text, language)
     negated: set[str] = set()
     for i, token in enumerate(tokens):
         word = _bare(token.group())
         is_contraction = bool(contraction) and re.search(rf"{contraction}$", word) is not None
+        if _in_time_clause(text, token.start(), later):
+            continue  # "stood down two days after he refused to resign": another event
         if word in implicative:
             reach = _denies_complement(text, tokens, i, language)
             if reach:
@@ -314,13 +342,45 @@ def negated_words(text: str, lang: str) -> set[str]:
                 re.search(rf"(?<![\w]){re.escape(p)}(?:\s|$|\b)", before) for p in particles
             ):
                 continue  # "plus de 40 %" is "more than", not a negation
-        scope = _in_clause(text, tokens, i, NEGATION_SCOPE)
-        if i > 0 and not _CLAUSE_END.search(text[tokens[i - 1].end() : token.start()]):
+        scope = _until_time(_in_clause(text, tokens, i, NEGATION_SCOPE), language)
+        if (
+            i > 0
+            and not is_contraction  # "the booster wasn't": the word before is its subject
+            and not _CLAUSE_END.search(text[tokens[i - 1].end() : token.start()])
+        ):
             scope.append(tokens[i - 1].group())
         negated |= _folded(scope)
         if is_contraction:
             negated.add(fold(re.sub(rf"{contraction}$", "", word)))
     return negated
+
+
+def _until_time(scope: list[str], language) -> list[str]:
+    """The words a negation bears on end where the time it is said up to begins ("had never
+    flown *before this launch*", "n'a pas démissionné *avant le vote*"): the launch and the
+    vote are not denied."""
+    bounds = {fold(p) for p in language.words("negation", "until") if " " not in p} | {
+        fold(p.split()[0]) for p in language.words("negation", "time_clauses")
+    }
+    for n, word in enumerate(scope):
+        if fold(word) in bounds:
+            return scope[:n]
+    return scope
+
+
+def _time_clause_starts(text: str, language) -> list[int]:
+    """Where clauses of an earlier or later event open ("after he refused", "avant de
+    partir"), when a main clause comes before them: a sentence that opens with one ("After
+    the vote he did not resign") says what its main clause negates."""
+    if not language.words("negation", "time_clauses"):
+        return []
+    pattern = language.pattern("negation", "time_clauses")
+    return [m.start() for m in pattern.finditer(text) if re.search(r"\w", text[: m.start()])]
+
+
+def _in_time_clause(text: str, at: int, starts: list[int]) -> bool:
+    """Is offset ``at`` in a clause opened by one of ``starts``, with no clause end between?"""
+    return any(start < at and not _CLAUSE_END.search(text[start:at]) for start in starts)
 
 
 def _named_answer(text: str, tokens: list[re.Match[str]], at: int, language) -> bool:

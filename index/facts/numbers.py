@@ -128,9 +128,10 @@ def _quantity_pattern(lang: str) -> re.Pattern[str]:
         + tuple(p for p in numbers["partitive"] if " " not in p)  # "3 sur 4": no thing counted
     )
     whole = _alternatives(tuple(numbers["whole"]))
+    articles = _alternatives(tuple(numbers.get("bound_articles", ()))) or "(?!)"
     ordinal = "|".join(sorted(map(re.escape, numbers["ordinal_suffixes"]), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?:{bounds})\s*)?"
+        rf"(?:(?:{bounds})\s*(?:(?:{articles})\s*)?)?"
         rf"(?:(?P<whole>{whole})\s+)?"
         rf"(?:(?P<cur_before>{currencies})\s*)?"
         rf"(?P<number>{digits})"
@@ -153,6 +154,19 @@ def bound_groups(lang: str) -> str:
         rf"(?P<{kind}>{_alternatives(language.words('numbers', 'bounds', kind))})"
         for kind in BOUNDS
     )
+
+
+@cache
+def _bound_before_figure(lang: str) -> re.Pattern[str]:
+    numbers = pack(lang).data["numbers"]
+    articles = _alternatives(tuple(numbers.get("bound_articles", ()))) or "(?!)"
+    return re.compile(rf"(?:{bound_groups(lang)})(?=\s*(?:(?:{articles})\s*)?\d)", re.I)
+
+
+def bound_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Where ``text`` bounds a figure ("*fewer than* 100", "*plus de* 400"): words that belong
+    to the quantity, not to what the text is about."""
+    return [m.span() for m in _bound_before_figure(lang).finditer(text)]
 
 
 def bound_of(match: re.Match[str]) -> str:

@@ -81,6 +81,8 @@ def to_json(facts: Facts) -> dict[str, Any]:
         value["u"] = [
             [d.days, d.unit, d.bound, d.text, *([True] if d.ago else [])] for d in facts.durations
         ]
+    if facts.ages:
+        value["a"] = list(facts.ages)
     for key, words in (("n", facts.negated), ("h", facts.hedged), ("i", facts.implicative)):
         if words:
             value[key] = sorted(words)
@@ -101,6 +103,7 @@ def from_json(value: dict[str, Any]) -> Facts:
                 Duration(float(days), unit, bound, text, bool(ago))
                 for days, unit, bound, text, *ago in value.get("u", ())
             ),
+            ages=tuple(float(a) for a in value.get("a", ())),
             negated=frozenset(value.get("n", ())),
             hedged=frozenset(value.get("h", ())),
             implicative=frozenset(value.get("i", ())),

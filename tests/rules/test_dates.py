@@ -230,3 +230,57 @@ def test_weekday(claim, cl, evidence, el, expected):
 )
 def test_duration(claim, cl, evidence, el, expected):
     assert outcome("duration", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # an age is compared with an age, whatever way each language writes it
+        ("Mugabe was 83 years old when he stepped down", "en", "The 93-year-old clung on.", "en",
+         "contradiction"),
+        ("Mugabe avait 93 ans quand il a démissionné", "fr", "The 93-year-old clung on.", "en",
+         "support"),
+        ("The 93-year-old leader resigned", "en", "Robert Mugabe, 93 ans, a démissionné.", "fr",
+         "support"),
+        ("Robert Mugabe, âgé de 83 ans, a démissionné", "fr", "Mugabe, 93, resigned after the "
+         "93-year-old leader lost the army.", "en", "contradiction"),
+        ("Mugabe was 93 years old", "en", "Mugabe resigned after 37 years in power.", "en",
+         "unverified"),
+        # a span of years between commas after a name is an age, not a duration
+        ("Robert Mugabe, 93 ans, a démissionné", "fr", "Mugabe, who ruled for 37 years, quit.",
+         "en", "unverified"),
+    ],
+)  # fmt: skip
+def test_age(claim, cl, evidence, el, expected):
+    assert outcome("age", claim, cl, evidence, el).outcome == expected
+
+
+def test_an_apposed_age_is_no_duration():
+    assert outcome("duration", "Robert Mugabe, 93 ans, a démissionné", "fr",
+                   "Mugabe ruled for 37 years.", "en").outcome == "silence"  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "published", "expected"),
+    [
+        # a weekday dates its event in the article's week: its year, and its month when the
+        # whole week is in one month
+        ("Egan Bernal wins 2019 Tour de France", "en",
+         "Egan Bernal a remporté dimanche son premier Tour de France.", "fr", "2019-07-28",
+         "support"),
+        ("Bernal a gagné le Tour en juillet 2019", "fr",
+         "Bernal won the Tour on Sunday.", "en", "2019-07-15", "support"),
+        # the day itself is never guessed, nor a month the week straddles
+        ("Bernal won the Tour on July 28, 2019", "en",
+         "Bernal won the Tour on Sunday.", "en", "2019-07-29", "unverified"),
+        ("Bernal won the Tour in July 2019", "en",
+         "Bernal won the Tour on Sunday.", "en", "2019-08-02", "unverified"),
+        # another year is not refuted by a weekday: it may be another event
+        ("Bernal won the Tour in 2018", "en",
+         "Bernal won the Tour on Sunday.", "en", "2019-07-29", "unverified"),
+        ("Bernal won the Tour in 2019", "en", "Bernal won the Tour on Sunday.", "en", None,
+         "unverified"),
+    ],
+)  # fmt: skip
+def test_a_weekday_dates_its_article_week(claim, cl, evidence, el, published, expected):
+    assert outcome("date", claim, cl, evidence, el, published).outcome == expected

@@ -26,6 +26,17 @@ DIRECTION = [
         "contradiction",
     ),
     ("Parler n'a pas gagné son procès", "fr", "Parler lost its lawsuit.", "en", "support"),
+    # a word of two senses takes its axis only beside the axis's context: "launched a
+    # lawsuit" is a legal step, "launched a rocket" is not
+    ("Parler launched a lawsuit", "en", "Parler a abandonné sa plainte.", "fr", "contradiction"),
+    (
+        "SpaceX launched the rocket",
+        "en",
+        "SpaceX dropped the booster into the sea.",
+        "en",
+        "silence",
+    ),
+    ("SpaceX a lancé la fusée", "fr", "SpaceX a retiré la fusée du pas de tir.", "fr", "silence"),
     # "stopped hosting" is the deny pole, said with a noun or a verb
     (
         "Après l'arrêt de son hébergement, Parler est resté hors ligne",
@@ -135,21 +146,53 @@ NEGATION = [
     ),
     # "plus de" is "more than", not "no more"
     ("Parler a reçu des menaces", "fr", "Parler a reçu plus de 100 menaces.", "fr", "silence"),
-    # "never" up to a time is not denied by the event itself
+    # "never" up to a time is not denied by the event itself, nor stated by it
     (
         "Avant cette victoire, il n'avait jamais remporté d'élection.",
         "fr",
         "Il a remporté l'élection présidentielle dimanche.",
         "fr",
-        "silence",
+        "unverified",
     ),
     (
         "Before this victory he had never won an election",
         "en",
         "Il a remporté l'élection présidentielle dimanche.",
         "fr",
+        "unverified",
+    ),
+    (
+        "The booster had never flown before this launch",
+        "en",
+        "The booster, which SpaceX will use again, is to fly in the coming months.",
+        "en",
+        "unverified",
+    ),
+    (
+        "Before this victory he had never won an election",
+        "en",
+        "Avant dimanche, il n'avait jamais remporté d'élection.",
+        "fr",
         "silence",
     ),
+    # the time a negation is said up to is not denied ("not … before the vote")
+    ("The vote took place", "en", "He did not resign before the vote.", "en", "silence"),
+    # a negation in a clause of an earlier event denies nothing the sentence states
+    (
+        "Mugabe has resigned",
+        "en",
+        "Mugabe has stood down two days after he refused to resign.",
+        "en",
+        "silence",
+    ),
+    (
+        "Mugabe a démissionné",
+        "fr",
+        "Mugabe est parti deux jours après avoir refusé de démissionner.",
+        "fr",
+        "silence",
+    ),
+    ("Mugabe has resigned", "en", "After the vote, Mugabe did not resign.", "en", "contradiction"),
     ("He had never won an election", "en", "He won the election on Sunday.", "en", "contradiction"),
     # a word the source says only a little of is not stated ("avait peu progressé")
     (

@@ -262,6 +262,21 @@ CASES = [
         "fr",
         "support",
     ),
+    # a bound may take an article before its figure ("dépasse les 2.000 tonnes")
+    (
+        "La poussée dépasse les 2.000 tonnes",
+        "fr",
+        "Les moteurs génèrent 2.500 tonnes de poussée.",
+        "fr",
+        "support",
+    ),
+    (
+        "Thrust exceeds the 3,000 tonnes mark",
+        "en",
+        "The engines produce 2,500 tonnes of thrust.",
+        "en",
+        "contradiction",
+    ),
     # "pas loin de", "not far from" are bounds
     (
         "The group will have close to 140,000 employees",
@@ -270,13 +285,14 @@ CASES = [
         "fr",
         "support",
     ),
-    # a figure of the same thing in another's clause is not the claim's
+    # a figure of the same thing in another party's clause is not the claim's; the figure in
+    # the clause of the claim's own subject is, and it refutes the claim
     (
         "The Ethiopian Airlines crash killed 189 people",
         "en",
         "The Ethiopian Airlines crash killed 157 people and a Lion Air crash killed 189 people.",
         "en",
-        "unverified",
+        "contradiction",
     ),
     (
         "The Lion Air crash killed 189 people",
@@ -290,7 +306,7 @@ CASES = [
         "fr",
         "L'accident d'Ethiopian Airlines a tué 157 personnes, celui de Lion Air 189 personnes.",
         "fr",
-        "unverified",
+        "contradiction",
     ),
     # the figure goes with the other answer ("non … 61 % face au oui … 39 %")
     (
@@ -298,7 +314,7 @@ CASES = [
         "fr",
         "Le « non » l'emporte avec 61,31 % face au « oui » crédité de 38,69 %.",
         "fr",
-        "unverified",
+        "contradiction",
     ),
     (
         "Le « non » l'a emporté avec 61,31 % des voix",
@@ -306,6 +322,23 @@ CASES = [
         "Le « non » l'emporte avec 61,31 % face au « oui » crédité de 38,69 %.",
         "fr",
         "support",
+    ),
+    # without another party named beside the agreeing figure, the clauses may be cut badly:
+    # nothing is concluded
+    (
+        "Bayer will pay a $2 billion fee",
+        "en",
+        "Bayer agreed to buy Monsanto for $66 billion, and will pay a $2 billion fee.",
+        "en",
+        "unverified",
+    ),
+    (
+        "Bayer paiera une indemnité de 2 milliards de dollars",
+        "fr",
+        "Bayer rachète Monsanto pour 66 milliards de dollars et paiera une indemnité de 2 "
+        "milliards de dollars.",
+        "fr",
+        "unverified",
     ),
     # a figure of other years is not the claim's
     (

@@ -44,7 +44,9 @@ class Signal:
 Rule = Callable[[Pair], Signal]
 RULES: dict[str, Rule] = {}
 # How answers name each rule's contradiction (prompts/: verdict.why.<kind>).
-KINDS = {"quantity": "number", "date": "date", "weekday": "date", "duration": "date"}
+KINDS = {
+    "quantity": "number", "age": "number", "date": "date", "weekday": "date", "duration": "date",
+}  # fmt: skip
 
 
 def rule(name: str) -> Callable[[Rule], Rule]:

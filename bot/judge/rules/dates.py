@@ -1,4 +1,4 @@
-"""Dates, weekdays and durations: another day, month, year or span contradicts.
+"""Dates, weekdays, durations and ages: another day, month, year, span or age contradicts.
 
 A date is compared field by field on what both texts give ("le 3 mars" against "March 2,
 2021" differs by its day; against "2021" it says nothing), a start ("since 2018") only with a
@@ -9,8 +9,13 @@ in days ("two months" against "60 jours"), with the bounds of quantities.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
 from index.facts import APPROX_TOLERANCE, DateFact, Duration, facts_of, resolve_year
+
+# How far from its article's date a weekday it names may be ("on Sunday", "mardi prochain").
+WEEK = 7
 
 
 @rule("date")
@@ -18,10 +23,14 @@ def check_date(pair: Pair) -> Signal:
     claimed = facts_of(pair.claim, pair.claim_lang).dates
     if not claimed:
         return silence("date")
-    stated = [
-        resolve_year(d, pair.published) for d in facts_of(pair.evidence, pair.evidence_lang).dates
-    ]
+    evidence = facts_of(pair.evidence, pair.evidence_lang)
+    stated = [resolve_year(d, pair.published) for d in evidence.dates]
     if not stated:
+        week = _week_of(evidence.weekdays, pair.published)
+        if week is not None and all(
+            not mine.since and _date_outcome(mine, [week]) == SUPPORT for mine in claimed
+        ):
+            return Signal("date", SUPPORT, "same date (the day named in the article's week)")
         return Signal("date", UNVERIFIED, "the source gives no date")
     # a start ("depuis le 1er août") is compared with a start, an event's date with a date
     verdicts = [
@@ -43,6 +52,26 @@ def check_date(pair: Pair) -> Signal:
         # event; the sentence alone does not say which is which
         return Signal("date", UNVERIFIED, "the source gives that date and another one")
     return Signal("date", SUPPORT, "same date")
+
+
+def _week_of(weekdays: tuple[int, ...], published: str | None) -> DateFact | None:
+    """What a weekday ("dimanche", "on Sunday") dates in a news article: a day of the week
+    around its publication, so its year and month when every such day shares them. Only
+    what all the candidates share is kept; the day itself is never guessed."""
+    if not weekdays or not published:
+        return None
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    near = [day + timedelta(days=n) for n in range(-WEEK, WEEK + 1)]
+    candidates = [d for d in near if d.isoweekday() in weekdays]
+    years = {d.year for d in candidates}
+    months = {(d.year, d.month) for d in candidates}
+    if len(years) != 1:
+        return None
+    month = next(iter(months))[1] if len(months) == 1 else None
+    return DateFact(next(iter(years)), month, None, 0, 0)
 
 
 def _dates_another_event(mine: DateFact, stated: list[DateFact]) -> bool:
@@ -111,6 +140,22 @@ def check_duration(pair: Pair) -> Signal:
     if alone and any(not any(_overlap(theirs, mine) for theirs in stated) for mine in claimed):
         return Signal("duration", CONTRADICTION, "the source gives another span of time")
     return Signal("duration", UNVERIFIED, "the span of time is not settled by the source")
+
+
+@rule("age")
+def check_age(pair: Pair) -> Signal:
+    """Someone's age against an age: "83 years old" is refuted by "the 93-year-old"."""
+    claimed = set(facts_of(pair.claim, pair.claim_lang).ages)
+    if not claimed:
+        return silence("age")
+    stated = set(facts_of(pair.evidence, pair.evidence_lang).ages)
+    if not stated:
+        return Signal("age", UNVERIFIED, "the source gives no age")
+    if claimed <= stated:
+        return Signal("age", SUPPORT, "same age")
+    if len(claimed) == len(stated) == 1:
+        return Signal("age", CONTRADICTION, "the source gives another age")
+    return Signal("age", UNVERIFIED, "the source gives other ages too")
 
 
 def _interval(d: Duration) -> tuple[float, float]:

@@ -3,7 +3,9 @@
 "rose" against "a chuté", "won" against "lost", "allowed" against "interdit". A negation
 turns a pole into the other ("no longer forbidden" is allowed; "n'a pas gagné" lost), so a
 double negation is no contradiction. A verb that denies its complement ("declined to
-comment") is not a pole of its own: "declined" there is no fall in value.
+comment") is not a pole of its own: "declined" there is no fall in value. A word of two
+senses takes an axis's pole only beside that axis's context words ("launched a lawsuit", not
+"launched a rocket").
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import cache
 from bot.judge.rules import CONTRADICTION, SUPPORT, Pair, Signal, rule, silence
 from index.analysis import fold, stem, words
 from index.facts import facts_of
-from index.lexicon import Lexicon, load_lexicon, opposite_poles
+from index.lexicon import Lexicon, axis_contexts, load_lexicon, opposite_poles
 
 NAME = "direction"
 
@@ -36,7 +38,8 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
     """The (axis, pole) pairs a text takes, a negated pole turned into the other one."""
     lexicon: Lexicon = load_lexicon()
     facts = facts_of(text, lang)
-    table, flip = opposite_poles(), _other_pole()
+    table, flip, contexts = opposite_poles(), _other_pole(), axis_contexts()
+    said = {lexicon.normalize(m.group(), lang) for m in words(text)}
     taken: set[tuple[str, str]] = set()
     for match in words(text):
         word = match.group()
@@ -48,6 +51,8 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
         )
         negated = folded in facts.negated
         for axis, pole in found:
+            if axis in contexts and not contexts[axis] & said:
+                continue  # "launched a rocket" takes no legal step
             if negated and (axis, pole) in flip:
                 taken.add((axis, flip[(axis, pole)]))
             elif not negated:

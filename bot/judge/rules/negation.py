@@ -68,7 +68,8 @@ def _denial(pair: Pair) -> Signal | None:
         (pair.evidence, pair.evidence_lang) if in_evidence else (pair.claim, pair.claim_lang)
     )
     if _never_until(text, lang):
-        return None
+        # "had never flown before this launch" is not denied by a flight; nor is it stated
+        return None if in_evidence else Signal(NAME, UNVERIFIED, "the source does not say never")
     side = "the source denies" if in_evidence else "the claim denies"
     words = ", ".join(t.word for t in in_evidence or in_claim)
     return Signal(NAME, CONTRADICTION, f"{side} {words}")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
-from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms
-from index.analysis import fold, words
+from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms, subject_of
+from index.analysis import fold, inner_capitalised, is_stopword, words
 from index.facts import Quantity, compatible, entails, facts_of
 from index.lang import pack
 from index.lexicon import load_lexicon
@@ -56,9 +56,15 @@ def check(pair: Pair) -> Signal:
         elif any(entails(theirs, mine) for theirs in same) and not (
             mine.role == "all" and not parts
         ):
-            if _of_another(mine, same, pair):
+            if (own := _swapped(mine, same, pair)) is not None:
                 # "the Ethiopian crash that killed 157 people and a Lion Air crash that killed
-                # 189" for "the Ethiopian crash killed 189": the figure is another's
+                # 189" for "the Ethiopian crash killed 189": the figure is another's, and
+                # the claim's own subject has its own
+                outcomes.append(
+                    (CONTRADICTION, f"{mine.text!r} is said of another; of this, {own.text!r}")
+                )
+            elif _of_another(mine, same, pair):
+                # the figure is in a clause without the claim's words, which are in another's
                 outcomes.append((UNVERIFIED, f"{mine.text!r} is said of another in the source"))
             else:
                 outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
@@ -148,6 +154,36 @@ def _of_another(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
         for t in words_
         for said in others
     )
+
+
+def _swapped(mine: Quantity, same: list[Quantity], pair: Pair) -> Quantity | None:
+    """The figure the source gives the claim's own subject, when the claim gives it another
+    party's: the subject (its opening names, or its first word) is in the clause of a figure
+    that disagrees, while each agreeing figure's clause names someone else — "a Lion Air
+    crash that killed 189", "le « non » l'emporte avec 61 %". Without that other name the
+    sentence may be one clause badly cut, and nothing is concluded."""
+    words_ = [t for t in pair.terms if not (t.is_number or t.is_time)]
+    subject = subject_of(words_) or words_[:1]
+    agreeing = [theirs for theirs in same if entails(theirs, mine)]
+    if not subject or not agreeing or len(agreeing) == len(same):
+        return None
+    lexicon = load_lexicon()
+    claimed = {t.folded for t in pair.terms}
+
+    def said_in(quantity: Quantity) -> str:
+        return _clause_of(quantity.text, pair)
+
+    def names_another(clause: str) -> bool:
+        named = inner_capitalised(clause) + re.findall(r"[«“\"]\s*(\w+)\s*[»”\"]", clause)
+        return any(fold(name) not in claimed and not is_stopword(name) for name in named)
+
+    def has_subject(clause: str) -> bool:
+        said = sentence_terms(clause, pair.evidence_lang, lexicon)
+        return all(covers(t, said) for t in subject)
+
+    if any(has_subject(said_in(q)) or not names_another(said_in(q)) for q in agreeing):
+        return None
+    return next((q for q in same if q not in agreeing and has_subject(said_in(q))), None)
 
 
 def _clause_of(figure: str, pair: Pair) -> str:
