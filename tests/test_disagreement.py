@@ -67,3 +67,24 @@ def test_another_party_doing_it_does_not_deny_that_the_subject_did(tmp_path):
     answer = ask("Canada barred the Boeing 737 Max", index=index)
     assert answer.verdict == "supported", answer.notes
     assert answer.citations[0].doc_id == "canada-en"
+
+
+def test_a_date_of_another_event_refutes_nothing(tmp_path):
+    """ "Dimanche soir, le plus vieux dirigeant … avait prononcé un discours" dates a speech;
+    another sentence dates the claim's event on Tuesday: the claim is not refuted."""
+    text = (
+        "Robert Mugabe quitte le pouvoir\n\n"
+        "Robert Mugabe a quitté le pouvoir mardi, a annoncé le président du Parlement.\n\n"
+        "L'armée avait pris le contrôle du pays la semaine précédente. Les rues de Harare ont "
+        "fêté la nouvelle.\n\n"
+        "Dimanche soir, le plus vieux dirigeant du monde, Robert Mugabe, avait prononcé un long "
+        "discours à la télévision."
+    )
+    (tmp_path / "mugabe-fr.txt").write_text(text, encoding="utf-8")
+    index = build([load_article(tmp_path / "mugabe-fr.txt")], shared_embedder("e5"), "test",
+                  progress=False)  # fmt: skip
+    answer = ask("Le plus vieux dirigeant du monde, Robert Mugabe, a quitté le pouvoir mardi",
+                 index=index)  # fmt: skip
+    assert answer.verdict != "refuted", answer.notes
+    speech = ask("Robert Mugabe a prononcé un long discours à la télévision mardi", index=index)
+    assert speech.verdict == "refuted", speech.notes

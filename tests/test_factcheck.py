@@ -263,8 +263,57 @@ def test_an_auxiliary_keeps_a_subject_and_its_verb_together():
     assert _order(said, evidence) is None
 
 
+def test_a_predicate_named_as_a_noun_says_no_word_order():
+    """ "Musk confirmed it in a post-launch news conference" and "after the rocket's launch"
+    name the launch, not who launched: no one else does it."""
+    claim = "SpaceX launched its Falcon Heavy rocket from Kennedy Space Center"
+    compound = "Musk confirmed it in a post-launch news conference at Kennedy Space Center."
+    possessive = "Musk spoke after the rocket's launch from Kennedy Space Center."
+    verb = "Musk launched the SpaceX Falcon Heavy rocket from Kennedy Space Center."
+    assert _order(claim, compound) is None
+    assert _order(claim, possessive) is None
+    assert _order(claim, verb) == "other"
+
+
 @pytest.mark.parametrize("claim", ["WHO", "Parler: Amazon", "C'est Twitter"])
 def test_names_alone_state_nothing(bundled_index, claim):
     """A "claim" of names alone asserts nothing: it is never confirmed or refuted."""
     answer = ask(claim)
     assert answer.verdict == "not_enough_info"
+
+
+def _terms(claim: str, lang: str) -> list:
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+    from index.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    index = TermIndex([sentence_terms(claim, lang, lexicon)], [claim])
+    return query_terms(claim, lang, lexicon, index, claim=True)
+
+
+@pytest.mark.parametrize(
+    ("claim", "lang", "predicate"),
+    [
+        ("Le plus vieux dirigeant, Robert Mugabe, 93 ans, a mis fin à son règne", "fr", "mis fin"),
+        ("Mugabe, 93 years old, stepped down", "en", "stepped"),
+        ("Parler won 3 lawsuits", "en", "won"),
+    ],
+)
+def test_the_word_a_number_counts_is_no_predicate(claim, lang, predicate):
+    from bot.question.terms import predicate_of
+
+    assert predicate_of(_terms(claim, lang)).word == predicate
+
+
+@pytest.mark.parametrize(
+    ("claim", "lang", "absent"),
+    [
+        ("Fewer than 100 firefighters battled the blaze", "en", "fewer"),
+        ("La poussée dépasse les 2.000 tonnes", "fr", "depasse"),
+        ("The fine exceeds 4 billion euros", "en", "exceeds"),
+    ],
+)
+def test_a_figure_s_bound_is_no_topic_word(claim, lang, absent):
+    """The bound is checked with its figure by the quantity rule; as a rare word it would
+    otherwise weigh most in the claim's coverage."""
+    assert absent not in {t.folded for t in _terms(claim, lang)}

@@ -46,6 +46,8 @@ TOPIC_COVERAGE = 0.45
 REFUTE_COVERAGE = 0.5
 # Rules whose contradiction depends on the sense of a word, so on who it is said of.
 SENSE_RULES = frozenset({"direction", "negation"})
+# Rules whose contradiction dates an event, which may be another event than the claim's.
+TIME_RULES = frozenset({"date", "weekday", "duration", "age"})
 
 
 def _passive(language: Pack) -> str:
@@ -225,7 +227,9 @@ def verdict_of(judged: list[Judgement], retrieval: Retrieval, index: CorpusIndex
     """The verdict from the judged candidates (best first): kept apart from judging so that
     the fitting script can replay it under cross-validated probabilities."""
     supporting = [j for j in judged if j.supports]
-    contradicting = [j for j in judged if j.contradiction is not None]
+    contradicting = [
+        j for j in judged if j.contradiction is not None and not _dated_elsewhere(j, judged)
+    ]
     if supporting and contradicting:
         support, against = supporting[0], contradicting[0]
         kind = against.contradiction.kind
@@ -270,6 +274,21 @@ def verdict_of(judged: list[Judgement], retrieval: Retrieval, index: CorpusIndex
     return Decision(False, "not_enough_info", [top.evidence], confidence, "not stated")
 
 
+def _dated_elsewhere(against: Judgement, judged: list[Judgement]) -> bool:
+    """Does another sentence naming the claim's parties give the very date (day, span) the
+    contradicting one denies? Then the contradicting one dates another event ("Dimanche, il
+    avait refusé de partir" beside "a démissionné mardi" for "a mis fin mardi à son règne")."""
+    rule_ = against.contradiction.rule
+    if rule_ not in TIME_RULES:
+        return False
+    return any(
+        other is not against
+        and not other.names_missing
+        and any(s.rule == rule_ and s.outcome == SUPPORT for s in other.signals)
+        for other in judged
+    )
+
+
 def _names_missing(terms: list[QueryTerm], missing: tuple[QueryTerm, ...]) -> list[QueryTerm]:
     """Names the evidence does not give; a first name is forgiven when the surname right
     after it is there ("Donald Trump" against "M. Trump")."""
@@ -295,6 +314,20 @@ def _verb_of_subject(after_subject: str, gap: int, verb: str) -> bool:
     return gap <= 5 and re.match(rf"[^,;:()—–]*?\b{re.escape(verb)}", after_subject) is not None
 
 
+def _named_as_noun(before: str, lang: str) -> bool:
+    """Is the word right after ``before`` a noun rather than a verb: the end of a compound
+    ("post-launch"), after a determiner ("the launch", "son lancement", "l'annonce") or a
+    possessive ("the rocket's launch")?"""
+    if before.endswith("-"):
+        return True
+    previous = re.findall(r"[\w’']+$", before.rstrip())
+    if not previous:
+        return False
+    word = previous[0].casefold()
+    determiners = {d.casefold() for d in pack(lang).words("hedge", "determiners")}
+    return word in determiners or word.endswith(("'s", "’s"))
+
+
 def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str) -> str | None:
     """Does the evidence name the claim's subject before its predicate, as the doer?
 
@@ -318,6 +351,8 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
     subject_at = [first_mention(t, sentence, lang, lexicon) for t in subject]
     if verb_at is None or any(at is None for at in subject_at):
         return None
+    if _named_as_noun(sentence[:verb_at], lang):
+        return None  # "a post-launch news conference", "after the launch": no one's verb
     if any(at < verb_at for at in subject_at):
         return "before"  # "Bayer agreed to buy Monsanto" for "Bayer and Monsanto agree"
     claimed = {t.folded for t in terms}

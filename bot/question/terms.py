@@ -26,6 +26,7 @@ from index.analysis import (
     words,
 )
 from index.dates import MONTHS, WEEKDAYS
+from index.facts import bound_spans
 from index.lang import languages, pack, words_of_every_language
 from index.lexicon import (
     MAX_PHRASE,
@@ -145,6 +146,9 @@ def query_terms(
     for term, positions in _phrases(text, tokens, lang, lexicon, corpus):
         terms[term.folded] = term
         consumed |= positions
+    # "fewer than 100 firefighters": the bound is the figure's, checked with it by the rules
+    bounds = bound_spans(text, lang)
+    consumed |= {i for i, t in enumerate(tokens) if any(a <= t.start() < b for a, b in bounds)}
     for position, match in enumerate(tokens):
         if position in consumed:
             continue
@@ -439,7 +443,24 @@ def predicate_of(terms: list[QueryTerm]) -> QueryTerm | None:
         return None
     rest = terms[first + 1 :]
     return next(
-        (t for t in rest if not (t.is_name or t.is_number or t.is_time or t.is_light)), None
+        (
+            t
+            for t in rest
+            if not (t.is_name or t.is_number or t.is_time or t.is_light)
+            and t.folded not in _span_words(t.lang)
+        ),
+        None,
+    )
+
+
+@cache
+def _span_words(lang: str) -> frozenset[str]:
+    """Units of time and words of age: what a figure measures, never what a claim says was
+    done ("Robert Mugabe, 93 *ans*, a mis fin…", "Mugabe, 93 *years old*, stepped down")."""
+    language = pack(lang)
+    return frozenset(
+        fold(w)
+        for w in (*language.data["durations"]["units"], *language.words("durations", "age_after"))
     )
 
 
