@@ -297,9 +297,12 @@ def _terms(claim: str, lang: str) -> list:
         ("Le plus vieux dirigeant, Robert Mugabe, 93 ans, a mis fin à son règne", "fr", "mis fin"),
         ("Mugabe, 93 years old, stepped down", "en", "stepped"),
         ("Parler won 3 lawsuits", "en", "won"),
+        # an adverb qualifies what was done, it is not it
+        ("Uber a toujours été bénéficiaire depuis sa création", "fr", "bénéficiaire"),
+        ("Uber has always been profitable", "en", "profitable"),
     ],
 )
-def test_the_word_a_number_counts_is_no_predicate(claim, lang, predicate):
+def test_units_ages_and_adverbs_are_no_predicate(claim, lang, predicate):
     from bot.question.terms import predicate_of
 
     assert predicate_of(_terms(claim, lang)).word == predicate

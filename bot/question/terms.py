@@ -447,20 +447,25 @@ def predicate_of(terms: list[QueryTerm]) -> QueryTerm | None:
             t
             for t in rest
             if not (t.is_name or t.is_number or t.is_time or t.is_light)
-            and t.folded not in _span_words(t.lang)
+            and t.folded not in _not_predicates(t.lang)
         ),
         None,
     )
 
 
 @cache
-def _span_words(lang: str) -> frozenset[str]:
-    """Units of time and words of age: what a figure measures, never what a claim says was
-    done ("Robert Mugabe, 93 *ans*, a mis fin…", "Mugabe, 93 *years old*, stepped down")."""
+def _not_predicates(lang: str) -> frozenset[str]:
+    """Units of time, words of age and adverbs: what a figure measures or how often, never
+    what a claim says was done ("Robert Mugabe, 93 *ans*, a mis fin…", "Uber a *toujours*
+    été bénéficiaire")."""
     language = pack(lang)
     return frozenset(
         fold(w)
-        for w in (*language.data["durations"]["units"], *language.words("durations", "age_after"))
+        for w in (
+            *language.data["durations"]["units"],
+            *language.words("durations", "age_after"),
+            *language.words("phrases", "adverbs"),
+        )
     )
 
 

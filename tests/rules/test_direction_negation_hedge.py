@@ -26,6 +26,15 @@ DIRECTION = [
         "contradiction",
     ),
     ("Parler n'a pas gagné son procès", "fr", "Parler lost its lawsuit.", "en", "support"),
+    # profit and loss are two poles
+    (
+        "Uber a toujours été bénéficiaire",
+        "fr",
+        "Uber a toujours été déficitaire depuis sa création.",
+        "fr",
+        "contradiction",
+    ),
+    ("Uber has been profitable", "en", "Uber est rentable depuis 2020.", "fr", "support"),
     # a word of two senses takes its axis only beside the axis's context: "launched a
     # lawsuit" is a legal step, "launched a rocket" is not
     ("Parler launched a lawsuit", "en", "Parler a abandonné sa plainte.", "fr", "contradiction"),
