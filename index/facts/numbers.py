@@ -95,6 +95,7 @@ def with_digits(text: str, lang: str) -> str:
     """Number words written as digits ("onze" -> "11", "three million" -> "3000000"), the
     rest of the text unchanged; percent words first become "%" so they are not read as 100."""
     language = pack(lang)
+    text = _fractions_as_percent(text, language)
     text = language.pattern("numbers", "percent").sub("%", text)
     # A scale word after digits ("9,6 millions") stays a word: text2num would read it alone.
     scales: list[str] = []
@@ -109,6 +110,26 @@ def with_digits(text: str, lang: str) -> str:
     with contextlib.suppress(ValueError, KeyError, IndexError):
         text = alpha2digit(text, lang, threshold=2)
     return re.sub(r"SCALE(\d+)Q", lambda m: scales[int(m.group(1))], text)
+
+
+def _fractions_as_percent(text: str, language: Pack) -> str:
+    """ "la moitié des sénateurs" -> "la 50 % des sénateurs", "two-thirds of the vote" ->
+    "66.67 % of the vote": a fraction that counts something is a share of it. Only before
+    what it counts ("of", "des"): "half an hour", "the first half" stay words."""
+    numbers = language.data["numbers"]
+    fractions = numbers.get("fractions", {})
+    if not fractions:
+        return text
+    after = _alternatives(tuple(numbers["fraction_after"]))
+    pattern = re.compile(
+        rf"(?<![\w-])({_alternatives(tuple(fractions), bounded=False)})(?=\s+(?:{after}))", re.I
+    )
+
+    def share(match: re.Match[str]) -> str:
+        value = f"{fractions[match.group(1).casefold()]:g}".replace(".", numbers["decimal"])
+        return f"{value} %"
+
+    return pattern.sub(share, text)
 
 
 @cache

@@ -277,6 +277,30 @@ CASES = [
         "en",
         "contradiction",
     ),
+    # a fraction of what it counts is a share of it
+    (
+        "Moins de la moitié des sénateurs ont voté pour",
+        "fr",
+        "Une majorité de plus des deux tiers des sénateurs a voté pour.",
+        "fr",
+        "contradiction",
+    ),
+    (
+        "More than half of the senators voted for it",
+        "en",
+        "61 % des sénateurs ont voté pour.",
+        "fr",
+        "support",
+    ),
+    (
+        "Two-thirds of the vote went to Macron",
+        "en",
+        "Macron a obtenu 66,67 % des voix.",
+        "fr",
+        "support",
+    ),
+    # "half an hour", "the first half" count nothing
+    ("The match lasted half an hour", "en", "The match lasted 30 minutes.", "en", "silence"),
     # "pas loin de", "not far from" are bounds
     (
         "The group will have close to 140,000 employees",
