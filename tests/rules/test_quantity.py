@@ -186,6 +186,14 @@ CASES = [
         "unverified",
     ),
     ("He was convicted on all 11 charges", "en", "He faced 11 charges.", "en", "unverified"),
+    # "all 12" is stated by "all 12", in either language
+    (
+        "All 12 boys have been rescued",
+        "en",
+        "Tous les 12 garçons ont été secourus.",
+        "fr",
+        "support",
+    ),
     # a price per unit is not a total, and a sum said of something else refutes nothing
     (
         "Bayer agreed to a $66 billion offer",
@@ -277,6 +285,15 @@ CASES = [
         "en",
         "contradiction",
     ),
+    # a sum a hundred times another is of something else: a price is no amount raised
+    (
+        "Uber a levé plus de 8 milliards de dollars",
+        "fr",
+        "Uber avait choisi un prix d'introduction de 45 dollars.",
+        "fr",
+        "unverified",
+    ),
+    ("Uber raised $8 billion", "en", "Uber a levé 6 milliards de dollars.", "fr", "contradiction"),
     # a fraction of what it counts is a share of it
     (
         "Moins de la moitié des sénateurs ont voté pour",

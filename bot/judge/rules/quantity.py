@@ -19,6 +19,8 @@ from index.lang import pack
 from index.lexicon import load_lexicon
 
 NAME = "quantity"
+# Two figures this many times apart are not of the same thing (_same_magnitude).
+OTHER_MAGNITUDE = 100
 
 
 @rule(NAME)
@@ -34,7 +36,11 @@ def check(pair: Pair) -> Signal:
             if not any(abs(q.value - mine.value) <= 1e-9 * max(mine.value, 1) for q in stated):
                 outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
             continue
-        same = [theirs for theirs in stated if _same_thing(mine, theirs, pair)]
+        same = [
+            theirs
+            for theirs in stated
+            if _same_thing(mine, theirs, pair) and _same_magnitude(mine, theirs)
+        ]
         parts = [theirs for theirs in same if theirs.role == "part"]
         if mine.role == "all" and parts:
             # "all 11 charges" against "10 of the 11 charges": the part is what is compared
@@ -54,7 +60,10 @@ def check(pair: Pair) -> Signal:
         elif not same:
             outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
         elif any(entails(theirs, mine) for theirs in same) and not (
-            mine.role == "all" and not parts
+            # "all 11 charges" is stated by "all 11 charges", not by "11 charges"
+            mine.role == "all"
+            and not parts
+            and not any(t.role == "all" and entails(t, mine) for t in same)
         ):
             if (own := _swapped(mine, same, pair)) is not None:
                 # "the Ethiopian crash that killed 157 people and a Lion Air crash that killed
@@ -200,6 +209,16 @@ def _clause_of(figure: str, pair: Pair) -> str:
     start = max((m.end() for m in bounds if m.end() <= at), default=0)
     end = min((m.start() for m in bounds if m.start() >= after), default=len(text))
     return text[start:end]
+
+
+def _same_magnitude(mine: Quantity, theirs: Quantity) -> bool:
+    """Could the two figures be of one thing? A sum a hundred times another is of something
+    else ("a levé 8 milliards de dollars" and "un prix de 45 dollars"): a changed figure is
+    wrong by a little, not by orders of magnitude. Percentages and ordinals are never so far."""
+    if mine.kind in ("percent", "ordinal") or not mine.value or not theirs.value:
+        return True
+    ratio = max(mine.value, theirs.value) / min(mine.value, theirs.value)
+    return ratio < OTHER_MAGNITUDE
 
 
 def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
