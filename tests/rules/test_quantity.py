@@ -294,6 +294,21 @@ CASES = [
         "unverified",
     ),
     ("Uber raised $8 billion", "en", "Uber a levé 6 milliards de dollars.", "fr", "contradiction"),
+    # a price per unit and a sum said without its unit are alike when of one magnitude
+    (
+        "Uber set its IPO price at $50 a share",
+        "en",
+        "Uber avait choisi un prix d'introduction au plus bas : 45 dollars.",
+        "fr",
+        "contradiction",
+    ),
+    (
+        "Uber set its IPO price at $45 a share",
+        "en",
+        "Uber avait choisi un prix d'introduction au plus bas : 45 dollars.",
+        "fr",
+        "support",
+    ),
     # a fraction of what it counts is a share of it
     (
         "Moins de la moitié des sénateurs ont voté pour",

@@ -19,6 +19,8 @@ from index.lang import pack
 from index.lexicon import load_lexicon
 
 NAME = "quantity"
+# The end of a money kind that is a price of one unit ("$122 a share").
+UNIT = "/unit"
 # Two figures this many times apart are not of the same thing (_same_magnitude).
 OTHER_MAGNITUDE = 100
 
@@ -222,8 +224,10 @@ def _same_magnitude(mine: Quantity, theirs: Quantity) -> bool:
 
 
 def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
-    """Percentages with percentages, money in one currency, counts of the same noun."""
-    if mine.kind != theirs.kind:
+    """Percentages with percentages, money in one currency, counts of the same noun. A price
+    ("$50 a share") and a sum said without its unit ("un prix de 45 dollars") are alike;
+    their magnitudes (_same_magnitude) tell a price from a total."""
+    if mine.kind.removesuffix(UNIT) != theirs.kind.removesuffix(UNIT):
         return False
     if mine.kind not in ("count", "ordinal"):
         return True
