@@ -88,3 +88,23 @@ def test_a_date_of_another_event_refutes_nothing(tmp_path):
     assert answer.verdict != "refuted", answer.notes
     speech = ask("Robert Mugabe a prononcé un long discours à la télévision mardi", index=index)
     assert speech.verdict == "refuted", speech.notes
+
+
+def test_an_article_s_year_is_no_statement_of_the_claim_s(tmp_path):
+    """ "Yesterday (July 21)" in a 2022 article is in 2022, but it dates the rate rise, not the
+    claim's "peak in the autumn of 2022": the year is not counted as stated."""
+    text = (
+        "ECB raises rates\n\n"
+        "The European Central Bank raised interest rates by more than expected yesterday "
+        "(July 21) as inflation soared in the eurozone."
+    )
+    (tmp_path / "ecb-en.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "ecb-en.meta.json").write_text(
+        '{"title": "ECB raises rates", "published": "2022-07-22", "language": "en"}',
+        encoding="utf-8",
+    )
+    index = build([load_article(tmp_path / "ecb-en.txt")], shared_embedder("e5"), "test",
+                  progress=False)  # fmt: skip
+    answer = ask("The ECB said it expects eurozone inflation to peak in the autumn of 2022",
+                 index=index)  # fmt: skip
+    assert answer.verdict == "not_enough_info", answer.notes

@@ -314,9 +314,13 @@ def test_units_ages_and_adverbs_are_no_predicate(claim, lang, predicate):
         ("Fewer than 100 firefighters battled the blaze", "en", "fewer"),
         ("La poussée dépasse les 2.000 tonnes", "fr", "depasse"),
         ("The fine exceeds 4 billion euros", "en", "exceeds"),
+        # the unit of time or age of a figure is the figure's
+        ("Messi was 35 years old when he won", "en", "years"),
+        ("Messi was 35 years old when he won", "en", "old"),
+        ("Parler est resté hors ligne 2 mois", "fr", "mois"),
     ],
 )
-def test_a_figure_s_bound_is_no_topic_word(claim, lang, absent):
-    """The bound is checked with its figure by the quantity rule; as a rare word it would
-    otherwise weigh most in the claim's coverage."""
+def test_a_figure_s_bound_and_unit_are_no_topic_words(claim, lang, absent):
+    """The bound and the unit are checked with their figure by the rules; as rare words they
+    would otherwise weigh most in the claim's coverage."""
     assert absent not in {t.folded for t in _terms(claim, lang)}

@@ -34,9 +34,10 @@ from bot.question.terms import (
 )
 from bot.retrieve import Retrieval, ScoredSentence
 from index.analysis import dateline_end, fold, is_stopword
+from index.facts import facts_of
 from index.lang import Pack, languages, pack
 from index.lexicon import load_lexicon
-from index.store import CorpusIndex
+from index.store import Article, CorpusIndex
 
 # Share of the claim's (rarity-weighted) words its evidence must cover to support it.
 SUPPORT_COVERAGE = 0.7
@@ -163,7 +164,7 @@ def judge_candidate(
     judgement = Judgement(
         evidence=span,
         topic=topic_coverage(terms, missing),
-        settled=settled_coverage(terms, missing),
+        settled=settled_coverage(terms, missing, _years_unsaid(missing, sentence, article)),
         subject_missing=any(t in missing for t in subject_of(terms)),
         names_missing=bool(_names_missing(terms, missing)),
         names_elsewhere=bool(_names_missing(terms, unnamed)),
@@ -272,6 +273,21 @@ def verdict_of(judged: list[Judgement], retrieval: Retrieval, index: CorpusIndex
             "the source only says it is hoped, planned or alleged",
         )  # fmt: skip
     return Decision(False, "not_enough_info", [top.evidence], confidence, "not stated")
+
+
+def _years_unsaid(
+    missing: tuple[QueryTerm, ...], sentence: str, article: Article
+) -> list[QueryTerm]:
+    """The claim's years that the sentence does not write: the date rule may find them
+    consistent ("yesterday" in a 2022 article is in 2022), but an article's year is no
+    statement of what the claim dates with it, so they count as unsaid."""
+    written = {d.year for d in facts_of(sentence, article.language).dates if d.year}
+    return [
+        t for t in missing if t.is_number and _YEAR.fullmatch(t.word) and int(t.word) not in written
+    ]
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def _dated_elsewhere(against: Judgement, judged: list[Judgement]) -> bool:

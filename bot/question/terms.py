@@ -146,9 +146,11 @@ def query_terms(
     for term, positions in _phrases(text, tokens, lang, lexicon, corpus):
         terms[term.folded] = term
         consumed |= positions
-    # "fewer than 100 firefighters": the bound is the figure's, checked with it by the rules
+    # "fewer than 100 firefighters", "35 years old": the bound and the unit of time or age
+    # are the figure's, checked with it by the rules
     bounds = bound_spans(text, lang)
     consumed |= {i for i, t in enumerate(tokens) if any(a <= t.start() < b for a, b in bounds)}
+    consumed |= _units_of_figures(tokens, lang)
     for position, match in enumerate(tokens):
         if position in consumed:
             continue
@@ -241,6 +243,18 @@ def query_terms(
             is_light=light,
         )
     return sorted(terms.values(), key=lambda t: t.position)
+
+
+def _units_of_figures(tokens: list[re.Match[str]], lang: str) -> set[int]:
+    """Positions of the units of time or age right after a figure ("35 *years old*")."""
+    units = _not_predicates(lang) - {fold(w) for w in pack(lang).words("phrases", "adverbs")}
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        if fold(token.group()) in units and i > 0:
+            before = tokens[i - 1].group()
+            if before[0].isdigit() or (i - 1 in found):
+                found.add(i)
+    return found
 
 
 def unseen_share(word: str, lang: str) -> float:
@@ -470,15 +484,19 @@ def _not_predicates(lang: str) -> frozenset[str]:
 
 
 def settled_coverage(
-    terms: list[QueryTerm], missing: tuple[QueryTerm, ...] | list[QueryTerm]
+    terms: list[QueryTerm],
+    missing: tuple[QueryTerm, ...] | list[QueryTerm],
+    unsaid: tuple[QueryTerm, ...] | list[QueryTerm] = (),
 ) -> float:
     """Coverage of a claim whose numbers and dates the judge rules have settled: those count as
-    stated however the evidence writes them ("2 700" for "2,700", "vingt" for 20, "Jan. 6").
-    Only meaningful once the rules found every one of them supported."""
+    stated however the evidence writes them ("2 700" for "2,700", "vingt" for 20, "Jan. 6"),
+    except ``unsaid`` ones, which the evidence only implies. Only meaningful once the rules
+    found every one of them supported."""
     total = sum(t.weight for t in terms)
     if not total:
         return 1.0
-    return 1.0 - sum(t.weight for t in missing if not (t.is_number or t.is_time)) / total
+    unsettled = [t for t in missing if not (t.is_number or t.is_time) or t in unsaid]
+    return 1.0 - sum(t.weight for t in unsettled) / total
 
 
 def topic_coverage(

@@ -18,6 +18,8 @@ from index.lang import pack
 
 # Words after a negator, or after a hedge, that it bears on (within its clause).
 NEGATION_SCOPE = 6
+# Characters before a span of years where a word saying it is an age may stand ("at the age of").
+AGE_REACH = 16
 HEDGE_SCOPE = 5
 # What an implicative denies: the verb after its "to" or "de" (not that verb's object), or
 # a noun's complement after "de son".
@@ -231,7 +233,7 @@ def find_ages(text: str, lang: str) -> list[float]:
     between commas after a name ("Robert Mugabe, 93 ans, a…")."""
     language = pack(lang)
     units = language.data["durations"]["units"]
-    return [
+    spans = [
         float(m.group("count").replace(",", "."))
         for m in _duration_pattern(lang).finditer(text)
         if m.group("count")[:1].isdigit()
@@ -239,6 +241,22 @@ def find_ages(text: str, lang: str) -> list[float]:
         and bound_of(m) == "eq"
         and (_is_age(text, m, language) or _apposed(text, m))
     ]
+    # "at the age of 35", "aged 74": a bare number after a word of age; not the first of a
+    # range ("aged 11 to 17", "âgés de 11 à 16 ans"), whose short joining word is skipped
+    bare = (
+        [
+            float(m.group(1))
+            for m in re.finditer(
+                rf"(?:{language.alternation('durations', 'age_bare')})\s+(\d{{1,3}})\b(?![.,]?\d)"
+                rf"(?!\s*(?:{'|'.join(map(re.escape, units))})\b)(?!\s*\S{{0,2}}\s*\d)",
+                text,
+                re.I,
+            )
+        ]
+        if language.words("durations", "age_bare")
+        else []
+    )
+    return spans + bare
 
 
 def _apposed(text: str, match: re.Match[str]) -> bool:
@@ -256,7 +274,7 @@ def _is_age(text: str, match: re.Match[str], language) -> bool:
         (
             before
             and language.pattern("durations", "age_before").search(
-                text[max(0, match.start() - 12) : match.start()]
+                text[max(0, match.start() - AGE_REACH) : match.start()]
             )
         )
         or (

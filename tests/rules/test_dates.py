@@ -246,6 +246,14 @@ def test_duration(claim, cl, evidence, el, expected):
          "93-year-old leader lost the army.", "en", "contradiction"),
         ("Mugabe was 93 years old", "en", "Mugabe resigned after 37 years in power.", "en",
          "unverified"),
+        ("Messi was 35 years old when he won", "en",
+         "Messi remporte enfin le Mondial à l'âge de 35 ans.", "fr", "support"),
+        ("Messi avait 36 ans quand il a gagné", "fr", "Messi won it at the age of 35.", "en",
+         "contradiction"),
+        # "avait 3 enfants" is no age, and the first of a range is none either
+        ("Messi was 35 years old", "en", "Messi avait 3 enfants.", "fr", "unverified"),
+        ("The boys were 17 years old", "en", "The boys, aged 11 to 17, were rescued.", "en",
+         "unverified"),
         # a span of years between commas after a name is an age, not a duration
         ("Robert Mugabe, 93 ans, a démissionné", "fr", "Mugabe, who ruled for 37 years, quit.",
          "en", "unverified"),
