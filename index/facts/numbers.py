@@ -42,9 +42,11 @@ class Quantity:
 
     def interval(self, tight: bool = False) -> tuple[float, float]:
         """The values the statement allows (open bounds are closed by a hair). ``tight``
-        reads a bound as news writes it: "more than 6 %" is not 12 %, or it would say so."""
+        reads a bound as news writes it: "more than 6 %" is not 12 %, or it would say so; "at
+        least six dead" stays a floor, as a provisional toll is."""
         v = self.value
-        if tight and self.bound in ("gt", "ge"):
+        # "at least six dead" is a floor: a toll that rises later is no contradiction of it
+        if tight and self.bound == "gt":
             return v, v * TIGHT_BOUND
         if tight and self.bound in ("lt", "le"):
             return v / TIGHT_BOUND, v

@@ -309,6 +309,21 @@ CASES = [
         "fr",
         "support",
     ),
+    # "at least six dead" is a floor: a higher toll later is no contradiction, only unsettled
+    (
+        "Douze personnes sont mortes",
+        "fr",
+        "The fire killed at least six people.",
+        "en",
+        "unverified",
+    ),
+    (
+        "Douze personnes sont mortes",
+        "fr",
+        "The fire killed more than six people.",
+        "en",
+        "contradiction",
+    ),
     # a fraction of what it counts is a share of it
     (
         "Moins de la moitié des sénateurs ont voté pour",
