@@ -83,6 +83,9 @@ def entails(evidence: Quantity, claim: Quantity) -> bool:
     """Does the evidence's statement make the claim's true ("45 %" makes "more than 40 %")?"""
     if _caps(evidence, claim):
         return compatible(evidence, claim)
+    if evidence.bound == "ge" and claim.bound in ("eq", "approx"):
+        # "six morts" says what "au moins six morts" says: the toll as it stands
+        return abs(evidence.value - claim.value) <= EXACT_TOLERANCE * max(claim.value, 1e-9)
     low_e, high_e = evidence.interval()
     # A claim's bound is read as a reporter writes one, like a source's (``compatible``): "more
     # than 25 %" is not what one says of 95 %, so 95 % leaves it unsettled rather than true. A
@@ -270,7 +273,7 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
     if not currency and counted and counted.casefold() in numbers["currencies"]:
         currency = counted  # "2,5 milliards d'euros"
     if match.group("ordinal"):
-        kind = "ordinal" if counted else "number"  # "le 3e homme"; a lone "3e" says little
+        kind = "ordinal"  # "le 3e homme", or a lone "(23è)", a minute or a rank
     elif match.group("percent"):
         kind, counted = "percent", None
     elif currency:

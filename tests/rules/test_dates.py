@@ -292,3 +292,20 @@ def test_an_apposed_age_is_no_duration():
 )  # fmt: skip
 def test_a_weekday_dates_its_article_week(claim, cl, evidence, el, published, expected):
     assert outcome("date", claim, cl, evidence, el, published).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # one year against another, each right after the same predicate: the event misdated
+        ("Grenfell Tower was built in 1984.", "en",
+         "Grenfell Tower was built in 1974 and contains 120 flats.", "en", "contradiction"),
+        ("La tour Grenfell a été construite en 1984.", "fr",
+         "Grenfell Tower was built in 1974.", "en", "contradiction"),
+        # a year elsewhere in the sentence may date another event
+        ("France won the World Cup in 2018", "en",
+         "France won its second World Cup after that of 1998.", "en", "unverified"),
+    ],
+)  # fmt: skip
+def test_a_year_after_the_same_predicate(claim, cl, evidence, el, expected):
+    assert outcome("date", claim, cl, evidence, el).outcome == expected

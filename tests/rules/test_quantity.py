@@ -324,6 +324,46 @@ CASES = [
         "en",
         "contradiction",
     ),
+    # a figure that is the floor says what the floor says
+    ("Six morts dans l'incendie", "fr", "The fire killed at least six people.", "en", "unverified"),
+    ("Six personnes sont mortes", "fr", "The fire killed at least six people.", "en", "support"),
+    # a lone rank or minute ("(23è)") is compared with the claim's
+    (
+        "Messi a marqué à la 25e minute",
+        "fr",
+        "Messi a ouvert la marque sur penalty (23è).",
+        "fr",
+        "contradiction",
+    ),
+    (
+        "Mbappé a marqué à la 80e minute",
+        "fr",
+        "Mbappé a réduit l'écart (80è, s.p.).",
+        "fr",
+        "support",
+    ),
+    (
+        "Mbappé scored in the 80th minute",
+        "en",
+        "Messi a marqué (23è), Mbappé a réduit l'écart (80è), puis égalisé (81è).",
+        "fr",
+        "support",
+    ),
+    # the figure in brackets is of the clause before them, whose subject may be another
+    (
+        "Messi scored in the 80th minute",
+        "en",
+        "Messi a marqué (23è), Mbappé a réduit l'écart (80è), puis égalisé (81è).",
+        "fr",
+        "contradiction",
+    ),
+    (
+        "Di Maria scored in the 80th minute",
+        "en",
+        "Messi a marqué (23è), Mbappé a réduit l'écart (80è), puis égalisé (81è).",
+        "fr",
+        "unverified",
+    ),
     # a fraction of what it counts is a share of it
     (
         "Moins de la moitié des sénateurs ont voté pour",

@@ -12,8 +12,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
+from bot.question.terms import QueryTerm, first_mention, predicate_of
+from index.analysis import words
 from index.facts import APPROX_TOLERANCE, DateFact, Duration, facts_of, resolve_year
+from index.lexicon import Lexicon, load_lexicon
 
+# Words from a predicate to the year that dates it ("built in 1974": the verb, "in").
+YEAR_REACH = 3
 # How far from its article's date a weekday it names may be ("on Sunday", "mardi prochain").
 WEEK = 7
 
@@ -43,7 +48,7 @@ def check_date(pair: Pair) -> Signal:
             UNVERIFIED if v == CONTRADICTION and not _same_precision_only(claimed, stated) else v
             for v in verdicts
         ]
-    if CONTRADICTION in verdicts:
+    if CONTRADICTION in verdicts or _year_of_same_verb(pair, claimed, stated):
         return Signal("date", CONTRADICTION, "the source gives another date")
     if UNVERIFIED in verdicts:
         return Signal("date", UNVERIFIED, "the source does not give that date")
@@ -52,6 +57,37 @@ def check_date(pair: Pair) -> Signal:
         # event; the sentence alone does not say which is which
         return Signal("date", UNVERIFIED, "the source gives that date and another one")
     return Signal("date", SUPPORT, "same date")
+
+
+def _year_of_same_verb(pair: Pair, claimed: tuple[DateFact, ...], stated: list[DateFact]) -> bool:
+    """One year against one other year, each right after the claim's predicate ("built in
+    1984" against "was built in 1974"): the same event dated twice. A year elsewhere in the
+    sentence may date another event ("sa deuxième Coupe du monde après celle de 1998")."""
+    if len(claimed) != 1 or len(stated) != 1:
+        return False
+    mine, theirs = claimed[0], stated[0]
+    if mine.fields().keys() != {"year"} or theirs.fields().keys() != {"year"}:
+        return False
+    if mine.year == theirs.year:
+        return False
+    predicate = predicate_of(list(pair.terms))
+    if predicate is None:
+        return False
+    lexicon = load_lexicon()
+    return all(
+        _right_after(text, lang, predicate, str(year), lexicon)
+        for text, lang, year in (
+            (pair.claim, pair.claim_lang, mine.year),
+            (pair.evidence, pair.evidence_lang, theirs.year),
+        )
+    )
+
+
+def _right_after(text: str, lang: str, verb: QueryTerm, year: str, lexicon: Lexicon) -> bool:
+    """Does ``year`` come within YEAR_REACH words after ``verb`` in ``text``?"""
+    at = first_mention(verb, text, lang, lexicon)
+    where = text.find(year, at or 0)
+    return at is not None and where > at and len(words(text[at:where])) <= YEAR_REACH
 
 
 def _week_of(weekdays: tuple[int, ...], published: str | None) -> DateFact | None:

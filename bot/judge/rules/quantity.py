@@ -159,6 +159,9 @@ def _of_another(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
         return sentence_terms(_clause_of(quantity.text, pair), pair.evidence_lang, lexicon)
 
     own = [said_in(q) for q in agreeing]
+    subject = subject_of(words_)
+    if subject and any(all(covers(t, said) for t in subject) for said in own):
+        return False  # the agreeing figure is the claim's subject's, whatever else is near
     others = [said_in(q) for q in same if q not in agreeing]
     return any(
         covers(t, said) and not any(covers(t, theirs) for theirs in own)
@@ -210,6 +213,10 @@ def _clause_of(figure: str, pair: Pair) -> str:
     bounds = list(re.finditer(rf"(?<!\d)[,.](?!\d)|[;:!?()\[\]—–]|\b(?:{joins})\b", text, re.I))
     start = max((m.end() for m in bounds if m.end() <= at), default=0)
     end = min((m.start() for m in bounds if m.start() >= after), default=len(text))
+    if text[:start].endswith("("):
+        # "Mbappé a réduit l'écart (80è, s.p.)": the figure in brackets is of the clause
+        # before them
+        start = max((m.end() for m in bounds if m.end() < start - 1), default=0)
     return text[start:end]
 
 
@@ -231,6 +238,8 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
         return False
     if mine.kind not in ("count", "ordinal"):
         return True
+    if mine.kind == "ordinal" and not (mine.counted and theirs.counted):
+        return True  # "à la 25e" against "(23è)": a lone rank is of what the sentence ranks
     term = _term_for(mine.counted or "", pair.terms)
     if term is None:
         return False
