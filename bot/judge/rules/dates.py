@@ -152,13 +152,7 @@ def check_weekday(pair: Pair) -> Signal:
     if not claimed:
         return silence("weekday")
     stated = set(facts_of(pair.evidence, pair.evidence_lang).weekdays)
-    if not stated:
-        return Signal("weekday", UNVERIFIED, "the source names no day")
-    if claimed <= stated:
-        return Signal("weekday", SUPPORT, "same day")
-    if claimed & stated:
-        return Signal("weekday", UNVERIFIED, "the source names other days too")
-    return Signal("weekday", CONTRADICTION, "the source names another day")
+    return _compare_values("weekday", "day", claimed, stated, several_contradict=True)
 
 
 @rule("duration")
@@ -185,13 +179,22 @@ def check_age(pair: Pair) -> Signal:
     if not claimed:
         return silence("age")
     stated = set(facts_of(pair.evidence, pair.evidence_lang).ages)
+    # several ages may be of several people: only one against one contradicts
+    return _compare_values("age", "age", claimed, stated, several_contradict=False)
+
+
+def _compare_values(
+    rule_: str, thing: str, claimed: set[float], stated: set[float], several_contradict: bool
+) -> Signal:
+    """The claim's values (days, ages) against the sentence's: all of them there is support,
+    some of them unverified, none of them a contradiction."""
     if not stated:
-        return Signal("age", UNVERIFIED, "the source gives no age")
+        return Signal(rule_, UNVERIFIED, f"the source gives no {thing}")
     if claimed <= stated:
-        return Signal("age", SUPPORT, "same age")
-    if len(claimed) == len(stated) == 1:
-        return Signal("age", CONTRADICTION, "the source gives another age")
-    return Signal("age", UNVERIFIED, "the source gives other ages too")
+        return Signal(rule_, SUPPORT, f"same {thing}")
+    if claimed & stated or not (several_contradict or len(claimed) == len(stated) == 1):
+        return Signal(rule_, UNVERIFIED, f"the source gives other {thing}s too")
+    return Signal(rule_, CONTRADICTION, f"the source gives another {thing}")
 
 
 def _interval(d: Duration) -> tuple[float, float]:
