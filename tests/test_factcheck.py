@@ -275,6 +275,18 @@ def test_a_predicate_named_as_a_noun_says_no_word_order():
     assert _order(claim, verb) == "other"
 
 
+def test_someone_else_acts_only_in_the_verb_s_own_clause():
+    """Names before a dash or a bracket are of another clause than the verb after it."""
+    claim = "NASA expected the launch on December 18"
+    aside = (
+        "Operated by Arianespace for ESA, the last Ariane 5 – whose launch was expected on "
+        "December 18 – placed NASA's telescope in orbit."
+    )
+    same = "Arianespace expected the launch of NASA's telescope on December 18."
+    assert _order(claim, aside) == "after"
+    assert _order(claim, same) == "other"
+
+
 @pytest.mark.parametrize("claim", ["WHO", "Parler: Amazon", "C'est Twitter"])
 def test_names_alone_state_nothing(bundled_index, claim):
     """A "claim" of names alone asserts nothing: it is never confirmed or refuted."""

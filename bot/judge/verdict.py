@@ -379,5 +379,11 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
         if fold(re.sub(r"['’]s$", "", name)) not in claimed  # "Boeing's" is Boeing
         and not is_time_word(name) and not is_stopword(name) and len(name) > 1
         and body <= sentence.find(name, body) < verb_at
+        # in the verb's own clause: not across a dash, a bracket or a semicolon
+        and not _STRONG_BREAK.search(sentence, sentence.find(name, body), verb_at)
     ]  # fmt: skip
     return "other" if others else "after"
+
+
+# Punctuation that closes a clause more firmly than a comma does.
+_STRONG_BREAK = re.compile(r"[;:()\[\]—–]")

@@ -45,7 +45,8 @@ Rule = Callable[[Pair], Signal]
 RULES: dict[str, Rule] = {}
 # How answers name each rule's contradiction (prompts/: verdict.why.<kind>).
 KINDS = {
-    "quantity": "number", "age": "number", "date": "date", "weekday": "date", "duration": "date",
+    "quantity": "number", "age": "number", "agent": "actor",
+    "date": "date", "weekday": "date", "duration": "date",
 }  # fmt: skip
 
 
@@ -86,6 +87,7 @@ def contradiction(
 def _load() -> None:
     from bot.judge.rules import (  # noqa: F401
         actor,
+        agent,
         dates,
         direction,
         hedge,

@@ -1,0 +1,35 @@
+"""Agent: the doer a passive names after "par" / "by", in French and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import outcome
+
+LAUNCH = (
+    "Opérée par Arianespace pour le compte de l'Agence spatiale européenne (ESA), la dernière "
+    "Ariane 5 a placé le télescope de la NASA sur son orbite."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # another doer of the same verb contradicts, in either language
+        ("Le lancement a été opéré par la Nasa pour le compte de l'ESA.", "fr", LAUNCH, "fr",
+         "contradiction"),
+        ("The launch was operated by NASA", "en", LAUNCH, "fr", "contradiction"),
+        # the same doer supports, even among several
+        ("Le lancement a été opéré par Arianespace.", "fr", LAUNCH, "fr", "support"),
+        ("Google was founded by Sergey Brin", "en",
+         "Google was founded by Larry Page and Sergey Brin in 1998.", "en", "support"),
+        # a doer of another verb says nothing of this one
+        ("The verdict was read out by judge Orie", "en",
+         "The trial was opened by judge Brammertz.", "en", "silence"),
+        # figures and lowercase words are no doers
+        ("The price rose by 2%", "en", "The price rose by 3%.", "en", "silence"),
+        ("Le lancement a été retardé par la météo", "fr", LAUNCH, "fr", "silence"),
+    ],
+)  # fmt: skip
+def test_agent(claim, cl, evidence, el, expected):
+    assert outcome("agent", claim, cl, evidence, el).outcome == expected
