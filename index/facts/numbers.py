@@ -148,7 +148,12 @@ def _quantity_pattern(lang: str) -> re.Pattern[str]:
     digits = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:[.,]\d+)?"
     bounds = bound_groups(lang)
     currencies = _alternatives(tuple(numbers["currencies"]))
-    scales = _alternatives(tuple(numbers["scales"]), bounded=False)
+    # A one-letter scale ("$2m", "50k") is written against its figure: "121 m" is metres.
+    scales = _alternatives(tuple(s for s in numbers["scales"] if len(s) > 1), bounded=False)
+    letters = _alternatives(tuple(s for s in numbers["scales"] if len(s) == 1), bounded=False)
+    measures = _alternatives(tuple(numbers.get("measures", ())), bounded=False) or "(?!)"
+    # ... or a capital apart from it: "2,5 M€"
+    capitals = "".join(s.upper() for s in numbers["scales"] if len(s) == 1)
     determiners = _alternatives(
         tuple(d for d in language.words("hedge", "determiners") if d[-1].isalpha())
         + tuple(p for p in numbers["partitive"] if " " not in p)  # "3 sur 4": no thing counted
@@ -162,10 +167,11 @@ def _quantity_pattern(lang: str) -> re.Pattern[str]:
         rf"(?:(?P<cur_before>{currencies})\s*)?"
         rf"(?P<number>{digits})"
         rf"(?:(?P<ordinal>{ordinal})(?![\w-]))?"
-        rf"(?:\s*(?P<scale>{scales})(?![\w-]))?"
+        rf"(?:(?:\s*(?P<scale>{scales})|(?P<letter_scale>{letters})"
+        rf"|\s(?P<capital_scale>(?-i:[{capitals}])))(?![\w-]))?"
         rf"(?:\s*(?P<percent>%))?"
         rf"(?:\s*(?P<cur_after>{currencies})(?![\w-]))?"
-        rf"(?:\s+(?:(?:of|de|des)\s+|d['’])?(?:(?:{determiners})\s+)?(?:[A-Z][\w-]*['’]s?\s+)?(?:\d{{4}}\s+)?(?!(?:{determiners})(?![\w’'-]))(?P<counted>[^\W\d_][\w’'-]{{2,}}))?",
+        rf"(?:\s+(?:(?:of|de|des)\s+|d['’])?(?:(?:{determiners})\s+)?(?:[A-Z][\w-]*['’]s?\s+)?(?:\d{{4}}\s+)?(?!(?:{determiners})(?![\w’'-]))(?P<counted>(?:{measures})(?![\w’'-])|[^\W\d_][\w’'-]{{2,}}))?",
         re.IGNORECASE,
     )
 
@@ -264,7 +270,7 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
         value = parse_number(raw, lang)
     except ValueError:
         return None
-    scale = match.group("scale")
+    scale = match.group("scale") or match.group("letter_scale") or match.group("capital_scale")
     if scale:
         value *= numbers["scales"][scale.casefold()]
     bound = bound_of(match)
@@ -286,8 +292,10 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
         # "installed 19.6 million times": a count of what the verb before it says
         before = re.findall(r"[^\W\d_][\w’'-]{2,}", match.string[: match.start()])
         kind, counted = ("count", before[-1]) if before else ("number", None)
-    elif counted and not _is_unit_word(counted, language):
-        kind = "count"
+    elif counted and (
+        counted in numbers.get("measures", ()) or not _is_unit_word(counted, language)
+    ):
+        kind = "count"  # "40 abonnés", "121 m": a count of a thing or a measure
     else:
         kind, counted = "number", None
     is_year = not scale and re.fullmatch(r"1[89]\d\d|20\d\d", raw)

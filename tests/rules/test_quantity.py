@@ -364,6 +364,32 @@ CASES = [
         "fr",
         "unverified",
     ),
+    # units of measure are counted things, however short; a one-letter scale is written
+    # against its figure ("$2m"), so "121 m" is metres
+    (
+        "La plateforme mesure 131 m de long",
+        "fr",
+        "La plateforme mesure 121 m de long.",
+        "fr",
+        "contradiction",
+    ),
+    ("The rig is 121 m long", "en", "La plateforme mesure 121 m de long.", "fr", "support"),
+    (
+        "Il s'est séparé à plus de 1 000 km d'altitude",
+        "fr",
+        "La séparation est intervenue à 1.400 km d'altitude.",
+        "fr",
+        "support",
+    ),
+    ("Bayer paid a $2m fee", "en", "Bayer paid a fee of $3 million.", "en", "contradiction"),
+    # the word after what the source counts may be what the claim counts ("11 missing")
+    (
+        "Oil Rig Explosion Leaves 11 Missing",
+        "en",
+        "Ships searched for at least 11 workers missing after the explosion.",
+        "en",
+        "support",
+    ),
     # a fraction of what it counts is a share of it
     (
         "Moins de la moitié des sénateurs ont voté pour",

@@ -240,11 +240,22 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
         return True
     if mine.kind == "ordinal" and not (mine.counted and theirs.counted):
         return True  # "à la 25e" against "(23è)": a lone rank is of what the sentence ranks
+    if mine.counted and theirs.counted and fold(mine.counted) == fold(theirs.counted):
+        return True  # "121 m" and "121 m", whatever the claim's terms keep of so short a word
     term = _term_for(mine.counted or "", pair.terms)
     if term is None:
         return False
     lexicon = load_lexicon()
-    return covers(term, sentence_terms(theirs.counted or "", pair.evidence_lang, lexicon))
+    # what is counted, or the word right after it ("11 workers *missing*" for "11 missing")
+    said = f"{theirs.counted or ''} {_word_after(theirs, pair.evidence)}"
+    return covers(term, sentence_terms(said, pair.evidence_lang, lexicon))
+
+
+def _word_after(quantity: Quantity, text: str) -> str:
+    """The word right after a figure's words in ``text``, if any."""
+    at = text.find(quantity.text)
+    following = words(text[at + len(quantity.text) :])[:1] if at >= 0 else []
+    return following[0].group() if following else ""
 
 
 def _term_for(word: str, terms: tuple[QueryTerm, ...]) -> QueryTerm | None:
