@@ -275,6 +275,14 @@ def test_a_predicate_named_as_a_noun_says_no_word_order():
     assert _order(claim, verb) == "other"
 
 
+def test_an_apposition_after_the_subject_is_not_its_verb():
+    """ "Reid Hoffman, co-founder of LinkedIn, approved": "co-founder" is no verb, so a name
+    before it in the evidence acts in nothing."""
+    claim = "Reid Hoffman, co-founder of LinkedIn, approved the sale"
+    evidence = "The deal has the support of Weiner and LinkedIn co-founder Reid Hoffman."
+    assert _order(claim, evidence) is None
+
+
 def test_someone_else_acts_only_in_the_verb_s_own_clause():
     """Names before a dash or a bracket are of another clause than the verb after it."""
     claim = "NASA expected the launch on December 18"

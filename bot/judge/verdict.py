@@ -323,10 +323,9 @@ def _names_missing(terms: list[QueryTerm], missing: tuple[QueryTerm, ...]) -> li
 
 def _verb_of_subject(after_subject: str, gap: int, verb: str) -> bool:
     """Is ``verb`` (the claim's next term) the subject's own verb? Only function words lie
-    between them: a few are an auxiliary ("Monsanto will have to pay"); more words, or a
-    comma ("Monsanto, which Bayer is buying, will pay"), make another clause."""
-    if gap <= 3:
-        return True
+    between them, and no comma: a few words are an auxiliary ("Monsanto will have to pay");
+    more, or a comma, make another clause ("Monsanto, which Bayer is buying, will pay") or
+    an apposition ("Reid Hoffman, cofondateur de LinkedIn, a donné son accord")."""
     return gap <= 5 and re.match(rf"[^,;:()—–]*?\b{re.escape(verb)}", after_subject) is not None
 
 

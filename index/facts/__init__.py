@@ -13,6 +13,7 @@ from index.facts.facts import (
     Facts,
     find_dates,
     negated_words,
+    opens_negated,
     resolve_year,
 )
 from index.facts.numbers import (
@@ -38,6 +39,7 @@ __all__ = [
     "facts_of",
     "find_dates",
     "negated_words",
+    "opens_negated",
     "parse_number",
     "quantities",
     "resolve_year",

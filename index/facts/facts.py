@@ -373,6 +373,14 @@ def negated_words(text: str, lang: str) -> set[str]:
     return negated
 
 
+def opens_negated(text: str, lang: str) -> bool:
+    """Does ``text`` open with a negative quantifier ("Aucun monarque…", "No one has…")?"""
+    language = pack(lang)
+    if not language.words("negation", "opening"):
+        return False
+    return language.pattern("negation", "opening").match(text.lstrip()) is not None
+
+
 def _until_time(scope: list[str], language) -> list[str]:
     """The words a negation bears on end where the time it is said up to begins ("had never
     flown *before this launch*", "n'a pas démissionné *avant le vote*"): the launch and the

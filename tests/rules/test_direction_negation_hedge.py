@@ -26,6 +26,37 @@ DIRECTION = [
         "contradiction",
     ),
     ("Parler n'a pas gagné son procès", "fr", "Parler lost its lawsuit.", "en", "support"),
+    # both poles in the source: the clause that names the claim's party says which is its
+    (
+        "L'action LinkedIn a plongé à l'ouverture",
+        "fr",
+        "LinkedIn shares jumped 47 per cent, while Microsoft shares fell 4%.",
+        "en",
+        "contradiction",
+    ),
+    (
+        "Microsoft shares fell",
+        "en",
+        "LinkedIn shares jumped 47 per cent, while Microsoft shares fell 4%.",
+        "en",
+        "support",
+    ),
+    # ... only a clause that says something else of the claim's: shares, not money lost
+    (
+        "LinkedIn lost $150 million in 2015",
+        "en",
+        "LinkedIn shares jumped 47 per cent, while Microsoft shares fell 4%.",
+        "en",
+        "silence",
+    ),
+    # "no one reigned longer" says a superlative: its negation turns no pole
+    (
+        "Aucun monarque britannique n'a régné plus longtemps qu'Elizabeth II.",
+        "fr",
+        "Avec sa disparition s'achève le plus long règne de l'histoire de l'Angleterre.",
+        "fr",
+        "silence",
+    ),
     # profit and loss are two poles
     (
         "Uber a toujours été bénéficiaire",
@@ -184,6 +215,15 @@ NEGATION = [
         "fr",
         "silence",
     ),
+    # a denied comparison said of everyone is a superlative, not a denial to compare
+    (
+        "No British monarch has reigned longer than Elizabeth II",
+        "en",
+        "Elizabeth II had the longest reign in British history.",
+        "en",
+        "unverified",
+    ),
+    ("Nobody was hurt", "en", "Nobody was hurt in the fire.", "en", "silence"),
     # the time a negation is said up to is not denied ("not … before the vote")
     ("The vote took place", "en", "He did not resign before the vote.", "en", "silence"),
     # a negation in a clause of an earlier event denies nothing the sentence states

@@ -8,10 +8,12 @@ register themselves with ``@rule``; ``judge`` runs them all and never names one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.question.terms import QueryTerm
+from index.lang import pack
 
 SUPPORT, CONTRADICTION, UNVERIFIED, SILENCE = "support", "contradiction", "unverified", "silence"
 
@@ -58,6 +60,24 @@ def rule(name: str) -> Callable[[Rule], Rule]:
         return function
 
     return register
+
+
+def clause_bounds(text: str, lang: str) -> list[re.Match[str]]:
+    """Where ``text``'s clauses end: punctuation (not a decimal comma) or words that join
+    clauses ("and", "while", "alors que", "face à"), from the language pack."""
+    joins = pack(lang).alternation("phrases", "clause_joins")
+    return list(re.finditer(rf"(?<!\d)[,.](?!\d)|[;:!?()\[\]—–]|\b(?:{joins})\b", text, re.I))
+
+
+def clause_around(text: str, lang: str, start: int, end: int) -> str:
+    """The clause of ``text`` that holds the characters from ``start`` to ``end``; a span in
+    brackets belongs to the clause before them ("a réduit l'écart (80è)")."""
+    bounds = clause_bounds(text, lang)
+    first = max((m.end() for m in bounds if m.end() <= start), default=0)
+    last = min((m.start() for m in bounds if m.start() >= end), default=len(text))
+    if text[:first].endswith("("):
+        first = max((m.end() for m in bounds if m.end() < first - 1), default=0)
+    return text[first:last]
 
 
 def judge(pair: Pair) -> list[Signal]:

@@ -10,11 +10,14 @@ senses takes an axis's pole only beside that axis's context words ("launched a l
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from bot.judge.rules import CONTRADICTION, SUPPORT, Pair, Signal, rule, silence
+from bot.judge.rules import CONTRADICTION, SUPPORT, Pair, Signal, clause_around, rule, silence
+from bot.question.terms import covers, first_mention, sentence_terms
 from index.analysis import fold, stem, words
-from index.facts import facts_of
+from index.facts import facts_of, opens_negated
+from index.lang import pack
 from index.lexicon import Lexicon, axis_contexts, load_lexicon, opposite_poles
 
 NAME = "direction"
@@ -60,11 +63,47 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
     return taken
 
 
+def negated_superlative(text: str, lang: str) -> bool:
+    """Does ``text`` say a superlative by denying a comparison to everyone else ("Aucun
+    monarque n'a régné plus longtemps", "No one has won more")? Its negation turns no pole."""
+    if not opens_negated(text, lang):
+        return False
+    compared = pack(lang).alternation("negation", "comparatives")
+    # a comparative word, or an elided one ("qu'Elizabeth")
+    marker = rf"(?<![\w-])(?:{compared})(?:(?<=['’])|(?![\w-]))" if compared else "(?!)"
+    return any(axis == "comparison" for axis, _ in pole_set(text, lang)) or bool(
+        re.search(marker, text, re.IGNORECASE)
+    )
+
+
+def _poles_where_named(pair: Pair, axis: str) -> set[str]:
+    """The poles of ``axis`` taken in the evidence's clauses that name the claim's names and
+    say something else of the claim's ("LinkedIn *shares* jumped" for "l'*action* LinkedIn
+    a plongé", not for "LinkedIn lost $150 million")."""
+    lexicon = load_lexicon()
+    poles_ = opposite_poles()
+    rest = [
+        t
+        for t in pair.terms
+        if not (t.is_name or t.is_number or t.is_time) and not t.stems & poles_.keys()
+    ]
+    poles: set[str] = set()
+    for term in (t for t in pair.terms if t.is_name):
+        at = first_mention(term, pair.evidence, pair.evidence_lang, lexicon)
+        if at is None:
+            continue
+        clause = clause_around(pair.evidence, pair.evidence_lang, at, at + len(term.word))
+        said = sentence_terms(clause, pair.evidence_lang, lexicon)
+        if any(covers(t, said) for t in rest):
+            poles |= {p for a, p in pole_set(clause, pair.evidence_lang) if a == axis}
+    return poles
+
+
 @rule(NAME)
 def check(pair: Pair) -> Signal:
     mine = pole_set(pair.claim, pair.claim_lang)
-    if not mine:
-        return silence(NAME)
+    if not mine or negated_superlative(pair.claim, pair.claim_lang):
+        return silence(NAME)  # "No monarch reigned longer": not a pole turned by a negation
     theirs = pole_set(pair.evidence, pair.evidence_lang)
     torn = {axis for axis, _ in mine if sum(1 for a, _ in mine if a == axis) > 1}
     agreeing = []
@@ -72,6 +111,10 @@ def check(pair: Pair) -> Signal:
         if axis in torn:
             continue  # the claim itself takes both sides ("after the ban was lifted, kept…")
         others = {p for a, p in theirs if a == axis}
+        if len(others) > 1:
+            # "LinkedIn shares jumped, while Microsoft shares fell": the clause of the claim's
+            # names says which pole is theirs
+            others = _poles_where_named(pair, axis)
         if others and pole not in others:
             return Signal(NAME, CONTRADICTION, f"{axis}: the source says {sorted(others)[0]}")
         if pole in others:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.judge.rules import CONTRADICTION, UNVERIFIED, Pair, Signal, rule, silence
+from bot.judge.rules.direction import negated_superlative
 from bot.question.terms import QueryTerm, covers, sentence_terms
 from index.analysis import fold
 from index.facts import facts_of
@@ -24,6 +25,8 @@ NAME = "negation"
 
 @rule(NAME)
 def check(pair: Pair) -> Signal:
+    if negated_superlative(pair.claim, pair.claim_lang):
+        return Signal(NAME, UNVERIFIED, "the claim denies a comparison to all: a superlative")
     denial = _denial(pair)
     if denial is not None:
         return denial

@@ -11,11 +11,19 @@ from __future__ import annotations
 
 import re
 
-from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
+from bot.judge.rules import (
+    CONTRADICTION,
+    SUPPORT,
+    UNVERIFIED,
+    Pair,
+    Signal,
+    clause_around,
+    rule,
+    silence,
+)
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms, subject_of
 from index.analysis import fold, inner_capitalised, is_stopword, words
 from index.facts import Quantity, compatible, entails, facts_of
-from index.lang import pack
 from index.lexicon import load_lexicon
 
 NAME = "quantity"
@@ -201,23 +209,13 @@ def _swapped(mine: Quantity, same: list[Quantity], pair: Pair) -> Quantity | Non
 
 
 def _clause_of(figure: str, pair: Pair) -> str:
-    """The clause of the evidence that holds ``figure``: between punctuation (not a decimal
-    comma) or words that join clauses ("and", "alors que", "face à")."""
-    text = pair.evidence
-    at = text.find(figure)
+    """The clause of the evidence that holds ``figure`` (its number, not a decimal comma)."""
+    at = pair.evidence.find(figure)
     if at < 0:
         return ""
     number = re.match(r"\S*\d[\d.,\s]*%?", figure)
     after = at + (number.end() if number else len(figure))
-    joins = pack(pair.evidence_lang).alternation("phrases", "clause_joins")
-    bounds = list(re.finditer(rf"(?<!\d)[,.](?!\d)|[;:!?()\[\]—–]|\b(?:{joins})\b", text, re.I))
-    start = max((m.end() for m in bounds if m.end() <= at), default=0)
-    end = min((m.start() for m in bounds if m.start() >= after), default=len(text))
-    if text[:start].endswith("("):
-        # "Mbappé a réduit l'écart (80è, s.p.)": the figure in brackets is of the clause
-        # before them
-        start = max((m.end() for m in bounds if m.end() < start - 1), default=0)
-    return text[start:end]
+    return clause_around(pair.evidence, pair.evidence_lang, at, after)
 
 
 def _same_magnitude(mine: Quantity, theirs: Quantity) -> bool:
