@@ -247,7 +247,7 @@ def query_terms(
 
 def _units_of_figures(tokens: list[re.Match[str]], lang: str) -> set[int]:
     """Positions of the units of time or age right after a figure ("35 *years old*")."""
-    units = _not_predicates(lang) - {fold(w) for w in pack(lang).words("phrases", "adverbs")}
+    units = _figure_units(lang)
     found: set[int] = set()
     for i, token in enumerate(tokens):
         if fold(token.group()) in units and i > 0:
@@ -468,19 +468,19 @@ def predicate_of(terms: list[QueryTerm]) -> QueryTerm | None:
 
 
 @cache
-def _not_predicates(lang: str) -> frozenset[str]:
-    """Units of time, words of age and adverbs: what a figure measures or how often, never
-    what a claim says was done ("Robert Mugabe, 93 *ans*, a mis fin…", "Uber a *toujours*
-    été bénéficiaire")."""
+def _figure_units(lang: str) -> frozenset[str]:
+    """Units of time and words of age: what a figure measures ("93 *ans*", "35 *years old*")."""
     language = pack(lang)
-    return frozenset(
-        fold(w)
-        for w in (
-            *language.data["durations"]["units"],
-            *language.words("durations", "age_after"),
-            *language.words("phrases", "adverbs"),
-        )
-    )
+    units = (*language.data["durations"]["units"], *language.words("durations", "age_after"))
+    return frozenset(fold(w) for w in units)
+
+
+@cache
+def _not_predicates(lang: str) -> frozenset[str]:
+    """What a figure measures, and adverbs: how much or how often, never what a claim says
+    was done ("Robert Mugabe, 93 *ans*, a mis fin…", "Uber a *toujours* été bénéficiaire")."""
+    adverbs = {fold(w) for w in pack(lang).words("phrases", "adverbs")}
+    return _figure_units(lang) | adverbs
 
 
 def settled_coverage(

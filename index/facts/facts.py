@@ -18,9 +18,9 @@ from index.lang import pack
 
 # Words after a negator, or after a hedge, that it bears on (within its clause).
 NEGATION_SCOPE = 6
+HEDGE_SCOPE = 5
 # Characters before a span of years where a word saying it is an age may stand ("at the age of").
 AGE_REACH = 16
-HEDGE_SCOPE = 5
 # What an implicative denies: the verb after its "to" or "de" (not that verb's object), or
 # a noun's complement after "de son".
 VERB_SCOPE = 2
