@@ -34,7 +34,7 @@ from bot.question.terms import (
 )
 from bot.retrieve import Retrieval, ScoredSentence
 from index.analysis import dateline_end, fold, is_stopword
-from index.facts import facts_of
+from index.facts import facts_of, is_year
 from index.lang import Pack, languages, pack
 from index.lexicon import load_lexicon
 from index.store import Article, CorpusIndex
@@ -282,12 +282,7 @@ def _years_unsaid(
     consistent ("yesterday" in a 2022 article is in 2022), but an article's year is no
     statement of what the claim dates with it, so they count as unsaid."""
     written = {d.year for d in facts_of(sentence, article.language).dates if d.year}
-    return [
-        t for t in missing if t.is_number and _YEAR.fullmatch(t.word) and int(t.word) not in written
-    ]
-
-
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+    return [t for t in missing if t.is_number and is_year(t.word) and int(t.word) not in written]
 
 
 def _dated_elsewhere(against: Judgement, judged: list[Judgement]) -> bool:

@@ -22,6 +22,7 @@ from index.facts.numbers import (
     bound_spans,
     compatible,
     entails,
+    is_year,
     parse_number,
     quantities,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "entails",
     "facts_of",
     "find_dates",
+    "is_year",
     "negated_words",
     "opens_negated",
     "parse_number",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from index.analysis import fold
-from index.facts.numbers import Quantity, bound_groups, bound_of, quantities, with_digits
+from index.facts.numbers import YEAR, Quantity, bound_groups, bound_of, quantities, with_digits
 from index.lang import pack
 
 # Words after a negator, or after a hedge, that it bears on (within its clause).
@@ -99,7 +99,7 @@ def _date_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     names = sorted(pack(lang).months, key=len, reverse=True)
     month = "|".join(re.escape(n) for n in names)
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|e)?"
-    year = r"(?P<year>1[89]\d\d|20\d\d)"
+    year = rf"(?P<year>{YEAR})"
     before = pack(lang).alternation("phrases", "month_before")
     return [
         ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
@@ -241,22 +241,23 @@ def find_ages(text: str, lang: str) -> list[float]:
         and bound_of(m) == "eq"
         and (_is_age(text, m, language) or _apposed(text, m))
     ]
-    # "at the age of 35", "aged 74": a bare number after a word of age; not the first of a
-    # range ("aged 11 to 17", "âgés de 11 à 16 ans"), whose short joining word is skipped
-    bare = (
-        [
-            float(m.group(1))
-            for m in re.finditer(
-                rf"(?:{language.alternation('durations', 'age_bare')})\s+(\d{{1,3}})\b(?![.,]?\d)"
-                rf"(?!\s*(?:{'|'.join(map(re.escape, units))})\b)(?!\s*\S{{0,2}}\s*\d)",
-                text,
-                re.I,
-            )
-        ]
-        if language.words("durations", "age_bare")
-        else []
+    bare = _bare_age_pattern(lang)
+    return spans + ([float(m.group(1)) for m in bare.finditer(text)] if bare else [])
+
+
+@cache
+def _bare_age_pattern(lang: str) -> re.Pattern[str] | None:
+    """ "at the age of 35", "aged 74": a bare number after a word of age; not the first of a
+    range ("aged 11 to 17", "âgés de 11 à 16 ans"), whose short joining word is skipped."""
+    language = pack(lang)
+    if not language.words("durations", "age_bare"):
+        return None
+    units = "|".join(map(re.escape, language.data["durations"]["units"]))
+    return re.compile(
+        rf"(?:{language.alternation('durations', 'age_bare')})\s+(\d{{1,3}})\b(?![.,]?\d)"
+        rf"(?!\s*(?:{units})\b)(?!\s*\S{{0,2}}\s*\d)",
+        re.I,
     )
-    return spans + bare
 
 
 def _apposed(text: str, match: re.Match[str]) -> bool:

@@ -18,6 +18,15 @@ from text_to_num import alpha2digit
 
 from index.lang import Pack, pack
 
+# The years news dates events with ("en 2021", "in 1998"): read as dates, never as counts.
+YEAR = r"1[89]\d\d|20\d\d"
+
+
+def is_year(text: str) -> bool:
+    """Is ``text`` a year written in digits?"""
+    return re.fullmatch(YEAR, text) is not None
+
+
 # Relative tolerance of an exact figure (rounding: "9.6 million" for 9,612,000) and of one
 # given as approximate ("about 10 million", "près de 10 millions").
 EXACT_TOLERANCE = 0.006
@@ -298,8 +307,7 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
         kind = "count"  # "40 abonnés", "121 m": a count of a thing or a measure
     else:
         kind, counted = "number", None
-    is_year = not scale and re.fullmatch(r"1[89]\d\d|20\d\d", raw)
-    if is_year and (kind == "number" or (counted or "")[:1].isupper()):
+    if not scale and is_year(raw) and (kind == "number" or (counted or "")[:1].isupper()):
         return None  # "en 2021", "2021 Parler…": a year, which dates.py reads
     role = "all" if match.group("whole") and kind == "count" else None
     counted = counted.casefold() if counted else None

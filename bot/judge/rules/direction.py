@@ -63,6 +63,7 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
     return taken
 
 
+@cache
 def negated_superlative(text: str, lang: str) -> bool:
     """Does ``text`` say a superlative by denying a comparison to everyone else ("Aucun
     monarque n'a régné plus longtemps", "No one has won more")? Its negation turns no pole."""
