@@ -204,6 +204,7 @@ def test_benchmark_command_reports_sealed_stories_in_aggregate_only(bench_dirs):
     assert all(item[3] in dev_report for item in ITEMS["alpha"])
     # Tag groups pool the dev stories' items only (beta's two claims are not counted).
     assert "| real-wording | 3 |" in (out / "report.md").read_text(encoding="utf-8")
+    assert "## Dev verdicts by what decided them" in (out / "report.md").read_text(encoding="utf-8")
     for name in ("report.md", "table.md", "sets.png", "latency.png"):
         assert (out / name).stat().st_size > 0
     # The floor: measured on the dev story only, figures with a margin, then checked.
@@ -254,6 +255,35 @@ def test_a_sealed_story_with_bad_spans_is_not_scored_and_its_quotes_not_printed(
     printed = capsys.readouterr()
     assert "drew 90,000" not in printed.out + printed.err
     assert "1 gold evidence problems" in printed.err
+
+
+def test_path_table_pools_dev_claims_by_what_decided_them_and_never_a_sealed_one():
+    from bot.eval.benchmark_report import path_table
+    from bot.eval.gold import GoldItem
+    from bot.eval.run import ItemResult
+
+    def claim(gold: str, verdict: str, decision: str) -> ItemResult:
+        answer = {"verdict": verdict, "notes": [f"decision: {decision}", "framing: x"]}
+        return ItemResult(GoldItem("c", "en", "claim", "A claim.", verdict=gold), answer, 1.0)
+
+    dev = SetRun(EvalSet("d", "dev", "", Path("."), Path(".")), results=[
+        claim("refuted", "refuted", "contradicts: number"),
+        claim("supported", "refuted", "contradicts: number"),
+        claim("supported", "supported", "stated"),
+        claim("refuted", "not_enough_info", "not stated"),
+        claim("not_enough_info", "not_enough_info", "off the subject (0.23)"),
+        claim("supported", "not_enough_info", "sources disagree: '5' against '6'"),
+    ])  # fmt: skip
+    sealed = SetRun(EvalSet("t", "test", "", Path("."), Path(".")), results=[
+        claim("supported", "refuted", "contradicts: date"),
+    ])  # fmt: skip
+    table = path_table(Benchmark([dev, sealed], 5, 0.0))
+    assert "| refuted | contradicts: number | 2 | 0.50 | 1 / 1 / 0 |" in table
+    assert "| supported | stated | 1 | 1.00 | 1 / 0 / 0 |" in table
+    assert "| not_enough_info | not stated | 1 | 0.00 | 0 / 1 / 0 |" in table
+    assert "| not_enough_info | off the subject | 1 | 1.00 | 0 / 0 / 1 |" in table
+    assert "| not_enough_info | sources disagree | 1 | 0.00 | 1 / 0 / 0 |" in table
+    assert "date" not in table  # the sealed story's path stays unknown
 
 
 def _bench(dev_figures: list[dict]) -> Benchmark:

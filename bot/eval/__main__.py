@@ -12,6 +12,7 @@ finds a figure below the recorded floor, never because scores are low.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -111,6 +112,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
     )
     parser.add_argument(
+        "--rules-off",
+        default=None,
+        help="comma-separated judge rules to switch off, to measure what each adds "
+        "(sets VERIF_RULES_OFF; rules are listed in bot/judge/rules)",
+        metavar="RULES",
+    )
+    parser.add_argument(
         "--k", type=int, default=5, help="passages retrieved per item (default 5)", metavar="N"
     )
     return parser
@@ -119,6 +127,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.rules_off is not None:
+            from bot.judge.rules import switched_off
+
+            os.environ["VERIF_RULES_OFF"] = args.rules_off
+            switched_off()  # an unknown name is an error now, not a crash in every item
         if args.benchmark:
             return _benchmark(args)
         if args.corpus is not None:

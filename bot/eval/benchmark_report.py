@@ -8,6 +8,7 @@ written for dev stories, seed sets and a user's own gold set.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -242,6 +243,14 @@ def _markdown(bench: Benchmark, meta: dict[str, Any], charts: list[str]) -> str:
     tags = tag_table(bench)
     if tags:
         lines += ["", "## Dev stories by tag (items pooled over the dev stories)", "", tags]
+    paths = path_table(bench)
+    if paths:
+        lines += [
+            "", "## Dev verdicts by what decided them (claims pooled over the dev stories)", "",
+            "Each supported or refuted verdict comes from one path: a sentence stating the "
+            "claim, or a contradiction of one kind. A path right less often than the others "
+            "is where confident errors come from.", "", paths,
+        ]  # fmt: skip
     invalid = [r for r in bench.runs if not r.valid]
     if invalid:
         lines += ["", "Not scored (their gold evidence does not match their articles):"]
@@ -323,6 +332,45 @@ def tag_table(bench: Benchmark) -> str:
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def path_table(bench: Benchmark) -> str:
+    """Dev claims by the path that decided their verdict ("stated", "contradicts: number"…),
+    with how often it was right and what the gold verdicts were. Never for sealed stories:
+    which path misfires there is not to be known."""
+    results = [
+        r
+        for run in bench.runs
+        if run.set.split == "dev" and run.valid
+        for r in run.results
+        if r.item.kind == "claim" and "error" not in r.answer
+    ]
+    groups: dict[tuple[str, str], list[str]] = {}
+    for r in results:
+        verdict = r.answer.get("verdict") or "none"
+        groups.setdefault((verdict, decision_of(r.answer)), []).append(r.item.verdict)
+    if not groups:
+        return ""
+    lines = [
+        "| verdict | decided by | claims | right | gold supported / refuted / not enough info |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for (verdict, path), golds in sorted(groups.items()):
+        right = sum(g == verdict for g in golds)
+        spread = " / ".join(str(golds.count(v)) for v in VERDICT_ORDER)
+        lines.append(f"| {verdict} | {path} | {len(golds)} | {right / len(golds):.2f} | {spread} |")
+    return "\n".join(lines)
+
+
+VERDICT_ORDER = ("supported", "refuted", "not_enough_info")
+
+
+def decision_of(answer: dict[str, Any]) -> str:
+    """What decided an answer, from its notes ("decision: contradicts: number"), without the
+    figures and quotes that make each decision's note its own ("off the subject (0.23)")."""
+    notes = answer.get("notes") or []
+    note = next((n.removeprefix("decision: ") for n in notes if n.startswith("decision: ")), "—")
+    return re.split(r" \(|: ['\"«]", note)[0]
 
 
 def _per_set_table(bench: Benchmark, links: bool = True) -> list[str]:

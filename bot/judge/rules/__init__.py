@@ -8,11 +8,13 @@ register themselves with ``@rule``; ``judge`` runs them all and never names one.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.question.terms import QueryTerm
+from index.errors import VerifError
 from index.lang import pack
 
 SUPPORT, CONTRADICTION, UNVERIFIED, SILENCE = "support", "contradiction", "unverified", "silence"
@@ -81,8 +83,21 @@ def clause_around(text: str, lang: str, start: int, end: int) -> str:
 
 
 def judge(pair: Pair) -> list[Signal]:
-    """Every registered rule's signal on ``pair``."""
-    return [check(pair) for check in RULES.values()]
+    """Every registered rule's signal on ``pair``; a rule switched off is silent."""
+    off = switched_off()
+    return [silence(name) if name in off else check(pair) for name, check in RULES.items()]
+
+
+def switched_off() -> frozenset[str]:
+    """Rules named in ``VERIF_RULES_OFF`` (comma-separated): the evaluation's ablation switch,
+    to measure on fresh stories what one rule adds before trusting it (``--rules-off``)."""
+    named = {n.strip() for n in os.environ.get("VERIF_RULES_OFF", "").split(",") if n.strip()}
+    unknown = named - RULES.keys()
+    if unknown:
+        raise VerifError(
+            f"VERIF_RULES_OFF names unknown rules {sorted(unknown)}; rules: {sorted(RULES)}"
+        )
+    return frozenset(named)
 
 
 def silence(name: str) -> Signal:
