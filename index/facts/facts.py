@@ -218,7 +218,8 @@ def find_durations(text: str, lang: str) -> list[Duration]:
         count = m.group("count").casefold()
         value = 1.0 if count in ones else float(count.replace(",", "."))
         unit = units[m.group("unit").casefold()]
-        if _is_age(digits, m, language) or _apposed(digits, m):
+        aged = _is_age(digits, m, language) and _age_unit(digits, m, unit, language)
+        if aged or _apposed(digits, m):
             continue
         ago = bool(
             (before and before.search(digits[max(0, m.start() - 12) : m.start()]))
@@ -265,6 +266,17 @@ def _apposed(text: str, match: re.Match[str]) -> bool:
     return bool(
         re.search(r"\b[A-Z][\w’'-]*,\s*$", text[: match.start()])
         and re.match(r"\s*[,)]", text[match.end() :])
+    )
+
+
+def _age_unit(text: str, match: re.Match[str], unit: str, language) -> bool:
+    """Can the span be an age? Ages are told in years ("il avait 28 ans"); in another unit
+    only after a word of age ("âgé de 6 mois"): "il avait 630 heures de vol" is a span."""
+    return unit == "year" or bool(
+        language.words("durations", "age_bare")
+        and language.pattern("durations", "age_bare").search(
+            text[max(0, match.start() - AGE_REACH) : match.start()]
+        )
     )
 
 

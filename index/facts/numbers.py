@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+import simplemma
 from text_to_num import alpha2digit
 
 from index.lang import Pack, pack
@@ -80,7 +81,10 @@ def _caps(evidence: Quantity, claim: Quantity) -> bool:
 
 def compatible(evidence: Quantity, claim: Quantity) -> bool:
     """Can both statements be true of the same quantity? The evidence's bounds are read
-    tight, as a reporter rounds ("more than 27,000 flights" is not 72,000)."""
+    tight, as a reporter rounds ("more than 27,000 flights" is not 72,000). Ranks never
+    exclude each other: one of the 20 largest may be one of the 10 largest."""
+    if "rank" in (evidence.kind, claim.kind):
+        return True
     if _caps(evidence, claim):
         return abs(evidence.value - claim.value) <= EXACT_TOLERANCE * max(abs(claim.value), 1e-9)
     low_a, high_a = evidence.interval(tight=True)
@@ -90,6 +94,8 @@ def compatible(evidence: Quantity, claim: Quantity) -> bool:
 
 def entails(evidence: Quantity, claim: Quantity) -> bool:
     """Does the evidence's statement make the claim's true ("45 %" makes "more than 40 %")?"""
+    if evidence.kind == "rank" or claim.kind == "rank":
+        return evidence.kind == claim.kind and evidence.value <= claim.value
     if _caps(evidence, claim):
         return compatible(evidence, claim)
     if evidence.bound == "ge" and claim.bound in ("eq", "approx"):
@@ -205,9 +211,20 @@ def _bound_before_figure(lang: str) -> re.Pattern[str]:
 
 
 def bound_spans(text: str, lang: str) -> list[tuple[int, int]]:
-    """Where ``text`` bounds a figure ("*fewer than* 100", "*plus de* 400"): words that belong
-    to the quantity, not to what the text is about."""
-    return [m.span() for m in _bound_before_figure(lang).finditer(text)]
+    """Where ``text`` bounds a figure ("*fewer than* 100", "*plus de* 400", "*more than* six"):
+    words that belong to the quantity, not to what the text is about."""
+    digits = with_digits(text, lang)
+    found = [m.group() for m in _bound_before_figure(lang).finditer(digits)]
+    # Number words were rewritten as digits, bound words were not: the n-th bound found in
+    # the rewritten text is the n-th occurrence of its words in the original.
+    spans, start = [], 0
+    for phrase in found:
+        at = text.find(phrase, start)
+        if at < 0:
+            break
+        spans.append((at, at + len(phrase)))
+        start = at + len(phrase)
+    return spans
 
 
 def bound_of(match: re.Match[str]) -> str:
@@ -287,6 +304,9 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
     currency = match.group("cur_before") or match.group("cur_after")
     if not currency and counted and counted.casefold() in numbers["currencies"]:
         currency = counted  # "2,5 milliards d'euros"
+    if counted and _ranks(match, counted, lang, language):
+        # "one of the 20 largest banks": 20th or better, which "the 10 largest" is too
+        return Quantity(value, "rank", "le", None, match.group())
     if match.group("ordinal"):
         kind = "ordinal"  # "le 3e homme", or a lone "(23è)", a minute or a rank
     elif match.group("percent"):
@@ -312,6 +332,24 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
     role = "all" if match.group("whole") and kind == "count" else None
     counted = counted.casefold() if counted else None
     return Quantity(value, kind, bound, counted, match.group(), role)
+
+
+def _ranks(match: re.Match[str], counted: str, lang: str, language: Pack) -> bool:
+    """Is the figure a rank bound: after "the"/"les" and before a superlative ("the 20
+    largest", "des 20 plus grandes")?"""
+    numbers = language.data["numbers"]
+    before = match.string[: match.start()].rstrip().casefold()
+    if not before.endswith(tuple(f" {w}" for w in numbers.get("rank_before", ()))) and not any(
+        before == w for w in numbers.get("rank_before", ())
+    ):
+        return False
+    word = counted.casefold()
+    if word in numbers.get("rank_words", ()):
+        return True
+    return any(
+        word.endswith(suffix) and simplemma.lemmatize(word, lang=lang) != word
+        for suffix in numbers.get("rank_suffixes", ())
+    )
 
 
 def _per_unit(match: re.Match[str], language: Pack) -> bool:

@@ -323,3 +323,18 @@ HEDGE = [
 @pytest.mark.parametrize(("claim", "cl", "evidence", "el", "expected"), HEDGE)
 def test_hedge(claim, cl, evidence, el, expected):
     assert outcome("hedge", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        ("Georg Ratzinger had known of the plan for more than six months.", "en",
+         'Georg Ratzinger said he had known "a few months" of the plan.', "en"),
+        ("Il connaissait le projet depuis plus de six mois.", "fr",
+         "Il connaissait le projet depuis moins de six mois.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_figures_bound_is_no_pole_of_comparison(claim, cl, evidence, el):
+    """ "more than six months", "plus de 100": bounds the quantity rules read, not a
+    comparison one sentence makes and the other denies ("a few" is no "fewer")."""
+    assert outcome("direction", claim, cl, evidence, el).outcome == "silence"

@@ -524,3 +524,30 @@ def test_a_word_after_a_sum_is_what_it_measures():
 
 def test_years_and_dates_are_not_counts():
     assert quantities("En 2021, Parler a porté plainte", "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # "one of the 20 largest" ranks 20th or better: it leaves "among the ten largest" open
+        ("La SVB figurait parmi les dix plus grandes banques des États-Unis.", "fr",
+         "La SVB est l'une des 20 plus grandes banques des États-Unis.", "fr", "unverified"),
+        ("SVB was one of the 10 largest US banks.", "en",
+         "SVB was one of the 20 largest banks in the United States.", "en", "unverified"),
+        # and "among the ten largest" makes "one of the 20 largest" true, across languages
+        ("SVB was one of the 20 largest US banks.", "en",
+         "La SVB est l'une des dix plus grandes banques des États-Unis.", "fr", "support"),
+        ("La SVB est l'une des 20 plus grandes banques.", "fr",
+         "SVB was among the 10 biggest US lenders.", "en", "support"),
+    ],
+)  # fmt: skip
+def test_a_figure_before_a_superlative_is_a_rank_bound(claim, cl, evidence, el, expected):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+def test_a_count_before_a_word_ending_like_a_superlative_stays_a_count():
+    """ "the 5 interest payments": "interest" is no superlative (its lemma is itself)."""
+    (payments,) = quantities("the 5 interest payments were made", "en")
+    assert payments.kind == "count"
+    (plus,) = [q for q in quantities("Il a marqué 10 plus tard", "fr") if q.value == 10]
+    assert plus.kind == "count"  # no "les"/"des" before it: no rank

@@ -16,7 +16,7 @@ from functools import cache
 from bot.judge.rules import CONTRADICTION, SUPPORT, Pair, Signal, clause_around, rule, silence
 from bot.question.terms import covers, first_mention, sentence_terms
 from index.analysis import fold, stem, words
-from index.facts import facts_of, opens_negated
+from index.facts import bound_spans, facts_of, opens_negated
 from index.lang import pack
 from index.lexicon import Lexicon, axis_contexts, load_lexicon, opposite_poles
 
@@ -43,8 +43,12 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
     facts = facts_of(text, lang)
     table, flip, contexts = opposite_poles(), _other_pole(), axis_contexts()
     said = {lexicon.normalize(m.group(), lang) for m in words(text)}
+    # "more than six months", "plus de 100": a figure's bound, which the quantity rules read
+    bounds = bound_spans(text, lang)
     taken: set[tuple[str, str]] = set()
     for match in words(text):
+        if any(a <= match.start() < b for a, b in bounds):
+            continue
         word = match.group()
         folded = fold(word)
         if folded in facts.implicative:
