@@ -309,3 +309,61 @@ def test_a_weekday_dates_its_article_week(claim, cl, evidence, el, published, ex
 )  # fmt: skip
 def test_a_year_after_the_same_predicate(claim, cl, evidence, el, expected):
     assert outcome("date", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # "more than two weeks" and "less than two weeks" share no day
+        ("Les enfants sont restés bloqués moins de deux semaines dans la grotte.", "fr",
+         "The boys were trapped for more than two weeks.", "en", "contradiction"),
+        ("The boys were trapped for less than two weeks.", "en",
+         "Les garçons sont restés coincés plus de deux semaines.", "fr", "contradiction"),
+        # a bound against a figure it does not settle
+        ("Le copilote avait plus de 100 heures d'expérience sur ce type d'avion.", "fr",
+         "He only had about 100 hours of experience on the type of aircraft.", "en",
+         "unverified"),
+    ],
+)  # fmt: skip
+def test_strict_bounds_of_spans(claim, cl, evidence, el, expected):
+    assert outcome("duration", claim, cl, evidence, el).outcome == expected
+
+
+def test_a_span_in_another_unit_than_years_is_no_age_after_a_verb_of_having():
+    """ "Il avait 28 ans" is an age; "il avait 630 heures de vol" a span, which the claim
+    states and the duration rule must check; "âgé de 6 mois" stays an age."""
+    from index.facts import facts_of
+
+    flown = facts_of("Il avait 28 ans et 630 heures de vol.", "fr")
+    assert flown.ages == (28.0,) and [d.unit for d in flown.durations] == ["hour"]
+    assert facts_of("Le bébé, âgé de 6 mois, a été sauvé.", "fr").durations == ()
+    assert facts_of("The baby, aged 6 months, was saved.", "en").durations == ()
+    assert [d.unit for d in facts_of("The pilot had 630 hours of flight.", "en").durations] == [
+        "hour"
+    ]
+    claim = "Il avait 28 ans et 630 heures de vol."
+    evidence = "The co-pilot, Andreas Lubitz, was a 28 year-old German, with 650 flight hours."
+    assert outcome("duration", claim, "fr", evidence, "en").outcome == "unverified"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # the source dates the claim's Monday; the claim's Feb. 28 is another event of it
+        ("Pope Benedict XVI announced Monday he will resign Feb. 28.", "en",
+         "Lundi 11 février, Benoît XVI a annoncé sa démission.", "fr", "unverified"),
+        ("Le pape a annoncé lundi qu'il démissionnera le 28 février.", "fr",
+         "On Monday, February 11, Pope Benedict XVI announced his resignation.", "en",
+         "unverified"),
+        # a weekday naming the claim's own date changes nothing: another date contradicts
+        ("Benedict XVI announced on Monday 12 February that he will resign.", "en",
+         "Lundi 11 février, Benoît XVI a annoncé sa démission.", "fr", "contradiction"),
+        ("Le pape a annoncé le vendredi 15 février sa démission.", "fr",
+         "On Monday, February 11, Pope Benedict XVI announced his resignation.", "en",
+         "contradiction"),
+    ],
+)  # fmt: skip
+def test_a_date_on_the_claims_weekday_dates_that_event_not_the_other(
+    claim, cl, evidence, el, expected
+):
+    assert outcome("date", claim, cl, evidence, el, "2013-02-11").outcome == expected

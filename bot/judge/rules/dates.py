@@ -14,13 +14,15 @@ from datetime import date, timedelta
 from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
 from bot.question.terms import QueryTerm, first_mention, predicate_of
 from index.analysis import words
-from index.facts import APPROX_TOLERANCE, DateFact, Duration, facts_of, resolve_year
+from index.facts import APPROX_TOLERANCE, DateFact, Duration, facts_of, find_weekdays, resolve_year
 from index.lexicon import Lexicon, load_lexicon
 
 # Words from a predicate to the year that dates it ("built in 1974": the verb, "in").
 YEAR_REACH = 3
 # How far from its article's date a weekday it names may be ("on Sunday", "mardi prochain").
 WEEK = 7
+# Characters before a date where a weekday names that date's day ("Monday, 12 February").
+WEEKDAY_REACH = 12
 
 
 @rule("date")
@@ -48,6 +50,10 @@ def check_date(pair: Pair) -> Signal:
             UNVERIFIED if v == CONTRADICTION and not _same_precision_only(claimed, stated) else v
             for v in verdicts
         ]
+    if CONTRADICTION in verdicts and _on_claimed_weekday(pair, stated):
+        # "announced Monday he will resign Feb. 28" against "Lundi 11 février, il a annoncé
+        # sa démission": the source dates the claim's Monday; its Feb. 28 is another event
+        return Signal("date", UNVERIFIED, "the source dates another event of the claim")
     if CONTRADICTION in verdicts or _year_of_same_verb(pair, claimed, stated):
         return Signal("date", CONTRADICTION, "the source gives another date")
     if UNVERIFIED in verdicts:
@@ -57,6 +63,26 @@ def check_date(pair: Pair) -> Signal:
         # event; the sentence alone does not say which is which
         return Signal("date", UNVERIFIED, "the source gives that date and another one")
     return Signal("date", SUPPORT, "same date")
+
+
+def _on_claimed_weekday(pair: Pair, stated: list[DateFact]) -> bool:
+    """Does a full date of the source fall on a weekday the claim names apart from its own
+    dates ("announced Monday he will resign Feb. 28", not "Monday 12 February")?"""
+    claim = facts_of(pair.claim, pair.claim_lang)
+    named = set(claim.weekdays)
+    if any(
+        find_weekdays(pair.claim[max(0, d.start - WEEKDAY_REACH) : d.start], pair.claim_lang)
+        for d in claim.dates
+    ):
+        return False  # the weekday is the claim's date's own
+    for d in stated:
+        if named and d.year and d.month and d.day:
+            try:
+                if date(d.year, d.month, d.day).isoweekday() in named:
+                    return True
+            except ValueError:
+                continue  # "30 février": no day of the week
+    return False
 
 
 def _year_of_same_verb(pair: Pair, claimed: tuple[DateFact, ...], stated: list[DateFact]) -> bool:
@@ -200,10 +226,11 @@ def _compare_values(
 def _interval(d: Duration) -> tuple[float, float]:
     slack = 0.05 if d.bound == "eq" else APPROX_TOLERANCE
     low, high = d.days * (1 - slack), d.days * (1 + slack)
+    # "more than two weeks" and "less than two weeks" share no day: strict bounds are open
     return {
-        "gt": (d.days, float("inf")),
+        "gt": (d.days * (1 + 1e-9), float("inf")),
         "ge": (d.days, float("inf")),
-        "lt": (0.0, d.days),
+        "lt": (0.0, d.days * (1 - 1e-9)),
         "le": (0.0, d.days),
     }.get(d.bound, (low, high))
 
