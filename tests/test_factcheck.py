@@ -344,3 +344,17 @@ def test_a_figure_s_bound_and_unit_are_no_topic_words(claim, lang, absent):
     """The bound and the unit are checked with their figure by the rules; as rare words they
     would otherwise weigh most in the claim's coverage."""
     assert absent not in {t.folded for t in _terms(claim, lang)}
+
+
+def test_names_quoted_are_what_is_said_not_who_says_it():
+    """ "“Lebanon will not rest,” said Prime Minister Hassan Diab": Lebanon, in the quotation,
+    does not say it. A quotation may open in the sentence before ("… », a dit le ministre")."""
+    claim = "Prime Minister Hassan Diab said Wednesday would be a day of mourning"
+    quoted = "“Lebanon will not rest,” said Prime Minister Hassan Diab."
+    assert _order(claim, quoted) != "other"
+    unquoted = "Lebanon said that Prime Minister Hassan Diab would resign."
+    assert _order(claim, unquoted, quoted, unquoted) == "other"
+    from bot.judge.verdict import _quoted_spans
+
+    opened_before = "Lebanon will not rest », a dit le Premier ministre Hassan Diab."
+    assert _quoted_spans(opened_before) == [(0, opened_before.index("»") + 1)]

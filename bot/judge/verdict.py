@@ -367,6 +367,7 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
         return "before"  # "Bayer agreed to buy Monsanto" for "Bayer and Monsanto agree"
     claimed = {t.folded for t in terms}
     body = dateline_end(sentence)  # "WASHINGTON (AP) —" acts in nothing
+    quoted = _quoted_spans(sentence)
     others = [
         name
         for name in inner_capitalised(sentence[body:]) + sentence[body:].split()[:1]
@@ -375,9 +376,22 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
         and body <= sentence.find(name, body) < verb_at
         # in the verb's own clause: not across a dash, a bracket or a semicolon
         and not _STRONG_BREAK.search(sentence, sentence.find(name, body), verb_at)
+        # words quoted are what is said, not who does it ("« C'est inacceptable », a dit…")
+        and not any(a <= sentence.find(name, body) < b for a, b in quoted)
     ]  # fmt: skip
     return "other" if others else "after"
 
 
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where ``sentence`` quotes someone; a closing mark before any opening one ends a
+    quotation opened in the sentence before ("C'est inacceptable », a dit le ministre")."""
+    spans = [m.span() for m in _QUOTED.finditer(sentence)]
+    closing, opening = re.search(r"[»”]", sentence), re.search(r"[«“]", sentence)
+    if closing and (not opening or closing.start() < opening.start()):
+        spans.append((0, closing.end()))
+    return spans
+
+
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 # Punctuation that closes a clause more firmly than a comma does.
 _STRONG_BREAK = re.compile(r"[;:()\[\]—–]")

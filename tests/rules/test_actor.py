@@ -148,3 +148,35 @@ CASES = [
 def test_actor(claim, cl, evidence, el, title, expected):
     pair = pair_of(claim, cl, evidence, el, title=title)
     assert RULES["actor"](pair).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        ("Lionel Messi scored 105 goals during Neymar's four seasons at Barcelona.", "en",
+         "In his four seasons in Spain, Neymar scored 105 goals as Barcelona won the "
+         "Champions League and the Club World Cup.", "en"),
+        ("Kylian Mbappé a marqué 105 buts pendant les quatre saisons de Neymar à Barcelone.",
+         "fr", "En quatre saisons, Neymar a marqué 105 buts tandis que Barcelone remportait "
+         "la Ligue des champions et la Coupe du monde des clubs.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_name_after_the_predicate_is_not_who_did_it(claim, cl, evidence, el):
+    """The doer of "scored" is the name before it in its clause (here the claim's own
+    Neymar); the names after it are what was won, not another scorer."""
+    assert RULES["actor"](pair_of(claim, cl, evidence, el)).outcome == "silence"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        ("Carlos Salinas, the spokesman of the approval camp, conceded defeat.", "en",
+         "The approval camp conceded defeat, with its spokesman Vlado Mirosevic saying it "
+         "listened with humility.", "en"),
+        ("Carlos Salinas, porte-parole du camp de l'approbation, a reconnu la défaite.", "fr",
+         "Le camp de l'approbation a reconnu la défaite, son porte-parole Vlado Mirosevic "
+         "disant écouter avec humilité.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_role_in_apposition_is_held_by_the_name_beside_it(claim, cl, evidence, el):
+    assert RULES["actor"](pair_of(claim, cl, evidence, el)).outcome == "contradiction"

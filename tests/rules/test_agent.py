@@ -33,3 +33,26 @@ LAUNCH = (
 )  # fmt: skip
 def test_agent(claim, cl, evidence, el, expected):
     assert outcome("agent", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # doers given as examples: another one does not exclude the claim's
+        ("The landing was applauded by the Prime Minister.", "en",
+         "The landing was applauded, notably by the President.", "en", "unverified"),
+        # the same verb said without the claim's doer: done, but not said to be by them
+        ("Au Cnes, l'exploit a été longuement applaudi, notamment par le Premier ministre.",
+         "fr", "Au Cnes, l’exploit a été longuement applaudi, notamment par le président de "
+         "la République.", "fr", "unverified"),
+        ("The bank was closed by the FDIC.", "en",
+         "The California Department of Financial Protection and Innovation closed the bank.",
+         "en", "unverified"),
+        # the doer named in the other language is the same doer
+        ("La banque a été fermée par le Département californien de la protection financière.",
+         "fr", "The California Department of Financial Protection and Innovation closed the "
+         "bank on Friday.", "en", "silence"),
+    ],
+)  # fmt: skip
+def test_a_doer_the_source_does_not_name_is_unverified(claim, cl, evidence, el, expected):
+    assert outcome("agent", claim, cl, evidence, el).outcome == expected

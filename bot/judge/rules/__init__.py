@@ -72,14 +72,20 @@ def clause_bounds(text: str, lang: str) -> list[re.Match[str]]:
 
 
 def clause_around(text: str, lang: str, start: int, end: int) -> str:
-    """The clause of ``text`` that holds the characters from ``start`` to ``end``; a span in
-    brackets belongs to the clause before them ("a réduit l'écart (80è)")."""
+    """The clause of ``text`` that holds the characters from ``start`` to ``end``."""
+    first, last = clause_span(text, lang, start, end)
+    return text[first:last]
+
+
+def clause_span(text: str, lang: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause that holds the characters from ``start`` to ``end`` begins and ends;
+    a span in brackets belongs to the clause before them ("a réduit l'écart (80è)")."""
     bounds = clause_bounds(text, lang)
     first = max((m.end() for m in bounds if m.end() <= start), default=0)
     last = min((m.start() for m in bounds if m.start() >= end), default=len(text))
     if text[:first].endswith("("):
         first = max((m.end() for m in bounds if m.end() < first - 1), default=0)
-    return text[first:last]
+    return first, last
 
 
 def judge(pair: Pair) -> list[Signal]:

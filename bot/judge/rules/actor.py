@@ -19,7 +19,7 @@ import re
 from difflib import SequenceMatcher
 from functools import cache
 
-from bot.judge.rules import CONTRADICTION, Pair, Signal, rule, silence
+from bot.judge.rules import CONTRADICTION, Pair, Signal, clause_span, rule, silence
 from bot.judge.rules.direction import pole_set
 from bot.question.terms import (
     QueryTerm,
@@ -89,8 +89,9 @@ def check(pair: Pair) -> Signal:
         )
         and all(t in absent and not covers(t, titled) for t in subject)
         and _share(others_said, stated) >= SUBJECT_REST
+        and (doers := _before_predicate(pair, subject, predicate, tokens, others))
     ):
-        named = " ".join(tokens[i].group() for i in others[:3])
+        named = " ".join(tokens[i].group() for i in doers[:3])
         who = " ".join(t.word for t in subject)
         return Signal(NAME, CONTRADICTION, f"the source says it of {named}, not {who}")
     if _share(content, stated) < SLOT_REST:
@@ -114,6 +115,32 @@ def check(pair: Pair) -> Signal:
                     NAME, CONTRADICTION, f"the source names {' '.join(near)}, not {name.word}"
                 )
     return silence(NAME)
+
+
+def _before_predicate(
+    pair: Pair,
+    subject: list[QueryTerm],
+    predicate: QueryTerm | None,
+    tokens: list[re.Match[str]],
+    others: list[int],
+) -> list[int]:
+    """The other names that may be the doer of the claim's predicate: in its clause, before
+    it ("Amazon a cessé d'héberger Parler"). A name after it is what was done, not who did it
+    ("Neymar scored 105 goals as Barcelona won the Champions League"). Every other name may
+    be where the predicate is said in other words, or where the claim's subject has a role
+    in apposition ("Carlos Salinas, the spokesman…"): the role's other holder is named beside
+    it, before or after ("with its spokesman Vlado Mirosevic saying")."""
+    last = subject[-1].word
+    after_subject = pair.claim[pair.claim.find(last) + len(last) :]
+    at = (
+        None
+        if predicate is None
+        else first_mention(predicate, pair.evidence, pair.evidence_lang, load_lexicon())
+    )
+    if at is None or after_subject.lstrip().startswith(","):
+        return others
+    start, _ = clause_span(pair.evidence, pair.evidence_lang, at, at + 1)
+    return [i for i in others if start <= tokens[i].start() < at]
 
 
 def _capitalised(text: str) -> list[str]:
