@@ -358,3 +358,23 @@ def test_names_quoted_are_what_is_said_not_who_says_it():
 
     opened_before = "Lebanon will not rest », a dit le Premier ministre Hassan Diab."
     assert _quoted_spans(opened_before) == [(0, opened_before.index("»") + 1)]
+
+
+def test_a_figure_no_rule_read_is_not_stated():
+    """A claim's figure the sentence does not write counts as stated only when a rule read it
+    (as "onze" for 11): with every figure rule silent, nothing checked it."""
+    from bot.judge.rules import SILENCE, UNVERIFIED, Signal
+    from bot.judge.verdict import FIGURE_RULES, _figures_unread
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+    from index.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    for claim, lang in (("Il avait 630 heures de vol", "fr"), ("He had 630 flight hours", "en")):
+        index = TermIndex([sentence_terms(claim, lang, lexicon)], [claim])
+        terms = query_terms(claim, lang, lexicon, index, claim=True)
+        figure = tuple(t for t in terms if t.is_number)
+        silent = tuple(Signal(r, SILENCE) for r in FIGURE_RULES)
+        assert _figures_unread(figure, silent)
+        read = silent + (Signal("quantity", UNVERIFIED, "'630' is not stated"),)
+        assert not _figures_unread(figure, read)
+        assert not _figures_unread((), silent)  # the sentence writes every figure

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from bot.evidence.candidates import Evidence
 from bot.judge.answerable import Decision, confidence_of
 from bot.judge.model import load_model
-from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, judge
+from bot.judge.rules import CONTRADICTION, SILENCE, SUPPORT, UNVERIFIED, Pair, Signal, judge
 from bot.question import Query
 from bot.question.terms import (
     QueryTerm,
@@ -49,6 +49,8 @@ REFUTE_COVERAGE = 0.5
 SENSE_RULES = frozenset({"direction", "negation"})
 # Rules whose contradiction dates an event, which may be another event than the claim's.
 TIME_RULES = frozenset({"date", "weekday", "duration", "age"})
+# Rules that read figures and dates: one of them must have read each the claim states.
+FIGURE_RULES = TIME_RULES | {"quantity"}
 
 
 def _passive(language: Pack) -> str:
@@ -78,6 +80,8 @@ class Judgement:
     predicate_missing: bool  # what the claim says its subject did is not in the sentence
     order: str | None  # word order of subject and predicate: "before" | "after" | "other"
     signals: tuple[Signal, ...]
+    # a figure or date of the claim the sentence does not write, which no rule read
+    figures_unread: bool = False
     features: dict[str, float] = field(default_factory=dict, compare=False)
     # P(this sentence decides the claim: it states it or contradicts it), from the fitted
     # model bot/judge/models/claim_evidence.json, and that model's threshold.
@@ -137,6 +141,7 @@ class Judgement:
             states
             and not self.names_missing
             and not self.predicate_missing
+            and not self.figures_unread
             and self.order not in ("after", "other")
             and not any(s.outcome in (CONTRADICTION, UNVERIFIED) for s in self.signals)
         )
@@ -161,6 +166,7 @@ def judge_candidate(
         article.published, article.title,
     )  # fmt: skip
     missing = span.sentence.missing
+    signals = tuple(judge(pair))
     judgement = Judgement(
         evidence=span,
         topic=topic_coverage(terms, missing),
@@ -170,7 +176,8 @@ def judge_candidate(
         names_elsewhere=bool(_names_missing(terms, unnamed)),
         predicate_missing=(predicate := predicate_of(terms)) is not None and predicate in missing,
         order=_subject_order(query.proposition, terms, sentence, article.language),
-        signals=tuple(judge(pair)),
+        signals=signals,
+        figures_unread=_figures_unread(missing, signals),
     )
     features = claim_features(judgement, rank, article.language != query.language)
     model = load_model("claim_evidence")
@@ -283,6 +290,15 @@ def _years_unsaid(
     statement of what the claim dates with it, so they count as unsaid."""
     written = {d.year for d in facts_of(sentence, article.language).dates if d.year}
     return [t for t in missing if t.is_number and is_year(t.word) and int(t.word) not in written]
+
+
+def _figures_unread(missing: tuple[QueryTerm, ...], signals: tuple[Signal, ...]) -> bool:
+    """Does the claim state a figure or date the sentence does not write, with every rule that
+    reads figures silent? Then nothing checked it ("630 heures de vol", in a form no rule
+    reads, against "650 flight hours"), and it cannot count as stated."""
+    return any(t.is_number or t.is_time for t in missing) and all(
+        s.outcome == SILENCE for s in signals if s.rule in FIGURE_RULES
+    )
 
 
 def _dated_elsewhere(against: Judgement, judged: list[Judgement]) -> bool:
