@@ -378,3 +378,41 @@ def test_a_figure_no_rule_read_is_not_stated():
         read = silent + (Signal("quantity", UNVERIFIED, "'630' is not stated"),)
         assert not _figures_unread(figure, read)
         assert not _figures_unread((), silent)  # the sentence writes every figure
+
+
+def test_a_claim_opening_with_its_source_is_a_claim_about_what_follows():
+    """ "According to reports, Bryant was on board" states something; "According to the
+    article, who won" asks. The source named first frames the claim: the subject and the
+    predicate are what follows the comma, in either language."""
+    from bot.question.terms import TermIndex, predicate_of, query_terms, sentence_terms, subject_of
+    from index.lexicon import load_lexicon
+
+    assert parse("According to reports, Bryant was traveling with his daughter.").is_claim
+    assert parse("According to Zuckerberg, Facebook plans to alert its users").is_claim
+    assert not parse("According to the article, who won the race").is_claim
+    assert not parse("According to the article, who won?").is_claim
+    lexicon = load_lexicon()
+    for claim, lang, subject, predicate in (
+        ("According to Sara Danius, Dylan wrote protest songs.", "en", ["Dylan"], "wrote"),
+        ("Selon Sara Danius, Bob Dylan a écrit des chansons.", "fr", ["Bob", "Dylan"], "écrit"),
+    ):
+        index = TermIndex([sentence_terms(claim, lang, lexicon)], [claim])
+        terms = query_terms(claim, lang, lexicon, index, claim=True)
+        assert [t.word for t in subject_of(terms)] == subject
+        assert predicate_of(terms).word == predicate
+
+
+def test_a_capitalised_word_in_the_source_is_part_of_a_name_not_the_verb():
+    """ "Le Conseil fédéral a adopté…" against "The Swiss Federal Council passed…": "fédéral"
+    follows the claim's name, but "Federal" there is a name's word, so word order says
+    nothing (and "Swiss" does not do it)."""
+    from bot.judge.verdict import _subject_order
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+    from index.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    claim = "Le Conseil fédéral a adopté une ordonnance d'urgence."
+    evidence = "The Swiss Federal Council passed an emergency ordinance."
+    index = TermIndex([sentence_terms(evidence, "en", lexicon)], [evidence])
+    terms = query_terms(claim, "fr", lexicon, index, claim=True)
+    assert _subject_order(claim, terms, evidence, "en") is None

@@ -363,7 +363,7 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
     order says nothing (the subject is implied by the article, or a word is not found).
     """
     subject = subject_of(terms)
-    predicate = next((t for t in terms if t not in subject and not t.is_number), None)
+    predicate = next((t for t in terms if t not in subject and not (t.is_number or t.framed)), None)
     if not subject or predicate is None or _PASSIVE.search(claim) or labelled(claim):
         return None
     if predicate.is_light:
@@ -379,6 +379,8 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
         return None
     if _named_as_noun(sentence[:verb_at], lang):
         return None  # "a post-launch news conference", "after the launch": no one's verb
+    if sentence[verb_at : verb_at + 1].isupper() and sentence[:verb_at].strip():
+        return None  # "The Swiss Federal Council" for "Le Conseil fédéral": part of a name
     if any(at < verb_at for at in subject_at):
         return "before"  # "Bayer agreed to buy Monsanto" for "Bayer and Monsanto agree"
     claimed = {t.folded for t in terms}

@@ -39,7 +39,12 @@ _QUESTION_START = re.compile(
 )
 # "When Canada barred the Max, more than 30 countries had already done so.": a clause of time
 # or place, a comma, a main clause and a full stop make a statement, not a question.
-_SUBORDINATE_STATEMENT = re.compile(r"^(?:when|where|quand|où)\b[^?]*,[^?]*\.$", re.IGNORECASE)
+# "When the bridge fell, 43 died.", "According to reports, Bryant was on board": statements.
+_SUBORDINATE_STATEMENT = re.compile(
+    r"^(?:when|where|quand|où)\b[^?]*,[^?]*\.$|^according\s+to\b[^?]*,\s*"
+    r"(?!\s*(?:who|whom|whose|what|when|where|why|how|which)\b)[^?]*$",
+    re.IGNORECASE,
+)
 _INVERSION = re.compile(r"\w+-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 _CLAIM_PREFIX = re.compile(
     r"^(?:is it true that|is it correct that|is it the case that|true or false\s*:|claim\s*:"

@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from index.analysis import (
@@ -79,6 +79,9 @@ class QueryTerm:
     # A verb that frames or carries the claim rather than says what happened: "says that",
     # "vient de", "filed": never taken for the claim's predicate, and weighs little.
     is_light: bool = False
+    # In the claim's opening attribution ("According to Sara Danius, …"): who says it, not
+    # the claim's subject or predicate.
+    framed: bool = False
 
 
 class TermIndex:
@@ -242,7 +245,23 @@ def query_terms(
             position=position,
             is_light=light,
         )
-    return sorted(terms.values(), key=lambda t: t.position)
+    framed = _attribution_end(text, lang) if claim else 0
+    return sorted(
+        (
+            replace(t, framed=True) if tokens[t.position].start() < framed else t
+            for t in terms.values()
+        ),
+        key=lambda t: t.position,
+    )
+
+
+def _attribution_end(text: str, lang: str) -> int:
+    """Where an opening attribution ends ("Selon Sara Danius, …"), or 0 without one."""
+    openers = pack(lang).alternation("attribution", "openers")
+    found = (
+        re.match(rf"\s*(?:{openers})\s+[^,?]{{1,80}},", text, re.IGNORECASE) if openers else None
+    )
+    return found.end() if found else 0
 
 
 def _units_of_figures(tokens: list[re.Match[str]], lang: str) -> set[int]:
@@ -417,6 +436,7 @@ def subject_of(terms: list[QueryTerm]) -> list[QueryTerm]:
     """The names a claim opens with ("Google and Apple removed…" -> Google, Apple). A name
     that only qualifies a title before the subject's own name is not it: "British writer Doris
     Lessing won…", "French President Emmanuel Macron said…" -> Doris Lessing, Emmanuel Macron."""
+    terms = [t for t in terms if not t.framed]
     subject = _leading_names(terms)
     if subject:
         rest = terms[len(subject) :]
@@ -452,6 +472,7 @@ def predicate_of(terms: list[QueryTerm]) -> QueryTerm | None:
     Washington a *tranché*"), past verbs that only frame it ("Kurtz *said* that…"): most often
     what the claim says was done. Supporting evidence must state it; the rest of the claim may
     be paraphrased."""
+    terms = [t for t in terms if not t.framed]
     first = next((i for i, t in enumerate(terms) if t.is_name), None)
     if first is None:
         return None
