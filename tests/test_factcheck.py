@@ -375,7 +375,7 @@ def test_a_figure_no_rule_read_is_not_stated():
         figure = tuple(t for t in terms if t.is_number)
         silent = tuple(Signal(r, SILENCE) for r in FIGURE_RULES)
         assert _figures_unread(figure, silent)
-        read = silent + (Signal("quantity", UNVERIFIED, "'630' is not stated"),)
+        read = (*silent, Signal("quantity", UNVERIFIED, "'630' is not stated"))
         assert not _figures_unread(figure, read)
         assert not _figures_unread((), silent)  # the sentence writes every figure
 
