@@ -56,3 +56,28 @@ def test_agent(claim, cl, evidence, el, expected):
 )  # fmt: skip
 def test_a_doer_the_source_does_not_name_is_unverified(claim, cl, evidence, el, expected):
     assert outcome("agent", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # a passive's doer named by a common noun: the same noun, in either language
+        ("The deal must still be approved by the shareholders.", "en",
+         "L'accord a été approuvé par les actionnaires vendredi.", "fr", "support"),
+        ("The deal must still be approved by LinkedIn's shareholders.", "en",
+         "The deal was approved by the shareholders on Friday.", "en", "support"),
+        # another common noun may name the same doers otherwise: unverified, never refuted
+        ("The deal must still be approved by the shareholders.", "en",
+         "L'accord a été approuvé par les autorités vendredi.", "fr", "unverified"),
+        ("Le rachat doit encore être approuvé par les actionnaires de LinkedIn.", "fr",
+         "La transaction a été « pleinement approuvée » par Jeff Weiner et Reid Hoffman, "
+         "cofondateur du réseau.", "fr", "unverified"),
+        # "by the end of the year", "par la suite" name no one
+        ("The deal was completed by the end of the year.", "en",
+         "The deal was completed in December.", "en", "silence"),
+        ("Le rachat a été finalisé par la suite.", "fr",
+         "Le rachat a été finalisé en décembre.", "fr", "silence"),
+    ],
+)  # fmt: skip
+def test_a_passive_doer_named_by_a_noun(claim, cl, evidence, el, expected):
+    assert outcome("agent", claim, cl, evidence, el).outcome == expected

@@ -12,15 +12,26 @@ doers.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
-from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
-from bot.question.terms import covers, sentence_terms
+from bot.judge.rules import (
+    CONTRADICTION,
+    SUPPORT,
+    UNVERIFIED,
+    Pair,
+    Signal,
+    clause_span,
+    rule,
+    silence,
+)
+from bot.question.terms import QueryTerm, covers, first_mention, sentence_terms
 from index.analysis import fold
 from index.lang import pack
 from index.lexicon import load_lexicon
 
 NAME = "agent"
+_POSSESSOR = re.compile(r"^[A-ZÀ-Ý][\w-]*['’]s\s+")
 _NAME = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*")
 
 
@@ -31,35 +42,70 @@ def check(pair: Pair) -> Signal:
         return silence(NAME)
     theirs = _agents(pair.evidence, pair.evidence_lang)
     lexicon = load_lexicon()
-    for verb, doers, some in mine:
-        doer = _NAME.match(doers).group()  # the claim's first doer, by its name alone
-        term = next((t for t in pair.terms if t.folded == fold(verb)), None)
+    for agent in mine:
+        term = next((t for t in pair.terms if t.folded == fold(agent.verb)), None)
         if term is None:
             continue
-        for their_verb, their_doers, their_some in theirs:
-            if not covers(term, sentence_terms(their_verb, pair.evidence_lang, lexicon)):
+        head = next((t for t in pair.terms if t is not term and _heads(t, agent.doers)), None)
+        for their in theirs:
+            if not covers(term, sentence_terms(their.verb, pair.evidence_lang, lexicon)):
                 continue
-            if fold(doer) in fold(their_doers):
-                return Signal(NAME, SUPPORT, f"the source names the same doer: {doer!r}")
-            if some or their_some:
-                return Signal(NAME, UNVERIFIED, f"the source names {their_doers!r} among others")
-            return Signal(NAME, CONTRADICTION, f"the source names another doer: {their_doers!r}")
-        said = sentence_terms(pair.evidence, pair.evidence_lang, lexicon)
-        named = [t for t in pair.terms if t is not term and fold(t.word) in fold(doers)]
-        if covers(term, said) and not any(covers(t, said) for t in named):
-            # "applaudi par le Premier ministre" against "applaudi par le président": the
-            # source says it was done, not that the claim's doer did it
-            return Signal(NAME, UNVERIFIED, f"the source does not name {doers!r} as its doer")
+            doers = sentence_terms(their.doers, pair.evidence_lang, lexicon)
+            if (agent.named and fold(agent.named) in fold(their.doers)) or (
+                head is not None and covers(head, doers)
+            ):
+                return Signal(NAME, SUPPORT, f"the source names the same doer: {agent.doers!r}")
+            if agent.some or their.some or not agent.named:
+                # examples exclude no one; "shareholders" may be named otherwise
+                return Signal(NAME, UNVERIFIED, f"the source names {their.doers!r} as doers")
+            return Signal(NAME, CONTRADICTION, f"the source names another doer: {their.doers!r}")
+        at = first_mention(term, pair.evidence, pair.evidence_lang, lexicon)
+        if at is None:
+            continue
+        # the doer of an active verb comes before it, a passive's after it in its clause
+        _, end = clause_span(pair.evidence, pair.evidence_lang, at, at + len(term.word))
+        doing = sentence_terms(pair.evidence[:end], pair.evidence_lang, lexicon)
+        if head is None or not covers(head, doing):
+            # "applaudi par le Premier ministre" against "applaudi, notamment par le
+            # président": the source says it was done, not that the claim's doer did it
+            return Signal(NAME, UNVERIFIED, f"the source does not name {agent.doers!r} as doer")
     return silence(NAME)
 
 
-def _agents(text: str, lang: str) -> list[tuple[str, str, bool]]:
-    """(verb, the words naming its doers up to the clause's end, whether they are examples)
-    for each "verb by Name" or "verb, notably by Name"."""
-    return [
-        (m.group("verb"), m.group("doers").strip(), m.group("some") is not None)
-        for m in _agent_pattern(lang).finditer(text)
-    ]
+@dataclass(frozen=True)
+class Agent:
+    verb: str
+    doers: str  # the words naming the doers, up to the clause's end
+    named: str | None  # the first doer's name, when a name ("Arianespace"), not a noun
+    some: bool  # named as examples ("notamment par")
+
+
+def _heads(term: QueryTerm, doers: str) -> bool:
+    """Is ``term`` the first word of ``doers`` ("Premier ministre" of "Premier ministre
+    français", "actionnaires" of "actionnaires de LinkedIn")?"""
+    return fold(doers).startswith(fold(term.word))
+
+
+def _agents(text: str, lang: str) -> list[Agent]:
+    """Each "verb by Name", "verb, notably by Name", and in a passive "was approved by the
+    shareholders": a doer named by a common noun after its article."""
+    found = []
+    for pattern in (_agent_pattern(lang), _passive_agent_pattern(lang)):
+        for m in pattern.finditer(text):
+            # "LinkedIn's shareholders": the doers are the shareholders, whose owner is named
+            doers = _POSSESSOR.sub("", m.group("doers").strip())
+            if not doers or fold(doers.split()[0]) in _idioms(lang):
+                continue  # "by the end of the year", "par la suite": no one
+            named = _NAME.match(doers)
+            found.append(
+                Agent(m.group("verb"), doers, named and named.group(), m.group("some") is not None)
+            )
+    return found
+
+
+@cache
+def _idioms(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in pack(lang).words("passive", "agent_idioms"))
 
 
 @cache
@@ -72,4 +118,19 @@ def _agent_pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<verb>[^\W\d_][\w’'-]+)(?:,?\s+(?P<some>{examples}),?)?\s+(?:{by})\s+"
         rf"(?:(?:{articles})\s*)?"
         rf"(?P<doers>[A-ZÀ-Ý][^,.;:()\[\]—–]*)"
+    )
+
+
+@cache
+def _passive_agent_pattern(lang: str) -> re.Pattern[str]:
+    """A passive's participle, then "by"/"par", an article and a lowercase noun."""
+    language = pack(lang)
+    by = language.alternation("passive", "agents")
+    articles = language.alternation("hedge", "determiners")
+    examples = language.alternation("passive", "agent_examples") or "(?!)"
+    return re.compile(
+        rf"\b(?:{language.alternation('passive', 'auxiliaries')})\s+(?:[^\W\d_]+\s+)?"
+        rf"(?P<verb>[^\W\d_]+(?:{language.alternation('passive', 'participle_endings')}))"
+        rf"(?:,?\s+(?P<some>{examples}),?)?\s+(?:{by})\s+(?:{articles})\s*"
+        rf"(?P<doers>[a-zà-ÿ][^,.;:()\[\]—–]*)"
     )
