@@ -416,3 +416,27 @@ def test_a_capitalised_word_in_the_source_is_part_of_a_name_not_the_verb():
     index = TermIndex([sentence_terms(evidence, "en", lexicon)], [evidence])
     terms = query_terms(claim, "fr", lexicon, index, claim=True)
     assert _subject_order(claim, terms, evidence, "en") is None
+
+
+def test_a_member_joined_by_and_left_wholly_unsaid_is_not_stated():
+    """ "… pour aider les victimes et reconstruire le pont" against a sentence that says the
+    money will help the victims: the second member is a claim of its own, however little its
+    words weigh in the coverage."""
+    from bot.judge.verdict import _conjunct_unsaid
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+    from index.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    for claim, lang, member in (
+        ("Le gouvernement pourra utiliser 5 millions d'euros pour aider les victimes et "
+         "reconstruire le pont.", "fr", {"reconstruire", "pont"}),
+        ("The government can use 5 million euros to help the victims and rebuild the bridge.",
+         "en", {"rebuild", "bridge"}),
+    ):  # fmt: skip
+        index = TermIndex([sentence_terms(claim, lang, lexicon)], [claim])
+        terms = query_terms(claim, lang, lexicon, index, claim=True)
+        unsaid = tuple(t for t in terms if t.word in member)
+        assert len(unsaid) == 2 and _conjunct_unsaid(claim, lang, terms, unsaid)
+        assert not _conjunct_unsaid(claim, lang, terms, unsaid[:1])  # half of it is said
+        victims = tuple(t for t in terms if t.word in {"victimes", "victims"})
+        assert not _conjunct_unsaid(claim, lang, terms, victims)  # the first member

@@ -17,7 +17,16 @@ from dataclasses import dataclass, field, replace
 from bot.evidence.candidates import Evidence
 from bot.judge.answerable import Decision, confidence_of
 from bot.judge.model import load_model
-from bot.judge.rules import CONTRADICTION, SILENCE, SUPPORT, UNVERIFIED, Pair, Signal, judge
+from bot.judge.rules import (
+    CONTRADICTION,
+    SILENCE,
+    SUPPORT,
+    UNVERIFIED,
+    Pair,
+    Signal,
+    clause_bounds,
+    judge,
+)
 from bot.question import Query
 from bot.question.terms import (
     QueryTerm,
@@ -33,7 +42,7 @@ from bot.question.terms import (
     topic_coverage,
 )
 from bot.retrieve import Retrieval, ScoredSentence
-from index.analysis import dateline_end, fold, is_stopword
+from index.analysis import dateline_end, fold, is_stopword, words
 from index.facts import facts_of, is_year
 from index.lang import Pack, languages, pack
 from index.lexicon import load_lexicon
@@ -82,6 +91,8 @@ class Judgement:
     signals: tuple[Signal, ...]
     # a figure or date of the claim the sentence does not write, which no rule read
     figures_unread: bool = False
+    # a whole member of the claim after "and"/"et" that the sentence does not say
+    conjunct_unsaid: bool = False
     features: dict[str, float] = field(default_factory=dict, compare=False)
     # P(this sentence decides the claim: it states it or contradicts it), from the fitted
     # model bot/judge/models/claim_evidence.json, and that model's threshold.
@@ -142,6 +153,7 @@ class Judgement:
             and not self.names_missing
             and not self.predicate_missing
             and not self.figures_unread
+            and not self.conjunct_unsaid
             and self.order not in ("after", "other")
             and not any(s.outcome in (CONTRADICTION, UNVERIFIED) for s in self.signals)
         )
@@ -178,6 +190,7 @@ def judge_candidate(
         order=_subject_order(query.proposition, terms, sentence, article.language),
         signals=signals,
         figures_unread=_figures_unread(missing, signals),
+        conjunct_unsaid=_conjunct_unsaid(query.proposition, query.language, terms, missing),
     )
     features = claim_features(judgement, rank, article.language != query.language)
     model = load_model("claim_evidence")
@@ -299,6 +312,31 @@ def _figures_unread(missing: tuple[QueryTerm, ...], signals: tuple[Signal, ...])
     return any(t.is_number or t.is_time for t in missing) and all(
         s.outcome == SILENCE for s in signals if s.rule in FIGURE_RULES
     )
+
+
+def _conjunct_unsaid(
+    claim: str, lang: str, terms: list[QueryTerm], missing: tuple[QueryTerm, ...]
+) -> bool:
+    """Is a member the claim joins with "and" / "et" left wholly unsaid ("pour aider les
+    victimes et reconstruire le pont" against "pour aider les victimes et prendre des
+    mesures")? Coverage weighs the words; the claim states the member as a whole."""
+    tokens = words(claim)
+    bounds = clause_bounds(claim, lang)
+    joins = [m.end() for m in bounds if m.group()[:1].isalpha()]
+    for start in joins:
+        end = min(
+            (m.start() for m in clause_bounds(claim, lang) if m.start() >= start),
+            default=len(claim),
+        )
+        member = [
+            t
+            for t in terms
+            if start <= tokens[t.position].start() < end
+            and not (t.is_name or t.is_number or t.is_time or t.is_light)
+        ]
+        if member and all(t in missing for t in member):
+            return True
+    return False
 
 
 def _dated_elsewhere(against: Judgement, judged: list[Judgement]) -> bool:
