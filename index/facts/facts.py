@@ -219,7 +219,7 @@ def find_durations(text: str, lang: str) -> list[Duration]:
         value = 1.0 if count in ones else float(count.replace(",", "."))
         unit = units[m.group("unit").casefold()]
         aged = _is_age(digits, m, language) and _age_unit(digits, m, unit, language)
-        if aged or _apposed(digits, m):
+        if aged or _apposed(digits, m) or _clock_time(digits, m, value, unit, language):
             continue
         ago = bool(
             (before and before.search(digits[max(0, m.start() - 12) : m.start()]))
@@ -266,6 +266,22 @@ def _apposed(text: str, match: re.Match[str]) -> bool:
     return bool(
         re.search(r"\b[A-Z][\w’'-]*,\s*$", text[: match.start()])
         and re.match(r"\s*[,)]", text[match.end() :])
+    )
+
+
+def _clock_time(text: str, match: re.Match[str], value: float, unit: str, language) -> bool:
+    """Is the span an hour of the clock ("à 17 heures", "d'ici 23 heures")? A point in time,
+    not a duration."""
+    before = language.words("durations", "clock_before")
+    return bool(
+        unit == "hour"
+        and value <= 24
+        and before
+        and re.search(
+            rf"(?<![\w-])(?:{language.alternation('durations', 'clock_before')})\s*$",
+            text[max(0, match.start() - AGE_REACH) : match.start()],
+            re.IGNORECASE,
+        )
     )
 
 
@@ -369,8 +385,11 @@ def negated_words(text: str, lang: str) -> set[str]:
             continue  # "Greece votes No", "en faveur du « non »": the answer, not a negation
         if word in particle_words:
             before = text[max(0, token.start() - 40) : token.start()].casefold()
+            after = text[token.end() : token.end() + 4].casefold()
             if not any(
-                re.search(rf"(?<![\w]){re.escape(p)}(?:\s|$|\b)", before) for p in particles
+                re.search(rf"(?<![\w]){re.escape(p)}(?:\s|$|\b)", before)
+                or re.match(rf"\s*{re.escape(p)}(?:\s|\b)", after)  # "rien ne change"
+                for p in particles
             ):
                 continue  # "plus de 40 %" is "more than", not a negation
         scope = _until_time(_in_clause(text, tokens, i, NEGATION_SCOPE), language)

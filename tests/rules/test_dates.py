@@ -367,3 +367,19 @@ def test_a_date_on_the_claims_weekday_dates_that_event_not_the_other(
     claim, cl, evidence, el, expected
 ):
     assert outcome("date", claim, cl, evidence, el, "2013-02-11").outcome == expected
+
+
+def test_an_hour_of_the_clock_is_no_span():
+    """ "d'ici 23 heures", "à 17 heures": a time of day, which two sentences may give for two
+    events; "a duré 23 heures", "pendant 10 heures" stay spans."""
+    from index.facts import facts_of
+
+    assert facts_of("Les aéroports seront fermés d'ici 23 heures jeudi.", "fr").durations == ()
+    assert facts_of("Ils ont fermé jeudi à 17 heures.", "fr").durations == ()
+    assert [d.text for d in facts_of("Les négociations ont duré 23 heures.", "fr").durations] == [
+        "23 heures"
+    ]
+    assert facts_of("The talks lasted 23 hours.", "en").durations[0].unit == "hour"
+    claim = "Plus de 20 aéroports devaient être fermés d'ici 23 heures jeudi."
+    evidence = "Ont été fermés jeudi à 17 heures les aéroports de Calais et de Lille."
+    assert outcome("duration", claim, "fr", evidence, "fr").outcome == "silence"

@@ -338,3 +338,34 @@ def test_a_figures_bound_is_no_pole_of_comparison(claim, cl, evidence, el):
     """ "more than six months", "plus de 100": bounds the quantity rules read, not a
     comparison one sentence makes and the other denies ("a few" is no "fewer")."""
     assert outcome("direction", claim, cl, evidence, el).outcome == "silence"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        # "defendants" is no one defending, "opposants" no one opposing
+        ("Gilbert Azibert et Thierry Herzog ont été condamnés à trois ans de prison.", "fr",
+         "Sarkozy's co-defendants, Thierry Herzog and Gilbert Azibert, were also found guilty.",
+         "en"),
+        ("The supporters of the reform were fined.", "en",
+         "Les opposants à la réforme ont reçu une amende.", "fr"),
+        # "porter atteinte", "bring attention": light verbs, no legal step
+        ("The court held that cases could be settled through secret deals.", "en",
+         "Les prévenus ont porté atteinte à la confiance en laissant croire que les procédures "
+         "devant la Cour peuvent faire l'objet d'arrangements.", "fr"),
+    ],
+)  # fmt: skip
+def test_nouns_of_people_and_light_verbs_take_no_pole(claim, cl, evidence, el):
+    assert outcome("direction", claim, cl, evidence, el).outcome != "contradiction"
+
+
+def test_nothing_and_no_one_before_ne_are_negations():
+    """ "rien ne change", "personne n'a été blessé": the negator before "ne" is the subject."""
+    from index.facts import negated_words
+
+    assert "change" in negated_words("Pour Instagram et WhatsApp, rien ne change.", "fr")
+    assert "blesse" in negated_words("Personne n'a été blessé.", "fr")
+    assert negated_words("Il y a plus de 40 morts.", "fr") == set()
+    claim = "Instagram and WhatsApp are not changing their names."
+    evidence = "Pour Instagram, Messenger et WhatsApp, rien ne change."
+    assert outcome("negation", claim, "en", evidence, "fr").outcome != "contradiction"

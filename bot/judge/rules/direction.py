@@ -17,7 +17,7 @@ from bot.judge.rules import CONTRADICTION, SUPPORT, Pair, Signal, clause_around,
 from bot.question.terms import covers, first_mention, sentence_terms
 from index.analysis import fold, stem, words
 from index.facts import bound_spans, facts_of, opens_negated
-from index.lang import pack
+from index.lang import languages, pack
 from index.lexicon import Lexicon, axis_contexts, load_lexicon, opposite_poles
 
 NAME = "direction"
@@ -51,7 +51,7 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
             continue
         word = match.group()
         folded = fold(word)
-        if folded in facts.implicative:
+        if folded in facts.implicative or _agent_noun(folded, lang):
             continue
         found = set(table.get(lexicon.normalize(word, lang), ())) | set(
             table.get(stem(word, lang), ())
@@ -65,6 +65,28 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
             elif not negated:
                 taken.add((axis, pole))
     return taken
+
+
+def _agent_noun(folded: str, lang: str) -> bool:
+    """Is the word a noun of people made from a verb ("defendants", "opposants"), not one of
+    the listed pole words ("over", "under")? Stemming reads "defendants" as "defend"."""
+    return folded.endswith(_agent_noun_endings(lang)) and folded not in _pole_words()
+
+
+@cache
+def _agent_noun_endings(lang: str) -> tuple[str, ...]:
+    return tuple(pack(lang).words("phrases", "agent_noun_endings"))
+
+
+@cache
+def _pole_words() -> frozenset[str]:
+    """Every word the packs' opposites.tsv lists, as written."""
+    return frozenset(
+        fold(word)
+        for code in languages()
+        for axis, pole, vocabulary, *_ in pack(code).rows("opposites.tsv")
+        for word in vocabulary.split()
+    )
 
 
 @cache
