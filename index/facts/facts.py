@@ -366,6 +366,7 @@ def negated_words(text: str, lang: str) -> set[str]:
     particles = language.words("negation", "particles")
     contraction = language.data["negation"]["contraction"]
     implicative = {w.casefold() for w in language.words("negation", "implicative")}
+    privative = {w.casefold() for w in language.words("negation", "privative")}
     tokens = list(_TOKEN.finditer(text))
     later = _time_clause_starts(text, language)
     negated: set[str] = set()
@@ -378,6 +379,10 @@ def negated_words(text: str, lang: str) -> set[str]:
             reach = _denies_complement(text, tokens, i, language)
             if reach:
                 negated |= _folded(_in_clause(text, tokens, i, reach))
+            continue
+        if _bare_ne(text, tokens, i, language):
+            # "Aucune des 298 personnes n'a survécu": "ne" alone, after a word of none
+            negated |= _folded(_in_clause(text, tokens, i, NEGATION_SCOPE))
             continue
         if not is_contraction and word not in negators:
             continue
@@ -393,7 +398,11 @@ def negated_words(text: str, lang: str) -> set[str]:
             ):
                 continue  # "plus de 40 %" is "more than", not a negation
         scope = _until_time(_in_clause(text, tokens, i, NEGATION_SCOPE), language)
-        if (
+        if _corrected(scope, language):
+            continue  # "pas pour l'argent mais pour aider": the reason is denied, not the act
+        if word in privative:
+            scope = scope[:1]  # "créanciers non garantis": only the word it qualifies
+        elif (
             i > 0
             and not is_contraction  # "the booster wasn't": the word before is its subject
             and not _CLAUSE_END.search(text[tokens[i - 1].end() : token.start()])
@@ -403,6 +412,35 @@ def negated_words(text: str, lang: str) -> set[str]:
         if is_contraction:
             negated.add(fold(re.sub(rf"{contraction}$", "", word)))
     return negated
+
+
+def _bare_ne(text: str, tokens: list[re.Match[str]], at: int, language) -> bool:
+    """Is token ``at`` a French "ne"/"n'" with no "pas" after it, whose negation is a word of
+    none earlier in its clause ("Aucune des 298 personnes n'a survécu", "Nul ne sait")?"""
+    particles = tuple(p.casefold() for p in language.words("negation", "particles"))
+    word = tokens[at].group().casefold()
+    if not particles or not (word in particles or word.startswith(("n'", "n’"))):
+        return False
+    negators = {w.casefold() for w in language.words("negation", "words")}
+    following = {_bare(t.group()) for t in tokens[at + 1 : at + 4]}
+    if following & negators:
+        return False  # "n'a pas survécu": "pas" carries the negation
+    opening = {w.casefold() for w in language.words("negation", "opening")}
+    for token in reversed(tokens[:at]):
+        if _CLAUSE_END.search(text[token.end() : tokens[at].start()]):
+            return False
+        if _bare(token.group()) in opening:
+            return True
+    return False
+
+
+def _corrected(scope: list[str], language) -> bool:
+    """Is the negation a correction, "not X but Y" with no comma before the "but"
+    ("n'a pas racheté Twitter pour l'argent mais pour aider")? Then what is denied is X
+    against Y, not the verb; after a comma ("did not resign, but said…") the clause has
+    ended and the denial stands."""
+    contrast = {w.casefold() for w in language.words("negation", "correction")}
+    return any(_bare(word) in contrast for word in scope)
 
 
 def opens_negated(text: str, lang: str) -> bool:

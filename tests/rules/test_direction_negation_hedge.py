@@ -369,3 +369,25 @@ def test_nothing_and_no_one_before_ne_are_negations():
     claim = "Instagram and WhatsApp are not changing their names."
     evidence = "Pour Instagram, Messenger et WhatsApp, rien ne change."
     assert outcome("negation", claim, "en", evidence, "fr").outcome != "contradiction"
+
+
+def test_the_scope_of_a_negation_follows_its_construction():
+    """ "Aucune … n'a survécu": "ne" alone after a word of none denies the verb; "créanciers non
+    garantis": "non" denies the word after it only; "pas pour l'argent mais pour aider", "not
+    for the money but to help": a correction denies the reason, not the act — unless a comma
+    ends the clause first ("did not resign, but said…")."""
+    from index.facts import negated_words
+
+    assert "survecu" in negated_words("Aucune des 298 personnes à bord n'a survécu.", "fr")
+    assert "sait" in negated_words("Nul ne sait pourquoi.", "fr")
+    assert negated_words("Il faut partir avant qu'il ne pleuve.", "fr") == set()
+    assert negated_words("Citigroup est parmi les créanciers non garantis.", "fr") == {"garantis"}
+    assert negated_words("Il n'a pas racheté Twitter pour l'argent mais pour aider.", "fr") == set()
+    assert negated_words("He did not buy Twitter for the money but to help.", "en") == set()
+    assert "resign" in negated_words("He did not resign, but said he would.", "en")
+    claim = "Aucune des 298 personnes à bord n'a survécu au crash."
+    evidence = "The crash killed 298 people and there were no survivors."
+    assert outcome("negation", claim, "fr", evidence, "en").outcome != "contradiction"
+    claim = "Musk noted that he would cut jobs before buying Twitter."
+    evidence = "Musk a précisé qu'il n'avait pas racheté Twitter pour l'argent mais pour aider."
+    assert outcome("negation", claim, "en", evidence, "fr").outcome != "contradiction"
