@@ -160,7 +160,7 @@ def _quantity_pattern(lang: str) -> re.Pattern[str]:
     if numbers["group"] == " ":
         group = r"[ \u00a0\u202f.]"
     decimal = re.escape(numbers["decimal"])
-    digits = rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:[.,]\d+)?"
+    digits = rf"\d{{1,3}}(?:(?:{group}|['’])\d{{3}})+(?:{decimal}\d+)?|\d+(?:[.,]\d+)?"
     bounds = bound_groups(lang)
     currencies = _alternatives(tuple(numbers["currencies"]))
     # A one-letter scale ("$2m", "50k") is written against its figure: "121 m" is metres.
@@ -243,7 +243,8 @@ def parse_number(raw: str, lang: str) -> float:
     """A numeral as its language writes it: "1 250 000" and "9,6" in French, "1,250,000" and
     "9.6" in English. A lone comma or dot with three digits after it groups thousands."""
     numbers = pack(lang).data["numbers"]
-    compact = re.sub(r"[ \u00a0\u202f]", "", raw)
+    # spaces of either kind and the Swiss apostrophe ("25'000") group thousands in any locale
+    compact = re.sub(r"[ \u00a0\u202f]|(?<=\d)['’](?=\d{3})", "", raw)
     decimal = numbers["decimal"]
     group = "," if decimal == "." else "."
     if re.fullmatch(

@@ -383,3 +383,19 @@ def test_an_hour_of_the_clock_is_no_span():
     claim = "Plus de 20 aéroports devaient être fermés d'ici 23 heures jeudi."
     evidence = "Ont été fermés jeudi à 17 heures les aéroports de Calais et de Lille."
     assert outcome("duration", claim, "fr", evidence, "fr").outcome == "silence"
+
+
+def test_an_age_the_source_writes_as_a_figure_is_not_refuted_by_another_persons_age():
+    """ "Woods, who at 43 became the second-oldest winner, after the then 46-year-old Jack
+    Nicklaus": the claim's 43 is written there; 46 is Nicklaus's age."""
+    claim = "Woods becomes the second oldest player to win the Masters at age 43."
+    evidence = ("Woods, who at 43 became the second-oldest winner of the Masters, after the "
+                "then 46-year-old Jack Nicklaus in 1986, won again.")  # fmt: skip
+    assert outcome("age", claim, "en", evidence, "en").outcome == "unverified"
+    claim = "Woods est devenu à 43 ans le deuxième plus vieux vainqueur."
+    evidence = (
+        "À 43 ans, Woods devient le deuxième plus âgé derrière Jack Nicklaus, 46 ans en 1986."
+    )
+    assert outcome("age", claim, "fr", evidence, "fr").outcome != "contradiction"
+    assert outcome("age", "Mugabe, 83 years old, resigned.", "en",
+                   "The 93-year-old Mugabe resigned.", "en").outcome == "contradiction"  # fmt: skip

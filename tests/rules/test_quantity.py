@@ -551,3 +551,51 @@ def test_a_count_before_a_word_ending_like_a_superlative_stays_a_count():
     assert payments.kind == "count"
     (plus,) = [q for q in quantities("Il a marqué 10 plus tard", "fr") if q.value == 10]
     assert plus.kind == "count"  # no "les"/"des" before it: no rank
+
+
+def test_the_swiss_apostrophe_groups_thousands():
+    assert parse_number("25'000", "fr") == 25000 and parse_number("1’250’000", "en") == 1250000
+    (staff,) = [q for q in quantities("et 25'000 employés sur le carreau", "fr")]
+    assert (staff.value, staff.counted) == (25000, "employés")
+    claim = "Lehman a laissé 25.000 employés sur le carreau."
+    evidence = "La banque laisse 25'000 employés sur le carreau."
+    assert outcome("quantity", claim, "fr", evidence, "fr").outcome == "support"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # the source's "fifth" states the claim's fifth title, not its 22nd appearance
+        ("This is the fifth Masters title for Woods in his 22nd Masters appearance.", "en",
+         "Woods a remporté dimanche son cinquième Masters.", "fr", "unverified"),
+        ("C'est le cinquième Masters de Woods, pour sa 22e participation au Masters.", "fr",
+         "Woods won his fifth Masters on Sunday.", "en", "unverified"),
+        # "around $222 billion" cannot state both of the claim's sums
+        ("His net worth rose from $200 billion to $212 billion.", "en",
+         "Sa fortune est estimée à environ 222 milliards de dollars.", "fr", "unverified"),
+        # each figure still answers its own
+        ("His net worth rose from $200 billion to $212 billion.", "en",
+         "His fortune rose from $200 billion to $212 billion.", "en", "support"),
+    ],
+)  # fmt: skip
+def test_one_figure_of_the_source_answers_one_of_the_claim(claim, cl, evidence, el, expected):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+def test_a_count_qualified_after_its_noun_is_not_refuted_by_another_count():
+    """ "150 passagers néerlandais" against "34 passagers sans nationalité confirmée": a count
+    of other passengers. English puts the adjective before ("154 Dutch passengers"), where
+    what is counted already differs."""
+    claim = "Plus de 150 passagers néerlandais se trouvaient à bord."
+    others = "« Trente-quatre passagers sont toujours sans nationalité confirmée », a-t-il dit."
+    assert outcome("quantity", claim, "fr", others, "fr").outcome == "unverified"
+    same = "Il y avait 154 passagers néerlandais à bord."
+    assert (
+        outcome("quantity", "Il y avait 200 passagers néerlandais.", "fr", same, "fr").outcome
+        == "contradiction"
+    )
+    assert (
+        outcome("quantity", "Thrust exceeds the 3,000 tonnes mark", "en",
+                "The engines produce 2,500 tonnes of thrust.", "en").outcome
+        == "contradiction"
+    )  # fmt: skip

@@ -204,7 +204,13 @@ def check_age(pair: Pair) -> Signal:
     claimed = set(facts_of(pair.claim, pair.claim_lang).ages)
     if not claimed:
         return silence("age")
-    stated = set(facts_of(pair.evidence, pair.evidence_lang).ages)
+    evidence = facts_of(pair.evidence, pair.evidence_lang)
+    stated = set(evidence.ages)
+    written = {q.value for q in evidence.quantities}
+    if stated and not claimed <= stated and claimed <= stated | written:
+        # "Woods, who at 43 became the second-oldest winner, after the then 46-year-old
+        # Jack Nicklaus": the claim's 43 is there; the age read is another person's
+        return Signal("age", UNVERIFIED, "the source gives that figure and another age")
     # several ages may be of several people: only one against one contradicts
     return _compare_values("age", "age", claimed, stated, several_contradict=False)
 

@@ -24,6 +24,7 @@ from bot.judge.rules import (
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms, subject_of
 from index.analysis import fold, inner_capitalised, is_stopword, words
 from index.facts import Quantity, compatible, entails, facts_of
+from index.lang import pack
 from index.lexicon import load_lexicon
 
 NAME = "quantity"
@@ -49,7 +50,9 @@ def check(pair: Pair) -> Signal:
         same = [
             theirs
             for theirs in stated
-            if _same_thing(mine, theirs, pair) and _same_magnitude(mine, theirs)
+            if _same_thing(mine, theirs, pair)
+            and _same_magnitude(mine, theirs)
+            and not _answers_another(theirs, mine, claimed, pair)
         ]
         parts = [theirs for theirs in same if theirs.role == "part"]
         if mine.role == "all" and parts:
@@ -105,7 +108,11 @@ def check(pair: Pair) -> Signal:
             )
         ):  # "9,6 millions d'installations, dont 7,8 millions aux États-Unis": a part
             given = ", ".join(repr(q.text) for q in same)
-            if _other_years(pair):
+            if _qualifier_unsaid(mine, same, pair):
+                # "150 passagers néerlandais" against "34 passagers sans nationalité
+                # confirmée": a count of other passengers
+                outcomes.append((UNVERIFIED, f"{mine.text!r}: the source counts {given}"))
+            elif _other_years(pair):
                 # "tué 11.000 personnes en 2014" against "1 668 personnes depuis 2018"
                 outcomes.append(
                     (UNVERIFIED, f"{mine.text!r}: the source counts {given} of other years")
@@ -121,6 +128,46 @@ def check(pair: Pair) -> Signal:
     if not outcomes:
         return silence(NAME)
     return Signal(NAME, SUPPORT, "; ".join(reason for _, reason in outcomes))
+
+
+def _qualifier_unsaid(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
+    """Does the claim qualify what it counts with a word right after it ("passagers
+    *néerlandais*") that no clause of the source's figures says?"""
+    if not mine.counted or not pack(pair.claim_lang).data["numbers"].get("qualifier_after"):
+        return False  # a percentage, a sum, an English noun: what follows qualifies nothing
+    after = _word_after(mine, pair.claim)
+    qualifier = next(
+        (
+            t
+            for t in pair.terms
+            if after and t.folded == fold(after)
+            and not (t.is_name or t.is_number or t.is_time or t.is_light)
+        ),
+        None,
+    )  # fmt: skip
+    if qualifier is None:
+        return False
+    lexicon = load_lexicon()
+    return not any(
+        covers(qualifier, sentence_terms(_clause_of(q.text, pair), pair.evidence_lang, lexicon))
+        for q in same
+    )
+
+
+def _answers_another(
+    theirs: Quantity, mine: Quantity, claimed: tuple[Quantity, ...], pair: Pair
+) -> bool:
+    """Is the source's figure the one that states another figure of the claim, nearer to it
+    than to this one? One figure answers one: "his fifth Masters" states the claim's "fifth
+    Masters title", not its "22nd Masters appearance"; "around $222 billion" states "$212
+    billion", not "$200 billion" too."""
+    return any(
+        other is not mine
+        and abs(theirs.value - other.value) < abs(theirs.value - mine.value)
+        and _same_thing(other, theirs, pair)
+        and entails(theirs, other)
+        for other in claimed
+    )
 
 
 def _named_alike(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
