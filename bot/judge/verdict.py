@@ -324,10 +324,7 @@ def _conjunct_unsaid(
     bounds = clause_bounds(claim, lang)
     joins = [m.end() for m in bounds if m.group()[:1].isalpha()]
     for start in joins:
-        end = min(
-            (m.start() for m in clause_bounds(claim, lang) if m.start() >= start),
-            default=len(claim),
-        )
+        end = min((m.start() for m in bounds if m.start() >= start), default=len(claim))
         member = [
             t
             for t in terms
@@ -449,5 +446,6 @@ def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
 # Punctuation that closes a clause more firmly than a comma does.
 _STRONG_BREAK = re.compile(r"[;:()\[\]—–]")

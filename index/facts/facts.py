@@ -21,6 +21,8 @@ NEGATION_SCOPE = 6
 HEDGE_SCOPE = 5
 # Characters before a span of years where a word saying it is an age may stand ("at the age of").
 AGE_REACH = 16
+# Characters before an hour where a word making it a time of day may stand ("d'ici 23 heures").
+CLOCK_REACH = 16
 # What an implicative denies: the verb after its "to" or "de" (not that verb's object), or
 # a noun's complement after "de son".
 VERB_SCOPE = 2
@@ -279,7 +281,7 @@ def _clock_time(text: str, match: re.Match[str], value: float, unit: str, langua
         and before
         and re.search(
             rf"(?<![\w-])(?:{language.alternation('durations', 'clock_before')})\s*$",
-            text[max(0, match.start() - AGE_REACH) : match.start()],
+            text[max(0, match.start() - CLOCK_REACH) : match.start()],
             re.IGNORECASE,
         )
     )

@@ -90,7 +90,7 @@ def _agents(text: str, lang: str) -> list[Agent]:
     """Each "verb by Name", "verb, notably by Name", and in a passive "was approved by the
     shareholders": a doer named by a common noun after its article."""
     found = []
-    for pattern in (_agent_pattern(lang), _passive_agent_pattern(lang)):
+    for pattern in (_agent_pattern(lang), _agent_pattern(lang, common_noun=True)):
         for m in pattern.finditer(text):
             # "LinkedIn's shareholders": the doers are the shareholders, whose owner is named
             doers = _POSSESSOR.sub("", m.group("doers").strip())
@@ -109,28 +109,21 @@ def _idioms(lang: str) -> frozenset[str]:
 
 
 @cache
-def _agent_pattern(lang: str) -> re.Pattern[str]:
+def _agent_pattern(lang: str, common_noun: bool = False) -> re.Pattern[str]:
+    """ "verb by Name", maybe "verb, notably by Name"; with ``common_noun``, a passive's
+    participle, then "by"/"par", an article and a lowercase noun ("was approved by the
+    shareholders")."""
     language = pack(lang)
-    by = language.alternation("passive", "agents")
     articles = language.alternation("hedge", "determiners")
     examples = language.alternation("passive", "agent_examples") or "(?!)"
+    by = rf"(?:,?\s+(?P<some>{examples}),?)?\s+(?:{language.alternation('passive', 'agents')})\s+"
+    if common_noun:
+        return re.compile(
+            rf"\b(?:{language.alternation('passive', 'auxiliaries')})\s+(?:[^\W\d_]+\s+)?"
+            rf"(?P<verb>[^\W\d_]+(?:{language.alternation('passive', 'participle_endings')}))"
+            rf"{by}(?:{articles})\s*(?P<doers>[a-zà-ÿ][^,.;:()\[\]—–]*)"
+        )
     return re.compile(
-        rf"(?P<verb>[^\W\d_][\w’'-]+)(?:,?\s+(?P<some>{examples}),?)?\s+(?:{by})\s+"
-        rf"(?:(?:{articles})\s*)?"
+        rf"(?P<verb>[^\W\d_][\w’'-]+){by}(?:(?:{articles})\s*)?"
         rf"(?P<doers>[A-ZÀ-Ý][^,.;:()\[\]—–]*)"
-    )
-
-
-@cache
-def _passive_agent_pattern(lang: str) -> re.Pattern[str]:
-    """A passive's participle, then "by"/"par", an article and a lowercase noun."""
-    language = pack(lang)
-    by = language.alternation("passive", "agents")
-    articles = language.alternation("hedge", "determiners")
-    examples = language.alternation("passive", "agent_examples") or "(?!)"
-    return re.compile(
-        rf"\b(?:{language.alternation('passive', 'auxiliaries')})\s+(?:[^\W\d_]+\s+)?"
-        rf"(?P<verb>[^\W\d_]+(?:{language.alternation('passive', 'participle_endings')}))"
-        rf"(?:,?\s+(?P<some>{examples}),?)?\s+(?:{by})\s+(?:{articles})\s*"
-        rf"(?P<doers>[a-zà-ÿ][^,.;:()\[\]—–]*)"
     )
