@@ -41,7 +41,8 @@ class Quantity:
     """A number as stated: its value, what kind of thing it measures, and how it is bounded."""
 
     value: float
-    # "percent" | "money:<ISO code>" | "count" or "ordinal" (with ``counted``) | "number"
+    # "percent" | "money:<ISO code>" | "count" or "ordinal" (with ``counted``) | "number" |
+    # "rank" ("one of the 20 largest": bound "le", compared only with ranks)
     kind: str
     bound: str  # "eq" | "approx" | "gt" | "ge" | "lt" | "le"
     counted: str | None  # the word after the number ("abonnés", "installs"), if any
