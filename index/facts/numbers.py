@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import simplemma
 from text_to_num import alpha2digit
@@ -211,7 +211,8 @@ def _bound_before_figure(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{bound_groups(lang)})(?=\s*(?:(?:{articles})\s*)?\d)", re.I)
 
 
-def bound_spans(text: str, lang: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def bound_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     """Where ``text`` bounds a figure ("*fewer than* 100", "*plus de* 400", "*more than* six"):
     words that belong to the quantity, not to what the text is about."""
     digits = with_digits(text, lang)
@@ -225,7 +226,7 @@ def bound_spans(text: str, lang: str) -> list[tuple[int, int]]:
             break
         spans.append((at, at + len(phrase)))
         start = at + len(phrase)
-    return spans
+    return tuple(spans)
 
 
 def bound_of(match: re.Match[str]) -> str:

@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.question.terms import QueryTerm
 from index.errors import VerifError
@@ -97,7 +98,13 @@ def judge(pair: Pair) -> list[Signal]:
 def switched_off() -> frozenset[str]:
     """Rules named in ``VERIF_RULES_OFF`` (comma-separated): the evaluation's ablation switch,
     to measure on fresh stories what one rule adds before trusting it (``--rules-off``)."""
-    named = {n.strip() for n in os.environ.get("VERIF_RULES_OFF", "").split(",") if n.strip()}
+    return _named_off(os.environ.get("VERIF_RULES_OFF", ""))
+
+
+@lru_cache(maxsize=8)
+def _named_off(setting: str) -> frozenset[str]:
+    """The rules a setting names, read once per setting: ``judge`` asks for every pair."""
+    named = {n.strip() for n in setting.split(",") if n.strip()}
     unknown = named - RULES.keys()
     if unknown:
         raise VerifError(

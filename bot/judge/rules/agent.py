@@ -5,8 +5,10 @@ doer of the same verb: the claim's name among the evidence's ("founded by Larry 
 Sergey Brin" for "founded by Sergey Brin") supports, another name there contradicts ("Le
 lancement a été opéré par la Nasa" against "Opérée par Arianespace"), unless either names its
 doers as examples ("applaudi, notamment par le président"): then others may have done it too,
-and the claim's doer is only not confirmed. Only names count: "by 2 %", "par action" are no
-doers.
+and the claim's doer is only not confirmed. In a passive, a common noun after its article is
+a doer too ("approuvé par les actionnaires"), compared by meaning and never refuting, since
+another noun may name the same people. Figures and idioms are no doers: "by 2 %", "par
+action", "by the end of the year", "par la suite".
 """
 
 from __future__ import annotations
