@@ -127,10 +127,27 @@ def with_digits(text: str, lang: str) -> str:
 
     scale_words = _alternatives(tuple(language.data["numbers"]["scales"]), bounded=False)
     text = re.sub(rf"(\d\s*)({scale_words})(?![\w-])", hide, text, flags=re.IGNORECASE)
+    # A plural scale with no number before it ("short billions of dollars", "des milliards")
+    # says "many", not one billion: it stays a word.
+    vague = _alternatives(tuple(language.words("numbers", "vague")))
+    if vague:
+        text = re.sub(
+            rf"(?<![\w-])((?:[^\W\d_][\w'’-]*\s+)?)({vague})(?![\w-])",
+            lambda m: m.group() if m.group(1) and _is_number_word(m.group(1), lang) else hide(m),
+            text,
+            flags=re.IGNORECASE,
+        )
     # "un", "one" stay words; a language text2num lacks keeps its digits only
     with contextlib.suppress(ValueError, KeyError, IndexError):
         text = alpha2digit(text, lang, threshold=2)
     return re.sub(r"SCALE(\d+)Q", lambda m: scales[int(m.group(1))], text)
+
+
+def _is_number_word(word: str, lang: str) -> bool:
+    """Does ``word`` read as a number ("trois", "two")?"""
+    with contextlib.suppress(ValueError, KeyError, IndexError):
+        return alpha2digit(word.strip(), lang, threshold=0) != word.strip()
+    return False
 
 
 def _fractions_as_percent(text: str, language: Pack) -> str:

@@ -599,3 +599,20 @@ def test_a_count_qualified_after_its_noun_is_not_refuted_by_another_count():
                 "The engines produce 2,500 tonnes of thrust.", "en").outcome
         == "contradiction"
     )  # fmt: skip
+
+
+def test_a_plural_scale_with_no_number_says_many_not_one():
+    """ "short billions of dollars", "des milliards de dollars": no figure to hold a claim's
+    32 billion against. A number before the scale still makes one ("trois millions")."""
+    assert quantities("FTX, short billions of dollars, filed for bankruptcy.", "en") == []
+    assert quantities("Thousands of people marched.", "en") == []
+    assert quantities("La plateforme a perdu des milliards de dollars.", "fr") == []
+    assert [q.value for q in quantities("trois millions de personnes", "fr")] == [3_000_000]
+    assert [q.value for q in quantities("three million people", "en")] == [3_000_000]
+    for claim, cl, evidence, el in (
+        ("FTX était valorisée 32 milliards de dollars.", "fr",
+         "FTX, short billions of dollars, filed for bankruptcy.", "en"),
+        ("FTX was valued at $32 billion.", "en",
+         "La plateforme FTX a perdu des milliards de dollars.", "fr"),
+    ):  # fmt: skip
+        assert outcome("quantity", claim, cl, evidence, el).outcome == "unverified"
