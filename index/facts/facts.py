@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from index.analysis import fold
+from index.analysis import fold, is_stopword
 from index.facts.numbers import YEAR, Quantity, bound_groups, bound_of, quantities, with_digits
 from index.lang import pack
 
@@ -27,6 +27,9 @@ CLOCK_REACH = 16
 # a noun's complement after "de son".
 VERB_SCOPE = 2
 NOUN_SCOPE = 3
+# A denial this close before a verb that denies its complement ("n'a jamais cessé de") denies
+# that verb: the complement is then affirmed.
+IMPLICATIVE_DENIAL_REACH = 3
 _CLAUSE_END = re.compile(r"[,;:.!?«»()\[\]—–]|\b(?:but|mais|while|alors que|tandis que)\b", re.I)
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*|\d+(?:[.,]\d+)*", re.UNICODE)
 
@@ -372,14 +375,17 @@ def negated_words(text: str, lang: str) -> set[str]:
     tokens = list(_TOKEN.finditer(text))
     later = _time_clause_starts(text, language)
     negated: set[str] = set()
+    prefixes = tuple(language.words("negation", "privative_prefixes"))
     for i, token in enumerate(tokens):
         word = _bare(token.group())
+        if prefixes and word.startswith(prefixes):
+            negated |= _folded([re.sub(r"^\w+\W", "", word)])  # "non-consensual"
         is_contraction = bool(contraction) and re.search(rf"{contraction}$", word) is not None
         if _in_time_clause(text, token.start(), later):
             continue  # "stood down two days after he refused to resign": another event
         if word in implicative:
             reach = _denies_complement(text, tokens, i, language)
-            if reach:
+            if reach and not _denied_before(text, tokens, i, language):
                 negated |= _folded(_in_clause(text, tokens, i, reach))
             continue
         if _bare_ne(text, tokens, i, language):
@@ -402,8 +408,10 @@ def negated_words(text: str, lang: str) -> set[str]:
         scope = _until_time(_in_clause(text, tokens, i, NEGATION_SCOPE), language)
         if _corrected(scope, language):
             continue  # "pas pour l'argent mais pour aider": the reason is denied, not the act
+        scope = _up_to_implicative(scope, implicative)
         if word in privative:
-            scope = scope[:1]  # "créanciers non garantis": only the word it qualifies
+            # "créanciers non garantis", "held without the bail": only the word it qualifies
+            scope = scope[: next((n + 1 for n, w in enumerate(scope) if not is_stopword(w)), 1)]
         elif (
             i > 0
             and not is_contraction  # "the booster wasn't": the word before is its subject
@@ -414,6 +422,36 @@ def negated_words(text: str, lang: str) -> set[str]:
         if is_contraction:
             negated.add(fold(re.sub(rf"{contraction}$", "", word)))
     return negated
+
+
+def _denied_before(text: str, tokens: list[re.Match[str]], at: int, language) -> bool:
+    """Is the implicative word at ``at`` itself denied ("n'a cessé de nier", "never stopped
+    denying", "did not refuse to pay")? Then its complement is not denied: two denials."""
+    negators = {w.casefold() for w in language.words("negation", "words")}
+    particles = {p.casefold() for p in language.words("negation", "particles")}
+    contraction = language.data["negation"]["contraction"]
+    for token in reversed(tokens[max(0, at - IMPLICATIVE_DENIAL_REACH) : at]):
+        if _CLAUSE_END.search(text[token.end() : tokens[at].start()]):
+            return False
+        word = token.group().casefold()
+        elided = re.split(r"['’]", word, maxsplit=1)[0] + "'" if re.search(r"['’]", word) else ""
+        if (
+            word in negators
+            or word in particles
+            or elided in particles
+            or (contraction and re.search(rf"{contraction}$", word))
+        ):
+            return True
+    return False
+
+
+def _up_to_implicative(scope: list[str], implicative: set[str]) -> list[str]:
+    """A negation's words up to a verb that denies its complement, which it then bears on
+    alone ("did not *stop* hosting", "n'a pas *cessé* de nier"): the complement is said."""
+    for n, word in enumerate(scope[:IMPLICATIVE_DENIAL_REACH]):
+        if _bare(word) in implicative:
+            return scope[: n + 1]
+    return scope
 
 
 def _bare_ne(text: str, tokens: list[re.Match[str]], at: int, language) -> bool:

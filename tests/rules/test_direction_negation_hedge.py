@@ -252,6 +252,51 @@ NEGATION = [
         "unverified",
     ),
     ("Share prices changed", "en", "Share prices were little changed.", "en", "unverified"),
+    # a denied verb that denies its complement affirms it: "n'a cessé de nier"
+    (
+        "He has always denied the accusations",
+        "en",
+        "Il n'a cessé de nier les accusations.",
+        "fr",
+        "silence",
+    ),
+    ("Il a toujours nié les accusations", "fr", "He never stopped denying the accusations.", "en", "silence"),
+    ("Amazon kept hosting Parler", "en", "Amazon did not stop hosting Parler.", "en", "silence"),
+    # both deny something, not the claim's verb: the source does not deny it (and without a
+    # denial of its own, it contradicts the claim's)
+    ("The court did not acquit him of fraud", "en", "He was acquitted of fraud.", "en", "contradiction"),
+    (
+        "The court did not acquit him of the fraud charge",
+        "en",
+        "He was found not guilty of the other charges. He was acquitted of fraud.",
+        "en",
+        "unverified",
+    ),
+    (
+        "Le tribunal ne l'a pas relaxé de l'accusation de fraude",
+        "fr",
+        "Il n'a pas été reconnu coupable des autres accusations, et il a été relaxé pour fraude.",
+        "fr",
+        "unverified",
+    ),
+    ("The systems were not affected by the flaw", "en", "The systems are not affected.", "en", "silence"),
+    # "without", "sans" deny the word they qualify, not the rest of the clause
+    (
+        "The Commission vetoed the merger",
+        "en",
+        "La Commission a sans surprise mis son veto à la fusion.",
+        "fr",
+        "silence",
+    ),
+    ("He was held pending sentencing", "en", "He was held without bail pending sentencing.", "en", "silence"),
+    # a privative prefix is a denial of the rest of its word, in either language
+    (
+        "He denied all accusations of non-consensual sex",
+        "en",
+        "Il a nié les accusations de relations sexuelles non consenties.",
+        "fr",
+        "silence",
+    ),
     ("Le PIB a progressé", "fr", "Le PIB a un peu progressé.", "fr", "silence"),
 ]
 

@@ -65,7 +65,15 @@ def _denial(pair: Pair) -> Signal | None:
         if (t.folded in claim_facts.negated or fold(t.word) in claim_facts.negated)
         and covers(t, stated)
     ]
-    if bool(in_evidence) == bool(in_claim):
+    if in_evidence and in_claim:
+        # Both deny something: the same thing, or not ("did not acquit him of rape" against
+        # "found not guilty of the most serious charges. He was acquitted of rape"). What the
+        # claim denies first is its verb: the source must deny that too.
+        head = min(in_claim, key=lambda t: t.position)
+        if head in in_evidence:
+            return None
+        return Signal(NAME, UNVERIFIED, f"the source does not deny {head.word}")
+    if not in_evidence and not in_claim:
         return None
     text, lang = (
         (pair.evidence, pair.evidence_lang) if in_evidence else (pair.claim, pair.claim_lang)
@@ -74,8 +82,8 @@ def _denial(pair: Pair) -> Signal | None:
         # "had never flown before this launch" is not denied by a flight; nor is it stated
         return None if in_evidence else Signal(NAME, UNVERIFIED, "the source does not say never")
     side = "the source denies" if in_evidence else "the claim denies"
-    words = ", ".join(t.word for t in in_evidence or in_claim)
-    return Signal(NAME, CONTRADICTION, f"{side} {words}")
+    denial = ", ".join(t.word for t in in_evidence or in_claim)
+    return Signal(NAME, CONTRADICTION, f"{side} {denial}")
 
 
 def _never_until(text: str, lang: str) -> bool:
