@@ -440,3 +440,29 @@ def test_a_member_joined_by_and_left_wholly_unsaid_is_not_stated():
         assert not _conjunct_unsaid(claim, lang, terms, unsaid[:1])  # half of it is said
         victims = tuple(t for t in terms if t.word in {"victimes", "victims"})
         assert not _conjunct_unsaid(claim, lang, terms, victims)  # the first member
+
+
+def test_a_sentence_that_opens_with_another_party_says_that_party_s_figures():
+    """ "Ruud a remporté 8 titres", in an article that names the claim's player only in its
+    title or the sentence before: the figure is Ruud's. A pronoun or a description may stand
+    for the claim's subject, and a sentence that names it speaks of it."""
+    from bot.judge.verdict import _subject_lent
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+    from index.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    article = {
+        "fr": "Nadal bat Ruud. Le Norvégien Ruud a perdu la finale. Ruud a remporté 8 titres.",
+        "en": "Nadal beats Ruud. The Norwegian Ruud lost the final. Ruud has won 8 titles.",
+    }
+    for claim, lang, other, pronoun, named in (
+        ("Nadal a remporté plus de vingt titres.", "fr", "Ruud a remporté 8 titres.",
+         "Il a remporté 22 titres.", "Nadal a remporté 22 titres."),
+        ("Nadal has won more than twenty titles.", "en", "Ruud has won 8 titles.",
+         "He has won 22 titles.", "Nadal has won 22 titles."),
+    ):  # fmt: skip
+        index = TermIndex([sentence_terms(article[lang], lang, lexicon)], [article[lang]])
+        terms = query_terms(claim, lang, lexicon, index, claim=True)
+        assert _subject_lent(terms, other, article[lang], lang)
+        assert not _subject_lent(terms, pronoun, article[lang], lang)
+        assert not _subject_lent(terms, named, article[lang], lang)

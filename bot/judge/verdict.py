@@ -93,6 +93,9 @@ class Judgement:
     figures_unread: bool = False
     # a whole member of the claim after "and"/"et" that the sentence does not say
     conjunct_unsaid: bool = False
+    # the claim's subject is only in the neighbour sentence or the title, and the sentence
+    # names another party itself: its figures and dates are that party's
+    subject_lent: bool = False
     features: dict[str, float] = field(default_factory=dict, compare=False)
     # P(this sentence decides the claim: it states it or contradicts it), from the fitted
     # model bot/judge/models/claim_evidence.json, and that model's threshold.
@@ -122,7 +125,7 @@ class Judgement:
         )
         if actor is not None:
             return actor
-        if self.subject_missing:
+        if self.subject_missing or self.subject_lent:
             return None
         if self.order == "other":
             return Signal("actor", CONTRADICTION, "someone else does it in the source")
@@ -191,6 +194,9 @@ def judge_candidate(
         signals=signals,
         figures_unread=_figures_unread(missing, signals),
         conjunct_unsaid=_conjunct_unsaid(query.proposition, query.language, terms, missing),
+        subject_lent=_subject_lent(
+            terms, index.text_of(index.sentences[span.sentence.row]), article.text, article.language
+        ),
     )
     features = claim_features(judgement, rank, article.language != query.language)
     model = load_model("claim_evidence")
@@ -334,6 +340,24 @@ def _conjunct_unsaid(
         if member and all(t in missing for t in member):
             return True
     return False
+
+
+def _subject_lent(terms: list[QueryTerm], own: str, article: str, lang: str) -> bool:
+    """Does the sentence ``own`` owe the claim's subject to its neighbour or its article's
+    title, while it opens with another party's name ("Casper Ruud compte 8 titres", in an
+    article on Nadal, for "Nadal compte plus de vingt titres")? Then what it says is that
+    party's. A name is what the article writes capitalised inside a sentence too; a pronoun
+    or a description ("Il", "The tribunal convicted him") may stand for the claim's subject."""
+    subject = subject_of(terms)
+    opener = re.match(r"[\W_]*([^\W\d_][\w’'-]*)", own)
+    if not subject or opener is None or not opener.group(1)[:1].isupper():
+        return False
+    name = fold(opener.group(1))
+    if name in {t.folded for t in terms} or is_stopword(name) or is_time_word(name):
+        return False
+    if name not in {fold(w) for w in inner_capitalised(article)}:
+        return False
+    return not any(covers(t, sentence_terms(own, lang, load_lexicon())) for t in subject)
 
 
 def _dated_elsewhere(against: Judgement, judged: list[Judgement]) -> bool:
