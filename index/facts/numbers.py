@@ -109,6 +109,12 @@ def entails(evidence: Quantity, claim: Quantity) -> bool:
     low_c, high_c = claim.interval(tight=evidence.bound in ("eq", "approx"))
     if claim.bound in ("eq", "approx") and evidence.bound in ("eq", "approx"):
         return compatible(evidence, claim)
+    if {evidence.bound, claim.bound} <= {"gt", "ge"} or {evidence.bound, claim.bound} <= {"lt", "le"}:
+        # Two floors (or two ceilings) far apart are two statements of the figure, not one
+        # implied by the other: whoever knows "at least 100" does not write "at least 50".
+        ratio = max(evidence.value, claim.value) / max(min(evidence.value, claim.value), 1e-9)
+        if ratio > TIGHT_BOUND:
+            return False
     return low_c <= low_e and high_e <= high_c
 
 
