@@ -466,3 +466,17 @@ def test_a_sentence_that_opens_with_another_party_says_that_party_s_figures():
         assert _subject_lent(terms, other, article[lang], lang)
         assert not _subject_lent(terms, pronoun, article[lang], lang)
         assert not _subject_lent(terms, named, article[lang], lang)
+
+
+def test_a_preposition_that_opens_a_claim_is_not_its_subject():
+    """ "Amid rising cases, WHO declared…": a capitalised first word the corpus does not know
+    is taken for a name unless it is a function word."""
+    from bot.question.terms import TermIndex, query_terms, sentence_terms, subject_of
+    from index.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    claim = "Amid rising cases of the disease, the WHO declared a global emergency."
+    index = TermIndex([sentence_terms(claim, "en", lexicon)], [claim])
+    terms = query_terms(claim, "en", lexicon, index, claim=True)
+    assert "Amid" not in [t.word for t in terms]
+    assert "Amid" not in [t.word for t in subject_of(terms)]
