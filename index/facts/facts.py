@@ -8,6 +8,7 @@ language. ``facts_of`` is cached: a sentence met again costs nothing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -71,6 +72,8 @@ class Facts:
     negated: frozenset[str]  # folded words that a negation bears on
     hedged: frozenset[str]  # folded words that a hedge bears on
     implicative: frozenset[str]  # verbs that deny their complement ("declined" to comment)
+    # the first content word of each negation: what it denies ("did not *sue* Amazon")
+    negation_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -80,6 +83,8 @@ def facts_of(text: str, lang: str) -> Facts:
     durations_ = tuple(find_durations(text, lang))
     taken = [(d.start, d.end) for d in dates]
     digits = with_digits(text, lang)
+    # "pas loin de 140 000", "not far from": a bound, whose negator negates nothing
+    negated, heads = negations(_without_bounds(digits, lang), lang)
     if digits != text:
         taken = [(d.start, d.end) for d in find_dates(digits, lang)]
     duration_spans = _duration_spans(digits, lang)
@@ -89,8 +94,8 @@ def facts_of(text: str, lang: str) -> Facts:
         weekdays=tuple(find_weekdays(text, lang)),
         durations=durations_,
         ages=tuple(find_ages(digits, lang)),
-        # "pas loin de 140 000", "not far from": a bound, whose negator negates nothing
-        negated=frozenset(negated_words(_without_bounds(digits, lang), lang)),
+        negated=frozenset(negated),
+        negation_heads=frozenset(heads),
         implicative=frozenset(implicative_words(text, lang)),
         hedged=frozenset(hedged_words(text, lang)),
     )
@@ -361,10 +366,17 @@ def _without_bounds(digits: str, lang: str) -> str:
 
 
 def negated_words(text: str, lang: str) -> set[str]:
+    """Folded words a negation bears on (``negations``)."""
+    return negations(text, lang)[0]
+
+
+def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
     """Folded words a negation bears on: the words after a negator in its clause, and the
     verb before it ("did not sue", "n'a pas déposé", "didn't file", "ne sont plus interdits"),
     and the complement of a verb that denies it ("refused to pay"). French "plus", "rien",
-    "personne" negate only after "ne"."""
+    "personne" negate only after "ne". And the heads: the first content word of each
+    negation, what it denies ("did not *sue* Amazon", "de ne pas *devenir* un pays
+    indépendant"); the words after it are that word's own complements."""
     language = pack(lang)
     negators = {w.casefold() for w in language.words("negation", "words")}
     particle_words = {w.casefold() for w in language.words("negation", "particle_words")}
@@ -372,25 +384,46 @@ def negated_words(text: str, lang: str) -> set[str]:
     contraction = language.data["negation"]["contraction"]
     implicative = {w.casefold() for w in language.words("negation", "implicative")}
     privative = {w.casefold() for w in language.words("negation", "privative")}
+    transparent = {w.casefold() for w in language.words("negation", "transparent")}
+    partitive = {w.casefold() for w in language.words("negation", "partitive")}
     tokens = list(_TOKEN.finditer(text))
     later = _time_clause_starts(text, language)
     negated: set[str] = set()
+    heads: set[str] = set()
+
+    def deny(scope: list[str]) -> None:
+        nonlocal negated
+        negated |= _folded(scope)
+        # the first run of content words: "n'a jamais été *hors ligne*", "did not *sue*";
+        # a verb of replying denies what it replies to ("n'a pas répondu aux demandes de
+        # *commentaires*")
+        start = next((n for n, w in enumerate(scope) if not is_stopword(_bare(w))), len(scope))
+        run = scope[start:]
+        if not (run and _bare(run[0]) in transparent):
+            head = list(itertools.takewhile(lambda w: not is_stopword(_bare(w)), run))
+            # a verb's object after "pas de", "not any" is denied with it ("n'a pas concédé
+            # de *bogey*")
+            rest = run[len(head) : len(head) + 2]
+            if len(rest) == 2 and rest[0].casefold() in partitive:
+                head.append(rest[1])
+            run = head
+        heads.update(fold(_bare(w)) for w in run if not is_stopword(_bare(w)))
     prefixes = tuple(language.words("negation", "privative_prefixes"))
     for i, token in enumerate(tokens):
         word = _bare(token.group())
         if prefixes and word.startswith(prefixes):
-            negated |= _folded([re.sub(r"^\w+\W", "", word)])  # "non-consensual"
+            deny([re.sub(r"^\w+\W", "", word)])  # "non-consensual"
         is_contraction = bool(contraction) and re.search(rf"{contraction}$", word) is not None
         if _in_time_clause(text, token.start(), later):
             continue  # "stood down two days after he refused to resign": another event
         if word in implicative:
             reach = _denies_complement(text, tokens, i, language)
             if reach and not _denied_before(text, tokens, i, language):
-                negated |= _folded(_in_clause(text, tokens, i, reach))
+                deny(_in_clause(text, tokens, i, reach))
             continue
         if _bare_ne(text, tokens, i, language):
             # "Aucune des 298 personnes n'a survécu": "ne" alone, after a word of none
-            negated |= _folded(_in_clause(text, tokens, i, NEGATION_SCOPE))
+            deny(_in_clause(text, tokens, i, NEGATION_SCOPE))
             continue
         if not is_contraction and word not in negators:
             continue
@@ -412,16 +445,20 @@ def negated_words(text: str, lang: str) -> set[str]:
         if word in privative:
             # "créanciers non garantis", "held without the bail": only the word it qualifies
             scope = scope[: next((n + 1 for n, w in enumerate(scope) if not is_stopword(w)), 1)]
-        elif (
-            i > 0
+        deny(scope)
+        if (
+            word not in privative
+            and i > 0
             and not is_contraction  # "the booster wasn't": the word before is its subject
             and not _CLAUSE_END.search(text[tokens[i - 1].end() : token.start()])
         ):
-            scope.append(tokens[i - 1].group())
-        negated |= _folded(scope)
+            before = tokens[i - 1].group()  # "n'a pas déposé", "did not sue"
+            negated |= _folded([before])
+            if not is_stopword(_bare(before)):
+                heads.add(fold(_bare(before)))  # "ne changera pas": the verb is denied
         if is_contraction:
             negated.add(fold(re.sub(rf"{contraction}$", "", word)))
-    return negated
+    return negated, heads
 
 
 def _denied_before(text: str, tokens: list[re.Match[str]], at: int, language) -> bool:

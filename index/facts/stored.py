@@ -83,7 +83,12 @@ def to_json(facts: Facts) -> dict[str, Any]:
         ]
     if facts.ages:
         value["a"] = list(facts.ages)
-    for key, words in (("n", facts.negated), ("h", facts.hedged), ("i", facts.implicative)):
+    for key, words in (
+        ("n", facts.negated),
+        ("nh", facts.negation_heads),
+        ("h", facts.hedged),
+        ("i", facts.implicative),
+    ):
         if words:
             value[key] = sorted(words)
     return value
@@ -107,6 +112,7 @@ def from_json(value: dict[str, Any]) -> Facts:
             negated=frozenset(value.get("n", ())),
             hedged=frozenset(value.get("h", ())),
             implicative=frozenset(value.get("i", ())),
+            negation_heads=frozenset(value.get("nh", ())),
         )
     except (TypeError, ValueError, AttributeError) as err:
         raise ValueError(f"stored facts cannot be read ({err}): {value!r:.120}") from err

@@ -262,9 +262,9 @@ NEGATION = [
     ),
     ("Il a toujours nié les accusations", "fr", "He never stopped denying the accusations.", "en", "silence"),
     ("Amazon kept hosting Parler", "en", "Amazon did not stop hosting Parler.", "en", "silence"),
-    # both deny something, not the claim's verb: the source does not deny it (and without a
-    # denial of its own, it contradicts the claim's)
+    # a negation denies its head; the words after it are the head's complements
     ("The court did not acquit him of fraud", "en", "He was acquitted of fraud.", "en", "contradiction"),
+    # both deny, not the same thing: the source does not deny the claim's head
     (
         "The court did not acquit him of the fraud charge",
         "en",
@@ -273,11 +273,39 @@ NEGATION = [
         "unverified",
     ),
     (
-        "Le tribunal ne l'a pas relaxé de l'accusation de fraude",
+        "Cette victoire ne changera pas l'issue du match",
         "fr",
-        "Il n'a pas été reconnu coupable des autres accusations, et il a été relaxé pour fraude.",
+        "The computer won the match 3-0.",
+        "en",
+        "silence",
+    ),
+    ("They have never met in an official match", "en", "Ils ont joué un match officiel dimanche.", "fr", "silence"),
+    # "pas de", "not any": the denied verb's object is denied with it
+    (
+        "Woods n'a pas concédé de bogey sur le dernier trou",
         "fr",
-        "unverified",
+        "Woods made a bogey on the final hole.",
+        "en",
+        "contradiction",
+    ),
+    ("He did not make any mistake", "en", "Il a commis une erreur.", "fr", "contradiction"),
+    # words of willingness pass the denial on to what they introduce
+    (
+        "Zuckerberg would not be willing to testify",
+        "en",
+        "Zuckerberg a dit qu'il serait heureux de venir témoigner.",
+        "fr",
+        "contradiction",
+    ),
+    ("He did not sign the budget law", "en", "No budget was presented, and he signed the law.", "en", "unverified"),
+    ("He did not sign the budget", "en", "The budget was not signed.", "en", "silence"),
+    # a verb of replying denies what it replies to
+    (
+        "Amazon a commenté la plainte",
+        "fr",
+        "Amazon n'a pas répondu aux demandes de commentaires sur la plainte.",
+        "fr",
+        "contradiction",
     ),
     ("The systems were not affected by the flaw", "en", "The systems are not affected.", "en", "silence"),
     # "without", "sans" deny the word they qualify, not the rest of the clause

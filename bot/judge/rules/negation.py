@@ -14,9 +14,9 @@ import re
 
 from bot.judge.rules import CONTRADICTION, UNVERIFIED, Pair, Signal, rule, silence
 from bot.judge.rules.direction import negated_superlative
-from bot.question.terms import QueryTerm, covers, sentence_terms
+from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms
 from index.analysis import fold
-from index.facts import facts_of
+from index.facts import Facts, facts_of
 from index.lang import pack
 from index.lexicon import load_lexicon, opposite_poles
 
@@ -57,22 +57,19 @@ def _denial(pair: Pair) -> Signal | None:
     denied = sentence_terms(" ".join(evidence_facts.negated), pair.evidence_lang, lexicon)
     in_evidence = [t for t in content if covers(t, denied)]
     # The claim denying a word the evidence never says is no contradiction: the evidence must
-    # state it ("not a cyberattack" against a sentence about a software update says nothing).
+    # state it ("not a cyberattack" against a sentence about a software update says nothing);
+    # and what the claim denies is its negation's head, not the head's complements ("never
+    # *met* in an official match" is not denied by a match).
     stated = sentence_terms(pair.evidence, pair.evidence_lang, lexicon)
-    in_claim = [
-        t
-        for t in content
-        if (t.folded in claim_facts.negated or fold(t.word) in claim_facts.negated)
-        and covers(t, stated)
-    ]
+    heads = _denied(claim_facts, pair.claim_lang)
+    in_claim = [t for t in content if covers(t, heads) and covers(t, stated)]
     if in_evidence and in_claim:
-        # Both deny something: the same thing, or not ("did not acquit him of rape" against
-        # "found not guilty of the most serious charges. He was acquitted of rape"). What the
-        # claim denies first is its verb: the source must deny that too.
-        head = min(in_claim, key=lambda t: t.position)
-        if head in in_evidence:
+        # Both deny: the same thing, or not ("did not acquit him of rape" against "found not
+        # guilty of the other charges").
+        if any(t in in_evidence for t in in_claim):
             return None
-        return Signal(NAME, UNVERIFIED, f"the source does not deny {head.word}")
+        said = ", ".join(t.word for t in in_claim)
+        return Signal(NAME, UNVERIFIED, f"the source does not deny {said}")
     if not in_evidence and not in_claim:
         return None
     text, lang = (
@@ -84,6 +81,17 @@ def _denial(pair: Pair) -> Signal | None:
     side = "the source denies" if in_evidence else "the claim denies"
     denial = ", ".join(t.word for t in in_evidence or in_claim)
     return Signal(NAME, CONTRADICTION, f"{side} {denial}")
+
+
+def _denied(facts: Facts, lang: str) -> SentenceTerms:
+    """What a claim's negations deny: their heads; all the words they bear on when a head is
+    a word with two poles, which the direction rule turns ("didn't *file* a new lawsuit"
+    denies the lawsuit of this claim). A source's negation is read whole: "does not
+    recommend any restrictions on travel" denies the restrictions a claim says it advised."""
+    heads = sentence_terms(" ".join(facts.negation_heads), lang, load_lexicon())
+    if heads.stems & opposite_poles().keys():
+        return sentence_terms(" ".join(facts.negated), lang, load_lexicon())
+    return heads
 
 
 def _never_until(text: str, lang: str) -> bool:
