@@ -45,7 +45,8 @@ def test_facts_round_trip_exactly_through_json(text, lang):
 
 def test_the_round_trip_covers_every_kind_of_fact():
     found = [extract.facts_of(text, lang) for text, lang in SENTENCES]
-    for kind in ("quantities", "dates", "weekdays", "durations", "negated", "hedged"):
+    kinds = ("quantities", "dates", "weekdays", "durations", "negated", "negation_heads", "hedged")
+    for kind in kinds:
         assert any(getattr(f, kind) for f in found), kind
     assert any(q.role for f in found for q in f.quantities)
     assert any(d.ago for f in found for d in f.durations)
