@@ -7,6 +7,12 @@ import pytest
 from .conftest import outcome
 
 DIRECTION = [
+    # moods and unity have two poles too
+    ("Bach s'est dit inquiet pour les Jeux", "fr", "Bach said he was confident about the Games.",
+     "en", "contradiction"),
+    ("The members were deeply divided over the choice", "en",
+     "Les membres ont manifesté une grande cohésion dans ce choix.", "fr", "contradiction"),
+    ("Les membres étaient unanimes", "fr", "The members were unanimous.", "en", "support"),
     ("Twitter's stock rose", "en", "L'action de Twitter a chuté de 6 %.", "fr", "contradiction"),
     ("L'action de Twitter a augmenté", "fr", "Twitter shares fell 6%.", "en", "contradiction"),
     ("Twitter's shares fell", "en", "Les actions de Twitter ont baissé.", "fr", "support"),
