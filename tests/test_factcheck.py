@@ -480,3 +480,24 @@ def test_a_preposition_that_opens_a_claim_is_not_its_subject():
     terms = query_terms(claim, "en", lexicon, index, claim=True)
     assert "Amid" not in [t.word for t in terms]
     assert "Amid" not in [t.word for t in subject_of(terms)]
+
+
+@pytest.mark.parametrize(
+    ("claim", "lang", "subject"),
+    [
+        ("En Amérique latine, le Brésil est le pays le plus touché par le virus.", "fr", ["Brésil"]),
+        ("After Truss resigned, Sunak became prime minister.", "en", ["Sunak"]),
+        ("Après la démission de Truss, Sunak est devenu Premier ministre.", "fr", ["Sunak"]),
+    ],
+)
+def test_an_opening_phrase_of_place_or_time_is_not_the_subject(claim, lang, subject):
+    """ "En Amérique latine, …", "After Truss resigned, …": the main clause after the comma
+    holds the claim's subject; the opening phrase only sets the scene."""
+    from bot.question.terms import TermIndex, query_terms, sentence_terms, subject_of
+    from index.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    index = TermIndex([sentence_terms(claim, lang, lexicon)], [claim])
+    terms = query_terms(claim, lang, lexicon, index, claim=True)
+    assert [t.word for t in subject_of(terms)] == subject
+    assert all(t.framed for t in terms if t.word in ("Amérique", "Truss"))

@@ -256,8 +256,18 @@ def query_terms(
 
 
 def _attribution_end(text: str, lang: str) -> int:
-    """Where an opening attribution ends ("Selon Sara Danius, …"), or 0 without one."""
-    openers = pack(lang).alternation("attribution", "openers")
+    """Where an opening attribution ("Selon Sara Danius, …") or an opening phrase of place or
+    time ("En Amérique latine, …", "Amid rising cases, …") ends, or 0 without one: neither
+    is the claim's subject or predicate."""
+    language = pack(lang)
+    openers = "|".join(
+        alternation
+        for alternation in (
+            language.alternation("attribution", "openers"),
+            language.alternation("phrases", "fronted"),
+        )
+        if alternation
+    )
     found = (
         re.match(rf"\s*(?:{openers})\s+[^,?]{{1,80}},", text, re.IGNORECASE) if openers else None
     )
