@@ -295,6 +295,13 @@ def test_someone_else_acts_only_in_the_verb_s_own_clause():
     assert _order(claim, same) == "other"
 
 
+def test_a_passive_source_says_nothing_by_its_word_order():
+    """ "Mladic was found guilty by the tribunal": the doer comes after the verb."""
+    claim = "Serbia convicted Mladic of genocide"
+    assert _order(claim, "Mladic was convicted of genocide by Serbia.") is None
+    assert _order(claim, "Karadzic convicted the generals of Serbia.") == "other"
+
+
 @pytest.mark.parametrize("claim", ["WHO", "Parler: Amazon", "C'est Twitter"])
 def test_names_alone_state_nothing(bundled_index, claim):
     """A "claim" of names alone asserts nothing: it is never confirmed or refuted."""

@@ -24,6 +24,7 @@ from bot.judge.rules import (
     UNVERIFIED,
     Pair,
     Signal,
+    clause_around,
     clause_bounds,
     judge,
 )
@@ -440,6 +441,8 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
         return None  # "a post-launch news conference", "after the launch": no one's verb
     if sentence[verb_at : verb_at + 1].isupper() and sentence[:verb_at].strip():
         return None  # "The Swiss Federal Council" for "Le Conseil fédéral": part of a name
+    if _passive_with_agent(clause_around(sentence, lang, verb_at, verb_at + 1), lang):
+        return None  # "Mladic a été déclaré coupable par le TPIY": the doer comes after
     if any(at < verb_at for at in subject_at):
         return "before"  # "Bayer agreed to buy Monsanto" for "Bayer and Monsanto agree"
     claimed = {t.folded for t in terms}
@@ -457,6 +460,12 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
         and not any(a <= sentence.find(name, body) < b for a, b in quoted)
     ]  # fmt: skip
     return "other" if others else "after"
+
+
+def _passive_with_agent(clause: str, lang: str) -> bool:
+    """Is ``clause`` passive with its doer named ("a été déclaré coupable *par* le TPIY")?"""
+    agents = pack(lang).alternation("passive", "agents")
+    return bool(_PASSIVE.search(clause) and re.search(rf"\b(?:{agents})\b", clause, re.I))
 
 
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
