@@ -356,6 +356,10 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
     if not scale and is_year(raw) and (kind == "number" or (counted or "")[:1].isupper()):
         return None  # "en 2021", "2021 Parler…": a year, which dates.py reads
     role = "all" if match.group("whole") and kind == "count" else None
+    gap = language.alternation("numbers", "difference")
+    after = match.string[match.end() :]
+    if kind == "count" and gap and re.match(rf"\s*(?:{gap})(?![\w-])", after, re.IGNORECASE):
+        role = "difference"  # "25 points d'écart", "3 seats ahead": a gap, not a total
     counted = counted.casefold() if counted else None
     return Quantity(value, kind, bound, counted, match.group(), role)
 

@@ -621,3 +621,17 @@ def test_a_plural_scale_with_no_number_says_many_not_one():
          "La plateforme FTX a perdu des milliards de dollars.", "fr"),
     ):  # fmt: skip
         assert outcome("quantity", claim, cl, evidence, el).outcome == "unverified"
+
+
+def test_a_gap_is_compared_with_a_gap_not_with_a_total():
+    """ "25 points d'écart" is no score: the winner's 524 and the runner-up's 499 say it."""
+    assert [q.role for q in quantities("avec 25 points d'écart", "fr")] == ["difference"]
+    assert [q.role for q in quantities("Labour finished 3 seats ahead", "en")] == ["difference"]
+    claim = "Avec seulement 25 points d'écart, elle décroche la deuxième place."
+    total = "She finished second with 499 points."
+    assert outcome("quantity", claim, "fr", total, "en").outcome == "unverified"
+    claim = "Pravi a terminé avec 25 points de retard sur le vainqueur."
+    gap = "Pravi finished 25 points behind the winner."
+    assert outcome("quantity", claim, "fr", gap, "en").outcome == "support"
+    wider = "Pravi finished 40 points behind the winner."
+    assert outcome("quantity", claim, "fr", wider, "en").outcome == "contradiction"

@@ -281,6 +281,8 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
     their magnitudes (_same_magnitude) tell a price from a total."""
     if mine.kind.removesuffix(UNIT) != theirs.kind.removesuffix(UNIT):
         return False
+    if (mine.role == "difference") != (theirs.role == "difference"):
+        return False  # "25 points d'écart" is no score of 499 points
     if mine.kind not in ("count", "ordinal"):
         return True
     if mine.kind == "ordinal" and not (mine.counted and theirs.counted):
