@@ -143,6 +143,12 @@ def with_digits(text: str, lang: str) -> str:
             text,
             flags=re.IGNORECASE,
         )
+    # "a two-year contract": a number word joined to its unit is read as the number
+    text = re.sub(
+        r"(?<![\w-])([^\W\d_]+)-(?=[^\W\d_])",
+        lambda m: f"{m.group(1)} " if _is_cardinal_word(m.group(1), lang) else m.group(),
+        text,
+    )
     # "un", "one" stay words; a language text2num lacks keeps its digits only
     with contextlib.suppress(ValueError, KeyError, IndexError):
         text = alpha2digit(text, lang, threshold=2)
@@ -153,6 +159,13 @@ def _is_number_word(word: str, lang: str) -> bool:
     """Does ``word`` read as a number ("trois", "two")?"""
     with contextlib.suppress(ValueError, KeyError, IndexError):
         return alpha2digit(word.strip(), lang, threshold=0) != word.strip()
+    return False
+
+
+def _is_cardinal_word(word: str, lang: str) -> bool:
+    """Is ``word`` a number written in letters ("two", "douze"), not an ordinal ("first")?"""
+    with contextlib.suppress(ValueError, KeyError, IndexError):
+        return alpha2digit(word, lang, threshold=0).isdigit()
     return False
 
 

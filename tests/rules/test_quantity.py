@@ -635,3 +635,15 @@ def test_a_gap_is_compared_with_a_gap_not_with_a_total():
     assert outcome("quantity", claim, "fr", gap, "en").outcome == "support"
     wider = "Pravi finished 40 points behind the winner."
     assert outcome("quantity", claim, "fr", wider, "en").outcome == "contradiction"
+
+
+def test_a_number_word_joined_to_its_unit_is_a_number():
+    """ "a two-year contract", "trois-ans": the span is two years; "first-degree" stays an
+    adjective (an ordinal joined to its noun is not a count)."""
+    from index.facts import facts_of
+    from index.facts.numbers import with_digits
+
+    assert [d.days for d in facts_of("He signed a two-year contract.", "en").durations] == [730.5]
+    assert "2 year" in with_digits("a two-year contract", "en")
+    assert with_digits("first-degree rape", "en") == "first-degree rape"
+    assert with_digits("a well-known case", "en") == "a well-known case"
