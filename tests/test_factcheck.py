@@ -492,7 +492,11 @@ def test_a_preposition_that_opens_a_claim_is_not_its_subject():
 @pytest.mark.parametrize(
     ("claim", "lang", "subject"),
     [
-        ("En Amérique latine, le Brésil est le pays le plus touché par le virus.", "fr", ["Brésil"]),
+        (
+            "En Amérique latine, le Brésil est le pays le plus touché par le virus.",
+            "fr",
+            ["Brésil"],
+        ),
         ("After Truss resigned, Sunak became prime minister.", "en", ["Sunak"]),
         ("Après la démission de Truss, Sunak est devenu Premier ministre.", "fr", ["Sunak"]),
     ],

@@ -392,8 +392,7 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
     heads: set[str] = set()
 
     def deny(scope: list[str]) -> None:
-        nonlocal negated
-        negated |= _folded(scope)
+        negated.update(_folded(scope))
         # the first run of content words: "n'a jamais été *hors ligne*", "did not *sue*";
         # a verb of replying denies what it replies to ("n'a pas répondu aux demandes de
         # *commentaires*")
@@ -408,6 +407,7 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
                 head.append(rest[1])
             run = head
         heads.update(fold(_bare(w)) for w in run if not is_stopword(_bare(w)))
+
     prefixes = tuple(language.words("negation", "privative_prefixes"))
     for i, token in enumerate(tokens):
         word = _bare(token.group())

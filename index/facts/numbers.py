@@ -109,7 +109,8 @@ def entails(evidence: Quantity, claim: Quantity) -> bool:
     low_c, high_c = claim.interval(tight=evidence.bound in ("eq", "approx"))
     if claim.bound in ("eq", "approx") and evidence.bound in ("eq", "approx"):
         return compatible(evidence, claim)
-    if {evidence.bound, claim.bound} <= {"gt", "ge"} or {evidence.bound, claim.bound} <= {"lt", "le"}:
+    bounds = {evidence.bound, claim.bound}
+    if bounds <= {"gt", "ge"} or bounds <= {"lt", "le"}:
         # Two floors (or two ceilings) far apart are two statements of the figure, not one
         # implied by the other: whoever knows "at least 100" does not write "at least 50".
         ratio = max(evidence.value, claim.value) / max(min(evidence.value, claim.value), 1e-9)
@@ -139,7 +140,7 @@ def with_digits(text: str, lang: str) -> str:
     if vague:
         text = re.sub(
             rf"(?<![\w-])((?:[^\W\d_][\w'’-]*\s+)?)({vague})(?![\w-])",
-            lambda m: m.group() if m.group(1) and _is_number_word(m.group(1), lang) else hide(m),
+            lambda m: m.group() if m.group(1) and _is_cardinal_word(m.group(1), lang) else hide(m),
             text,
             flags=re.IGNORECASE,
         )
@@ -155,17 +156,10 @@ def with_digits(text: str, lang: str) -> str:
     return re.sub(r"SCALE(\d+)Q", lambda m: scales[int(m.group(1))], text)
 
 
-def _is_number_word(word: str, lang: str) -> bool:
-    """Does ``word`` read as a number ("trois", "two")?"""
-    with contextlib.suppress(ValueError, KeyError, IndexError):
-        return alpha2digit(word.strip(), lang, threshold=0) != word.strip()
-    return False
-
-
 def _is_cardinal_word(word: str, lang: str) -> bool:
-    """Is ``word`` a number written in letters ("two", "douze"), not an ordinal ("first")?"""
+    """Is ``word`` a number written in letters ("two", "trois"), not an ordinal ("first")?"""
     with contextlib.suppress(ValueError, KeyError, IndexError):
-        return alpha2digit(word, lang, threshold=0).isdigit()
+        return alpha2digit(word.strip(), lang, threshold=0).isdigit()
     return False
 
 

@@ -192,14 +192,27 @@ def test_weekday(claim, cl, evidence, el, expected):
     ("claim", "cl", "evidence", "el", "expected"),
     [
         # a span a hundred times another measures something else: one span against one
-        ("Le couple avait passé 48 heures coincé dans sa cabine.", "fr",
-         "Un couple de 29 ans a été sauvé après avoir passé 24 heures coincé dans sa cabine.",
-         "fr", "contradiction"),
-        ("The couple spent 48 hours trapped in their cabin.", "en",
-         "The couple, married for 29 years, spent 24 hours trapped in their cabin.", "en",
-         "contradiction"),
-        ("The couple spent 48 hours trapped.", "en",
-         "They spent 24 hours trapped, then 3 days in hospital.", "en", "unverified"),
+        (
+            "Le couple avait passé 48 heures coincé dans sa cabine.",
+            "fr",
+            "Un couple de 29 ans a été sauvé après avoir passé 24 heures coincé dans sa cabine.",
+            "fr",
+            "contradiction",
+        ),
+        (
+            "The couple spent 48 hours trapped in their cabin.",
+            "en",
+            "The couple, married for 29 years, spent 24 hours trapped in their cabin.",
+            "en",
+            "contradiction",
+        ),
+        (
+            "The couple spent 48 hours trapped.",
+            "en",
+            "They spent 24 hours trapped, then 3 days in hospital.",
+            "en",
+            "unverified",
+        ),
         (
             "Parler was offline for a month",
             "en",

@@ -8,10 +8,20 @@ from .conftest import outcome
 
 DIRECTION = [
     # moods and unity have two poles too
-    ("Bach s'est dit inquiet pour les Jeux", "fr", "Bach said he was confident about the Games.",
-     "en", "contradiction"),
-    ("The members were deeply divided over the choice", "en",
-     "Les membres ont manifesté une grande cohésion dans ce choix.", "fr", "contradiction"),
+    (
+        "Bach s'est dit inquiet pour les Jeux",
+        "fr",
+        "Bach said he was confident about the Games.",
+        "en",
+        "contradiction",
+    ),
+    (
+        "The members were deeply divided over the choice",
+        "en",
+        "Les membres ont manifesté une grande cohésion dans ce choix.",
+        "fr",
+        "contradiction",
+    ),
     ("Les membres étaient unanimes", "fr", "The members were unanimous.", "en", "support"),
     ("Twitter's stock rose", "en", "L'action de Twitter a chuté de 6 %.", "fr", "contradiction"),
     ("L'action de Twitter a augmenté", "fr", "Twitter shares fell 6%.", "en", "contradiction"),
@@ -266,10 +276,22 @@ NEGATION = [
         "fr",
         "silence",
     ),
-    ("Il a toujours nié les accusations", "fr", "He never stopped denying the accusations.", "en", "silence"),
+    (
+        "Il a toujours nié les accusations",
+        "fr",
+        "He never stopped denying the accusations.",
+        "en",
+        "silence",
+    ),
     ("Amazon kept hosting Parler", "en", "Amazon did not stop hosting Parler.", "en", "silence"),
     # a negation denies its head; the words after it are the head's complements
-    ("The court did not acquit him of fraud", "en", "He was acquitted of fraud.", "en", "contradiction"),
+    (
+        "The court did not acquit him of fraud",
+        "en",
+        "He was acquitted of fraud.",
+        "en",
+        "contradiction",
+    ),
     # both deny, not the same thing: the source does not deny the claim's head
     (
         "The court did not acquit him of the fraud charge",
@@ -285,7 +307,13 @@ NEGATION = [
         "en",
         "silence",
     ),
-    ("They have never met in an official match", "en", "Ils ont joué un match officiel dimanche.", "fr", "silence"),
+    (
+        "They have never met in an official match",
+        "en",
+        "Ils ont joué un match officiel dimanche.",
+        "fr",
+        "silence",
+    ),
     # "pas de", "not any": the denied verb's object is denied with it
     (
         "Woods n'a pas concédé de bogey sur le dernier trou",
@@ -303,7 +331,13 @@ NEGATION = [
         "fr",
         "contradiction",
     ),
-    ("He did not sign the budget law", "en", "No budget was presented, and he signed the law.", "en", "unverified"),
+    (
+        "He did not sign the budget law",
+        "en",
+        "No budget was presented, and he signed the law.",
+        "en",
+        "unverified",
+    ),
     ("He did not sign the budget", "en", "The budget was not signed.", "en", "silence"),
     # a verb of replying denies what it replies to
     (
@@ -313,7 +347,13 @@ NEGATION = [
         "fr",
         "contradiction",
     ),
-    ("The systems were not affected by the flaw", "en", "The systems are not affected.", "en", "silence"),
+    (
+        "The systems were not affected by the flaw",
+        "en",
+        "The systems are not affected.",
+        "en",
+        "silence",
+    ),
     # "without", "sans" deny the word they qualify, not the rest of the clause
     (
         "The Commission vetoed the merger",
@@ -322,7 +362,13 @@ NEGATION = [
         "fr",
         "silence",
     ),
-    ("He was held pending sentencing", "en", "He was held without bail pending sentencing.", "en", "silence"),
+    (
+        "He was held pending sentencing",
+        "en",
+        "He was held without bail pending sentencing.",
+        "en",
+        "silence",
+    ),
     # a privative prefix is a denial of the rest of its word, in either language
     (
         "He denied all accusations of non-consensual sex",

@@ -22,10 +22,20 @@ CASES = [
     ("Turnout was 45%", "en", "More than 40% of voters turned out.", "en", "unverified"),
     ("More than 50% of voters turned out", "en", "Turnout reached 45%.", "en", "contradiction"),
     # two floors far apart are two statements of the figure: neither implies the other
-    ("Candidates need the backing of at least 50 MPs", "en",
-     "Les candidats devront avoir au moins 100 parrainages de députés.", "fr", "unverified"),
-    ("Plus de 1 500 vols ont été annulés", "fr", "More than 1,600 flights were cancelled.", "en",
-     "support"),
+    (
+        "Candidates need the backing of at least 50 MPs",
+        "en",
+        "Les candidats devront avoir au moins 100 parrainages de députés.",
+        "fr",
+        "unverified",
+    ),
+    (
+        "Plus de 1 500 vols ont été annulés",
+        "fr",
+        "More than 1,600 flights were cancelled.",
+        "en",
+        "support",
+    ),
     (
         "Moins de 30 % des électeurs ont voté",
         "fr",

@@ -15,7 +15,6 @@ import re
 from bot.judge.rules import CONTRADICTION, UNVERIFIED, Pair, Signal, rule, silence
 from bot.judge.rules.direction import negated_superlative
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms
-from index.analysis import fold
 from index.facts import Facts, facts_of
 from index.lang import pack
 from index.lexicon import load_lexicon, opposite_poles
