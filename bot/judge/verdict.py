@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
 from bot.evidence.candidates import Evidence
 from bot.judge.answerable import Decision, confidence_of
@@ -356,9 +357,17 @@ def _subject_lent(terms: list[QueryTerm], own: str, article: str, lang: str) -> 
     name = fold(opener.group(1))
     if name in {t.folded for t in terms} or is_stopword(name) or is_time_word(name):
         return False
-    if name not in {fold(w) for w in inner_capitalised(article)}:
+    if name not in _inner_names(article):
         return False
-    return not any(covers(t, sentence_terms(own, lang, load_lexicon())) for t in subject)
+    said = sentence_terms(own, lang, load_lexicon())
+    return not any(covers(t, said) for t in subject)
+
+
+@lru_cache(maxsize=64)
+def _inner_names(article: str) -> frozenset[str]:
+    """The folded words an article writes capitalised inside a sentence: read once per article,
+    not for every candidate sentence of every claim."""
+    return frozenset(fold(w) for w in inner_capitalised(article))
 
 
 def _dated_elsewhere(against: Judgement, judged: list[Judgement]) -> bool:
@@ -464,8 +473,13 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
 
 def _passive_with_agent(clause: str, lang: str) -> bool:
     """Is ``clause`` passive with its doer named ("a été déclaré coupable *par* le TPIY")?"""
-    agents = pack(lang).alternation("passive", "agents")
-    return bool(_PASSIVE.search(clause) and re.search(rf"\b(?:{agents})\b", clause, re.I))
+    return bool(_PASSIVE.search(clause) and _agent_word(lang).search(clause))
+
+
+@cache
+def _agent_word(lang: str) -> re.Pattern[str]:
+    """The word before a passive's doer ("by", "par")."""
+    return re.compile(rf"\b(?:{pack(lang).alternation('passive', 'agents')})\b", re.IGNORECASE)
 
 
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:

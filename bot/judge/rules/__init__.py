@@ -20,6 +20,9 @@ from index.lang import pack
 
 SUPPORT, CONTRADICTION, UNVERIFIED, SILENCE = "support", "contradiction", "unverified", "silence"
 
+# Two values this many times apart are not of the same thing (same_magnitude).
+OTHER_MAGNITUDE = 100
+
 
 @dataclass(frozen=True)
 class Pair:
@@ -87,6 +90,14 @@ def clause_span(text: str, lang: str, start: int, end: int) -> tuple[int, int]:
     if text[:first].endswith("("):
         first = max((m.end() for m in bounds if m.end() < first - 1), default=0)
     return first, last
+
+
+def same_magnitude(a: float, b: float) -> bool:
+    """Could two values be of one thing? A changed figure or span is wrong by a little, not
+    by orders of magnitude: OTHER_MAGNITUDE times apart they measure different things."""
+    if not a or not b:
+        return True
+    return max(a, b) / min(a, b) < OTHER_MAGNITUDE
 
 
 def judge(pair: Pair) -> list[Signal]:

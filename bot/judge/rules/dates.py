@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Pair, Signal, rule, silence
+from bot.judge.rules import (
+    CONTRADICTION,
+    SUPPORT,
+    UNVERIFIED,
+    Pair,
+    Signal,
+    rule,
+    same_magnitude,
+    silence,
+)
 from bot.question.terms import QueryTerm, first_mention, predicate_of
 from index.analysis import words
 from index.facts import APPROX_TOLERANCE, DateFact, Duration, facts_of, find_weekdays, resolve_year
@@ -23,8 +32,6 @@ YEAR_REACH = 3
 WEEK = 7
 # Characters before a date where a weekday names that date's day ("Monday, 12 February").
 WEEKDAY_REACH = 12
-# Two spans this many times apart are not of the same thing.
-OTHER_SCALE = 100
 
 
 @rule("date")
@@ -195,19 +202,12 @@ def check_duration(pair: Pair) -> Signal:
         return Signal("duration", SUPPORT, "same span of time")
     # A span a hundred times another measures something else ("un couple de 29 ans" beside
     # "24 heures coincés", for "48 heures"): a changed span is wrong by a little.
-    stated = tuple(d for d in stated if any(_same_scale(d, mine) for mine in claimed))
+    stated = tuple(d for d in stated if any(same_magnitude(d.days, m.days) for m in claimed))
     # Another span contradicts only one span against one: several may measure several things.
     alone = len(claimed) == 1 and len([d for d in stated if d.ago == claimed[0].ago]) == 1
     if alone and any(not any(_overlap(theirs, mine) for theirs in stated) for mine in claimed):
         return Signal("duration", CONTRADICTION, "the source gives another span of time")
     return Signal("duration", UNVERIFIED, "the span of time is not settled by the source")
-
-
-def _same_scale(theirs: Duration, mine: Duration) -> bool:
-    """Could the two spans be of one thing (within OTHER_SCALE of each other)?"""
-    if not theirs.days or not mine.days:
-        return True
-    return max(theirs.days, mine.days) / min(theirs.days, mine.days) < OTHER_SCALE
 
 
 @rule("age")

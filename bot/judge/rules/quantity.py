@@ -19,6 +19,7 @@ from bot.judge.rules import (
     Signal,
     clause_around,
     rule,
+    same_magnitude,
     silence,
 )
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms, subject_of
@@ -30,8 +31,6 @@ from index.lexicon import load_lexicon
 NAME = "quantity"
 # The end of a money kind that is a price of one unit ("$122 a share").
 UNIT = "/unit"
-# Two figures this many times apart are not of the same thing (_same_magnitude).
-OTHER_MAGNITUDE = 100
 
 
 @rule(NAME)
@@ -267,12 +266,9 @@ def _clause_of(figure: str, pair: Pair) -> str:
 
 def _same_magnitude(mine: Quantity, theirs: Quantity) -> bool:
     """Could the two figures be of one thing? A sum a hundred times another is of something
-    else ("a levé 8 milliards de dollars" and "un prix de 45 dollars"): a changed figure is
-    wrong by a little, not by orders of magnitude. Percentages and ordinals are never so far."""
-    if mine.kind in ("percent", "ordinal") or not mine.value or not theirs.value:
-        return True
-    ratio = max(mine.value, theirs.value) / min(mine.value, theirs.value)
-    return ratio < OTHER_MAGNITUDE
+    else ("a levé 8 milliards de dollars" and "un prix de 45 dollars"). Percentages and
+    ordinals are never so far."""
+    return mine.kind in ("percent", "ordinal") or same_magnitude(mine.value, theirs.value)
 
 
 def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
