@@ -34,6 +34,9 @@ EXACT_TOLERANCE = 0.006
 APPROX_TOLERANCE = 0.12
 # How far past its figure a bound stated by a source may reach ("more than 6 %": up to 9 %).
 TIGHT_BOUND = 1.5
+# How many points past its figure a claim's bound on a percentage may reach: "more than 45 %"
+# is not what one says of 62 %, though 62 is under 45 × TIGHT_BOUND; "more than half" may be 61 %.
+TIGHT_POINTS = 15.0
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,9 @@ def entails(evidence: Quantity, claim: Quantity) -> bool:
     # than 25 %" is not what one says of 95 %, so 95 % leaves it unsettled rather than true. A
     # bound the source gives is compared as a bound: "more than 1,600" makes "more than 1,500".
     low_c, high_c = claim.interval(tight=evidence.bound in ("eq", "approx"))
+    if evidence.bound in ("eq", "approx") and claim.bound in ("gt", "ge"):
+        # "at least 50 MPs" is no more what one says of 357 than "more than 50" is
+        high_c = _reach(claim)
     if claim.bound in ("eq", "approx") and evidence.bound in ("eq", "approx"):
         return compatible(evidence, claim)
     bounds = {evidence.bound, claim.bound}
@@ -117,6 +123,12 @@ def entails(evidence: Quantity, claim: Quantity) -> bool:
         if ratio > TIGHT_BOUND:
             return False
     return low_c <= low_e and high_e <= high_c
+
+
+def _reach(claim: Quantity) -> float:
+    """The highest figure a claim's floor is written of, read as a reporter rounds."""
+    high = claim.value * TIGHT_BOUND
+    return min(high, claim.value + TIGHT_POINTS) if claim.kind == "percent" else high
 
 
 def with_digits(text: str, lang: str) -> str:

@@ -29,6 +29,19 @@ CASES = [
         "fr",
         "unverified",
     ),
+    # a claim's floor is read as a reporter writes one, "at least" as "more than": far
+    # under the source's figure, it is not what the source says (nor refuted by it)
+    (
+        "Candidates need the backing of at least 50 MPs",
+        "en",
+        "Le groupe compte 357 députés.",
+        "fr",
+        "unverified",
+    ),
+    ("Au moins 50 députés ont voté le texte", "fr", "55 MPs voted for the bill.", "en", "support"),
+    # on a percentage, a floor reaches a few points past its figure, not half as far again
+    ("Plus de 45 % des votants ont dit oui", "fr", "64 % des votants ont dit oui.", "fr", "unverified"),
+    ("More than 45% of voters said yes", "en", "52% of voters said yes.", "en", "support"),
     (
         "Plus de 1 500 vols ont été annulés",
         "fr",
