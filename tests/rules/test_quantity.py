@@ -40,7 +40,13 @@ CASES = [
     ),
     ("Au moins 50 députés ont voté le texte", "fr", "55 MPs voted for the bill.", "en", "support"),
     # on a percentage, a floor reaches a few points past its figure, not half as far again
-    ("Plus de 45 % des votants ont dit oui", "fr", "64 % des votants ont dit oui.", "fr", "unverified"),
+    (
+        "Plus de 45 % des votants ont dit oui",
+        "fr",
+        "64 % des votants ont dit oui.",
+        "fr",
+        "unverified",
+    ),
     ("More than 45% of voters said yes", "en", "52% of voters said yes.", "en", "support"),
     (
         "Plus de 1 500 vols ont été annulés",
