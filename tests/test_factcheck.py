@@ -137,6 +137,19 @@ def test_an_acronym_is_not_a_question_word():
     assert not parse("WHO declared the emergency?").is_claim
 
 
+def test_reported_speech_is_a_claim_even_when_what_is_quoted_asks():
+    """A quotation, then who said it, states what was said; so does a statement that ends on
+    a quoted question. A question framed whole in quotation marks still asks."""
+    assert parse("“What the police are doing is savage,” said the spokesman.").is_claim
+    assert parse("« Pourquoi maintenant ? », a demandé le ministre.").is_claim
+    assert parse("His lawyer quoted him as saying: “How could this happen in America?”").is_claim
+    assert parse("Il a lancé à ses avocats : « Comment est-ce possible ? »").is_claim
+    assert not parse("“Why did Amazon stop hosting Parler?”").is_claim
+    assert not parse("« Pourquoi Amazon a-t-il arrêté d'héberger Parler ? »").is_claim
+    assert not parse("Did the spokesman say “this is savage”?").is_claim
+    assert not parse("What did the spokesman call “savage”").is_claim
+
+
 def test_a_clause_of_time_then_a_main_clause_is_a_claim():
     assert parse("When Canada barred the Max, more than 30 countries had already done so.").is_claim
     assert parse("Quand le Canada l'a interdit, 30 pays l'avaient déjà fait.").is_claim

@@ -45,6 +45,12 @@ _SUBORDINATE_STATEMENT = re.compile(
     r"(?!\s*(?:who|whom|whose|what|when|where|why|how|which)\b)[^?]*$",
     re.IGNORECASE,
 )
+# A quotation that closes before the text ends, then who said it: «Pourquoi ?», a-t-il dit;
+# "What the police did is savage," said the spokesman. It reports speech: a statement.
+_REPORTED_SPEECH = re.compile(r"^\s*[«“\"][^«»“”\"]+[»”\"]\s*[,;:–—-]?\s*[^\W\d_]")
+# A question quoted at the end of a statement: "Weinstein told his team: “How could this
+# happen?”" asks nothing of the reader.
+_QUOTED_QUESTION_AT_END = re.compile(r"\S.*[«“\"][^«»“”\"]*\?\s*[»”\"]\s*$")
 _INVERSION = re.compile(r"\w+-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 _CLAIM_PREFIX = re.compile(
     r"^(?:is it true that|is it correct that|is it the case that|true or false\s*:|claim\s*:"
@@ -187,26 +193,30 @@ def _asks_for_role(text: str) -> bool:
     return False
 
 
+def _opens_as_question(text: str, language: str) -> bool:
+    """Does the text open as a question does, question mark or not?"""
+    start = _QUESTION_START.match(text)
+    return bool(
+        # an acronym written in capitals ("WHO declares…") is a name, not a question word
+        (start and not _is_acronym(start.group()) and not _SUBORDINATE_STATEMENT.match(text))
+        # French inversion ("a-t-il", "peut-on") in the first clause; later it is an incise
+        # ("«…», lit-on dans la lettre").
+        or (language == "fr" and _INVERSION.search(text.split(",")[0]))
+    )
+
+
 def parse(raw: object) -> Query:
     """Clean, detect the language, tell a claim from a question, and guess the answer type."""
-    text = unframed(clean_input(raw))
+    cleaned = clean_input(raw)
+    text = unframed(cleaned)
     language = detect_language(text)
     prefixed = _CLAIM_PREFIX.match(text)
     if prefixed and len(text) > prefixed.end() + 3:
         proposition = text[prefixed.end() :].rstrip(" ?")
         proposition = proposition[0].upper() + proposition[1:]
         return Query(text, language, True, proposition, None)
-    is_question = (
-        text.endswith("?")
-        # an acronym written in capitals ("WHO declares…") is a name, not a question word
-        or bool(
-            (start := _QUESTION_START.match(text))
-            and not _is_acronym(start.group())
-            and not _SUBORDINATE_STATEMENT.match(text)
-        )
-        # French inversion ("a-t-il", "peut-on") in the first clause; later it is an incise
-        # ("«…», lit-on dans la lettre").
-        or bool(language == "fr" and _INVERSION.search(text.split(",")[0]))
+    is_question = (text.endswith("?") and not _QUOTED_QUESTION_AT_END.match(cleaned)) or (
+        not _REPORTED_SPEECH.match(cleaned) and _opens_as_question(text, language)
     )
     answer_type = next(
         (kind for kind, pattern in _ANSWER_TYPES if re.search(pattern, text, re.IGNORECASE)),
