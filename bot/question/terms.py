@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache
 
 from index.analysis import (
@@ -359,11 +360,35 @@ def covers(term: QueryTerm, sentence: SentenceTerms) -> bool:
         return True
     if term.is_number:
         return False
+    if (
+        term.is_name
+        and not term.translations  # the lexicon knows "Austria" from "Australia"
+        and any(spelled_alike(term.folded, word) for word in sentence.folded)
+    ):
+        return True
     if any(cognate(s, known) for s in term.stems for known in sentence.stems):
         return True
     return any(
         all(part in sentence.stems or any(cognate(part, k) for k in sentence.stems) for part in t)
         for t in (term.synonyms if sentence.lang == term.lang else term.translations)
+    )
+
+
+# How alike two spellings of one name are ("Putin", "Poutine"; "Oussama", "Osama"): difflib's
+# ratio, for words of SPELLING_MIN letters or more that begin alike.
+SPELLED_ALIKE = 0.8
+SPELLING_MIN = 5
+
+
+def spelled_alike(name: str, word: str) -> bool:
+    """Are two folded words one name spelled two ways: in two languages ("Poutine" for
+    "Putin") or with a typo ("Brooker" for "Booker")? Names are transliterated and misspelt
+    more than any other word, and a pivot lexicon cannot list them all."""
+    return (
+        name[:1] == word[:1]
+        and min(len(name), len(word)) >= SPELLING_MIN
+        and abs(len(name) - len(word)) <= 2
+        and SequenceMatcher(None, name, word).ratio() >= SPELLED_ALIKE
     )
 
 

@@ -180,3 +180,44 @@ def test_a_name_after_the_predicate_is_not_who_did_it(claim, cl, evidence, el):
 )  # fmt: skip
 def test_a_role_in_apposition_is_held_by_the_name_beside_it(claim, cl, evidence, el):
     assert RULES["actor"](pair_of(claim, cl, evidence, el)).outcome == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        ("Le président russe Vladimir Poutine a salué le symbole d'une époque.", "fr",
+         "Russian President Vladimir Putin hailed him as the symbol of an era.", "en"),
+        ("The Years was nominated for the Brooker prize in 2019.", "en",
+         "The Years was nominated for the Man Booker International Prize in 2019.", "en"),
+        ("Oussama ben Laden a été tué au Pakistan.", "fr",
+         "Osama bin Laden was killed in Pakistan.", "en"),
+    ],
+)  # fmt: skip
+def test_a_name_spelled_another_way_is_the_same_party(claim, cl, evidence, el):
+    """A name transliterated ("Poutine", "Putin") or misspelt ("Brooker") is the claim's own
+    name: no other party, and the name counts as said."""
+    from bot.question.terms import covers
+    from index.analysis import sentence_terms
+    from index.lexicon import load_lexicon
+
+    pair = pair_of(claim, cl, evidence, el)
+    assert RULES["actor"](pair).outcome == "silence"
+    stated = sentence_terms(evidence, el, load_lexicon())
+    names = [t for t in pair.terms if t.is_name]
+    assert names and all(covers(t, stated) for t in names), [t.word for t in names]
+
+
+def test_names_spelled_far_apart_stay_two_parties():
+    """Another place in the slot is still another party: only spellings of one name meet."""
+    from bot.question.terms import spelled_alike
+
+    assert spelled_alike("poutine", "putin") and spelled_alike("brooker", "booker")
+    assert not spelled_alike("hanoi", "kuala") and not spelled_alike("iran", "irak")
+    assert not spelled_alike("bardet", "sagan") and not spelled_alike("gignac", "griezmann")
+    pair = pair_of(
+        "L'ambassade de France à Hanoï a été mobilisée.",
+        "fr",
+        "L'ambassade de France à Pékin a été mobilisée.",
+        "fr",
+    )
+    assert RULES["actor"](pair).outcome == "contradiction"

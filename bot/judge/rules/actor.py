@@ -32,6 +32,7 @@ from bot.question.terms import (
     labelled,
     predicate_of,
     sentence_terms,
+    spelled_alike,
     subject_of,
 )
 from index.analysis import dateline_end, fold, inner_capitalised, is_stopword, words
@@ -152,7 +153,9 @@ def _capitalised(text: str) -> list[str]:
 
 
 def _alike(name: str, word: str) -> bool:
-    return name[:2] == word[:2] and SequenceMatcher(None, name, word).ratio() >= SAME_NAME
+    return spelled_alike(name, word) or (
+        name[:2] == word[:2] and SequenceMatcher(None, name, word).ratio() >= SAME_NAME
+    )
 
 
 def _share(terms: list[QueryTerm], stated: SentenceTerms) -> float:
