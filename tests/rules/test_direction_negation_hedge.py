@@ -378,6 +378,30 @@ NEGATION = [
         "silence",
     ),
     ("Le PIB a progressé", "fr", "Le PIB a un peu progressé.", "fr", "silence"),
+    # a source that denies one pole ("don't support") of what the claim names the other pole
+    # of ("opposing") leaves it to the direction rule; the object is not denied
+    (
+        "Only Nicaragua and Syria oppose the climate agreement",
+        "en",
+        "The only other countries that don't support the climate deal are Nicaragua and Syria.",
+        "en",
+        "silence",
+    ),
+    (
+        "Le Nicaragua s'oppose encore à l'accord sur le climat",
+        "fr",
+        "The only countries that don't support the climate deal are Nicaragua and Syria.",
+        "en",
+        "silence",
+    ),
+    # without a pole in the claim, the denied object still counts
+    (
+        "Nicaragua and Syria signed the climate agreement",
+        "en",
+        "Nicaragua and Syria did not sign the climate deal.",
+        "en",
+        "contradiction",
+    ),
 ]
 
 

@@ -55,6 +55,11 @@ def _denial(pair: Pair) -> Signal | None:
     claim_facts = facts_of(pair.claim, pair.claim_lang)
     denied = sentence_terms(" ".join(evidence_facts.negated), pair.evidence_lang, lexicon)
     in_evidence = [t for t in content if covers(t, denied)]
+    if in_evidence and _turned(evidence_facts, pair):
+        # "the only countries that don't *support* the deal" for "opposing the agreement":
+        # the source denies a pole the claim names the other side of; the direction rule
+        # weighs that ("not support" is "oppose"), and the deal is not denied
+        in_evidence = []
     # The claim denying a word the evidence never says is no contradiction: the evidence must
     # state it ("not a cyberattack" against a sentence about a software update says nothing);
     # and what the claim denies is its negation's head, not the head's complements ("never
@@ -91,6 +96,20 @@ def _denied(facts: Facts, lang: str) -> SentenceTerms:
     if heads.stems & opposite_poles().keys():
         return sentence_terms(" ".join(facts.negated), lang, load_lexicon())
     return heads
+
+
+def _turned(evidence: Facts, pair: Pair) -> bool:
+    """Does a negation of the source bear on a word with two poles (its head) whose other pole
+    the claim names ("don't support" for "oppose")?"""
+    poles = opposite_poles()
+    heads = sentence_terms(" ".join(evidence.negation_heads), pair.evidence_lang, load_lexicon())
+    denied = {pole for stem in heads.stems for pole in poles.get(stem, ())}
+    claimed = {pole for t in pair.terms for stem in t.stems for pole in poles.get(stem, ())}
+    return any(
+        axis == other_axis and pole != other_pole
+        for axis, pole in denied
+        for other_axis, other_pole in claimed
+    )
 
 
 def _never_until(text: str, lang: str) -> bool:
