@@ -15,7 +15,7 @@ from functools import cache
 
 from index.analysis import fold, is_stopword
 from index.facts.numbers import YEAR, Quantity, bound_groups, bound_of, quantities, with_digits
-from index.lang import pack
+from index.lang import Pack, pack
 
 # Words after a negator, or after a hedge, that it bears on (within its clause).
 NEGATION_SCOPE = 6
@@ -370,6 +370,23 @@ def negated_words(text: str, lang: str) -> set[str]:
     return negations(text, lang)[0]
 
 
+def _restricted(before: str, language: Pack) -> bool:
+    """Has the "ne" in ``before`` (the text before a particle word) been taken by "que", which
+    makes it "only" rather than a negation?"""
+    restrictive = language.words("negation", "restrictive")
+    particles = list(re.finditer(_words_pattern(language.words("negation", "particles")), before))
+    if not restrictive or not particles:
+        return False
+    return bool(re.search(_words_pattern(restrictive), before[particles[-1].end() :]))
+
+
+def _words_pattern(words: list[str]) -> str:
+    """Whole words, case aside; an elided word ("n'", "qu'") ends at its apostrophe."""
+    return "(?i)" + "|".join(
+        rf"(?<!\w){re.escape(w)}" + ("" if w[-1] in "'’" else r"\b") for w in words
+    )
+
+
 def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
     """Folded words a negation bears on: the words after a negator in its clause, and the
     verb before it ("did not sue", "n'a pas déposé", "didn't file", "ne sont plus interdits"),
@@ -438,6 +455,8 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
                 for p in particles
             ):
                 continue  # "plus de 40 %" is "more than", not a negation
+            if _restricted(before, language):
+                continue  # "n'a eu besoin que de deux ans de plus": "ne … que" is "only"
         scope = _until_time(_in_clause(text, tokens, i, NEGATION_SCOPE), language)
         if _corrected(scope, language):
             continue  # "pas pour l'argent mais pour aider": the reason is denied, not the act

@@ -534,6 +534,9 @@ def test_the_scope_of_a_negation_follows_its_construction():
     assert negated_words("Il n'a pas racheté Twitter pour l'argent mais pour aider.", "fr") == set()
     assert negated_words("He did not buy Twitter for the money but to help.", "en") == set()
     assert "resign" in negated_words("He did not resign, but said he would.", "en")
+    # "ne … que" is "only": the "plus" of "de plus" after it is "more", not "no longer"
+    assert negated_words("Il n'a eu besoin que de deux ans de plus pour y arriver.", "fr") == set()
+    assert "viendra" in negated_words("Il ne reste que deux ans et il ne viendra plus.", "fr")
     claim = "Aucune des 298 personnes à bord n'a survécu au crash."
     evidence = "The crash killed 298 people and there were no survivors."
     assert outcome("negation", claim, "fr", evidence, "en").outcome != "contradiction"
