@@ -69,6 +69,19 @@ def test_lexicon_translates_through_concepts_both_ways():
     assert (juge,) in lexicon.translate(judge, "en")
 
 
+def test_a_regular_inflection_the_stemmer_leaves_meets_the_lexicon():
+    """French present plurals ("s'opposent", "annoncent") keep their ending through the
+    stemmer; through the pack's regular endings they meet the verb the lexicon knows. A word
+    the lexicon knows as it is keeps its own sense ("président" is no "présider"), and a name's
+    parts stay as they are ("États-Unis")."""
+    lexicon = load_lexicon()
+    for plural, infinitive in (("opposent", "opposer"), ("annoncent", "annoncer")):
+        assert lexicon.normalize(plural, "fr") == lexicon.normalize(infinitive, "fr")
+        assert lexicon.translate(lexicon.normalize(plural, "fr"), "fr")
+    assert lexicon.normalize("président", "fr") != lexicon.normalize("présider", "fr")
+    assert lexicon.normalize("unis", "fr") == lexicon.base("unis", "fr")
+
+
 def test_an_acronym_in_capitals_is_a_name_in_either_language():
     """ "WHO", "EU", "UN" spell function words but are names; the lexicon pairs them with
     the French acronyms ("OMS", "UE", "ONU")."""

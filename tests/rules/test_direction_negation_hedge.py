@@ -388,7 +388,7 @@ NEGATION = [
         "silence",
     ),
     (
-        "Le Nicaragua s'oppose encore à l'accord sur le climat",
+        "Seuls le Nicaragua et la Syrie s'opposent à l'accord sur le climat",
         "fr",
         "The only countries that don't support the climate deal are Nicaragua and Syria.",
         "en",
