@@ -129,6 +129,11 @@ def test_a_headline_in_title_case_names_only_its_names():
     }
     assert names["Bayer"] and names["Monsanto"]
     assert not (names["Secures"] or names["Takeover"] or names["Bid"])
+    # a sentence full of names is no headline: a word in lower case says so, and the place
+    # it names ("Spain", known to the lexicon, never written by the corpus) is a name
+    sentence = "Ernaux's book The Years won the Premio Strega in Spain in 2016."
+    names = {t.word: t.is_name for t in query_terms(sentence, "en", lexicon, corpus, claim=True)}
+    assert names["Spain"] and names["Strega"] and not names["book"]
 
 
 def test_a_third_language_is_one_more_lexicon_file(monkeypatch):

@@ -130,9 +130,15 @@ class TermIndex:
 
 
 def _title_case(tokens: list[re.Match[str]]) -> bool:
-    """Are most of the text's longer words capitalised, as in an English headline?"""
+    """Are the text's longer words capitalised, as in an English headline? A longer word in
+    lower case that is no function word ("Ernaux's *book* The Years won the Premio Strega in
+    Spain") makes it a sentence, however many names it holds."""
     long = [t.group() for t in tokens if len(t.group()) > 3 and t.group()[0].isalpha()]
-    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+    return (
+        len(long) >= 3
+        and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+        and all(w[0].isupper() or is_stopword(w) for w in long)
+    )
 
 
 def query_terms(
