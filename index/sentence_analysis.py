@@ -35,8 +35,8 @@ from index.facts.facts import Facts
 from index.facts.stored import FACTS_VERSION, facts_in, sentence_value
 from index.lexicon import Lexicon, lexicon_digest, load_lexicon
 
-# 5: French present plurals meet their verb (pack endings); 3: "amid" is a stopword; 2: the
-# judging facts, found by a hash of the text
+# 5: French present plurals meet their verb (pack endings; 4 was a try withdrawn before it
+# landed); 3: "amid" is a stopword; 2: the judging facts, found by a hash of the text
 ANALYSIS_VERSION = 5
 EMPTY_DOCUMENT = "_"  # BM25's token for a sentence without terms
 
