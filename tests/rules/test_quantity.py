@@ -29,6 +29,30 @@ CASES = [
         "fr",
         "unverified",
     ),
+    # a death toll is one count, whether of the dead or of people killed, in either language
+    (
+        "Le séisme a fait plus de 2 100 morts.",
+        "fr",
+        "The quake killed at least 2,122 people and injured more than 2,400.",
+        "en",
+        "support",
+    ),
+    (
+        "More than 1,600 people died.",
+        "en",
+        "L'épidémie a déjà tué 1.668 personnes.",
+        "fr",
+        "support",
+    ),
+    (
+        "The quake killed 3,000 people.",
+        "en",
+        "Le séisme a fait 2 122 morts.",
+        "fr",
+        "contradiction",
+    ),
+    # people injured beside people killed are no toll
+    ("Le séisme a fait 2 400 morts.", "fr", "The quake injured 2,400 people.", "en", "unverified"),
     # a claim's floor is read as a reporter writes one, "at least" as "more than": far
     # under the source's figure, it is not what the source says (nor refuted by it)
     (

@@ -31,6 +31,8 @@ from index.lexicon import load_lexicon
 NAME = "quantity"
 # The end of a money kind that is a price of one unit ("$122 a share").
 UNIT = "/unit"
+# Words either side of a count of people where a word of death makes it a toll.
+TOLL_REACH = 3
 
 
 @rule(NAME)
@@ -285,6 +287,10 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
         return True  # "à la 25e" against "(23è)": a lone rank is of what the sentence ranks
     if mine.counted and theirs.counted and fold(mine.counted) == fold(theirs.counted):
         return True  # "121 m" and "121 m", whatever the claim's terms keep of so short a word
+    if _toll(mine, pair.claim, pair.claim_lang) and _toll(
+        theirs, pair.evidence, pair.evidence_lang
+    ):  # "plus de 2 100 morts" and "killed at least 2,122 people": one toll
+        return True
     term = _term_for(mine.counted or "", pair.terms)
     if term is None:
         return False
@@ -292,6 +298,22 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
     # what is counted, or the word right after it ("11 workers *missing*" for "11 missing")
     said = f"{theirs.counted or ''} {_word_after(theirs, pair.evidence)}"
     return covers(term, sentence_terms(said, pair.evidence_lang, lexicon))
+
+
+def _toll(quantity: Quantity, text: str, lang: str) -> bool:
+    """Is the figure a death toll: a count of the dead ("2 100 morts", "11 dead"), or of
+    people with a word of death beside it ("killed 2,122 people", "1 668 personnes ont été
+    tuées"; not "killed 78 people, injured more than 4,000 people")?"""
+    counted = (quantity.counted or "").casefold()
+    numbers = pack(lang).data["numbers"]
+    if counted in numbers["toll"]:
+        return True
+    at = text.find(quantity.text)
+    if counted not in numbers["toll_persons"] or at < 0:
+        return False
+    before = words(text[:at])[-TOLL_REACH:]
+    after = words(text[at + len(quantity.text) :])[:TOLL_REACH]
+    return any(w.group().casefold() in numbers["toll_deaths"] for w in (*before, *after))
 
 
 def _word_after(quantity: Quantity, text: str) -> str:
