@@ -525,3 +525,30 @@ def test_an_opening_phrase_of_place_or_time_is_not_the_subject(claim, lang, subj
     terms = query_terms(claim, lang, lexicon, index, claim=True)
     assert [t.word for t in subject_of(terms)] == subject
     assert all(t.framed for t in terms if t.word in ("Amérique", "Truss"))
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "given"),
+    [
+        ("Cuba has not revealed the cause of his death", "en",
+         "Le président cubain n'a pas révélé les causes du décès.", "fr", True),
+        ("La Chine a salué la décision", "fr",
+         "The Chinese government welcomed the decision.", "en", True),
+        ("La Chine a salué la décision", "fr",
+         "The Chilean government welcomed the decision.", "en", False),
+        ("Cuba has not revealed the cause", "en", "La cuisine cubaine est réputée.", "fr", True),
+        ("Cuba has not revealed the cause", "en", "Le président a parlé.", "fr", False),
+    ],
+)  # fmt: skip
+def test_a_place_is_given_by_its_nationality(claim, cl, evidence, el, given):
+    """ "le président cubain" names Cuba's side as "Cuba" does: the name is not missing. Another
+    nationality ("Chilean" for "Chine") is no spelling of it."""
+    from bot.judge.verdict import _as_nationality
+    from bot.question.terms import TermIndex, query_terms
+    from index.analysis import words
+    from index.lexicon import load_lexicon
+
+    terms = query_terms(claim, cl, load_lexicon(), TermIndex([]))
+    name = next(t for t in terms if t.word in ("Cuba", "Chine"))
+    sentence = tuple((w.group(), el) for w in words(evidence))
+    assert _as_nationality(name, sentence) is given

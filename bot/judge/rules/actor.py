@@ -188,7 +188,7 @@ def _demonym_endings() -> tuple[str, ...]:
     return endings + tuple(e[:-1] for e in endings if e.endswith("e"))
 
 
-def _nationality(word: str, lang: str, lexicon: Lexicon) -> bool:
+def nationality(word: str, lang: str, lexicon: Lexicon) -> bool:
     """Is ``word`` a nationality ("Le Français", "the Briton", "British")? A description of
     someone, not another party's name. The pivot language tells by the word's ending; another
     language by the ending of the word the lexicon translates it to ("français": "french")."""
@@ -226,6 +226,6 @@ def _other_names(pair: Pair, tokens: list[re.Match[str]], capitalised: set[str])
         and len(folded) > 2
         and not is_stopword(token.group())
         and not is_time_word(token.group())
-        and not _nationality(token.group(), pair.evidence_lang, lexicon)
+        and not nationality(token.group(), pair.evidence_lang, lexicon)
         and not any(covers(t, said[i]) for t in pair.terms)
     ]
