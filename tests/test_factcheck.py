@@ -545,10 +545,8 @@ def test_a_place_is_given_by_its_nationality(claim, cl, evidence, el, given):
     nationality ("Chilean" for "Chine") is no spelling of it."""
     from bot.judge.verdict import _as_nationality
     from bot.question.terms import TermIndex, query_terms
-    from index.analysis import words
     from index.lexicon import load_lexicon
 
     terms = query_terms(claim, cl, load_lexicon(), TermIndex([]))
     name = next(t for t in terms if t.word in ("Cuba", "Chine"))
-    sentence = tuple((w.group(), el) for w in words(evidence))
-    assert _as_nationality(name, sentence) is given
+    assert _as_nationality(name, evidence, el) is given

@@ -178,7 +178,6 @@ def judge_candidate(
     # l'application" (in an article titled "Parler accuse Amazon") is no answer to "Google
     # sued Amazon".
     own = sentence_terms(sentence, article.language, load_lexicon())
-    own_words = tuple((w.group(), article.language) for w in words(sentence))
     unnamed = tuple(t for t in terms if t.is_name and not covers(t, own))
     pair = Pair(
         query.proposition, query.language, sentence, article.language, tuple(terms),
@@ -191,8 +190,9 @@ def judge_candidate(
         topic=topic_coverage(terms, missing),
         settled=settled_coverage(terms, missing, _years_unsaid(missing, sentence, article)),
         subject_missing=any(t in missing for t in subject_of(terms)),
-        names_missing=bool(
-            [t for t in _names_missing(terms, missing) if not _as_nationality(t, own_words)]
+        names_missing=any(
+            not _as_nationality(t, sentence, article.language)
+            for t in _names_missing(terms, missing)
         ),
         names_elsewhere=bool(_names_missing(terms, unnamed)),
         predicate_missing=(predicate := predicate_of(terms)) is not None and predicate in missing,
@@ -389,7 +389,7 @@ def _dated_elsewhere(against: Judgement, judged: list[Judgement]) -> bool:
     )
 
 
-def _as_nationality(name: QueryTerm, sentence: tuple[tuple[str, str], ...]) -> bool:
+def _as_nationality(name: QueryTerm, sentence: str, lang: str) -> bool:
     """Does the sentence give the place ``name`` as its nationality ("le président *cubain*"
     for "Cuba", "the *Chinese* government" for "Chine")? The word is a nationality (actor
     rule) that begins as the name does, less its last vowels."""
@@ -398,10 +398,10 @@ def _as_nationality(name: QueryTerm, sentence: tuple[tuple[str, str], ...]) -> b
         return False
     lexicon = load_lexicon()
     return any(
-        fold(word).startswith(root)
-        and fold(word) != name.folded
-        and nationality(word, lang, lexicon)
-        for word, lang in sentence
+        fold(word.group()).startswith(root)
+        and fold(word.group()) != name.folded
+        and nationality(word.group(), lang, lexicon)
+        for word in words(sentence)
     )
 
 
