@@ -69,10 +69,11 @@ def rule(name: str) -> Callable[[Rule], Rule]:
 
 
 def clause_bounds(text: str, lang: str) -> list[re.Match[str]]:
-    """Where ``text``'s clauses end: punctuation (not a decimal comma) or words that join
-    clauses ("and", "while", "alors que", "face à"), from the language pack."""
+    """Where ``text``'s clauses end: punctuation (not the comma or point inside a number, but
+    the one after it: "depuis 2011. L'institution") or words that join clauses ("and",
+    "while", "alors que", "face à"), from the language pack."""
     joins = pack(lang).alternation("phrases", "clause_joins")
-    return list(re.finditer(rf"(?<!\d)[,.](?!\d)|[;:!?()\[\]—–]|\b(?:{joins})\b", text, re.I))
+    return list(re.finditer(rf"(?<!\d)[,.]|[,.](?!\d)|[;:!?()\[\]—–]|\b(?:{joins})\b", text, re.I))
 
 
 def clause_around(text: str, lang: str, start: int, end: int) -> str:

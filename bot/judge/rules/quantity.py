@@ -33,6 +33,8 @@ NAME = "quantity"
 UNIT = "/unit"
 # Words either side of a count of people where a word of death makes it a toll.
 TOLL_REACH = 3
+# Words of the claim the clause of one of several figures must hold to be the claim's own.
+OWN_CLAUSE_WORDS = 2
 
 
 @rule(NAME)
@@ -44,9 +46,14 @@ def check(pair: Pair) -> Signal:
     outcomes = []
     for mine in claimed:
         if mine.kind == "number":
-            # A bare number says too little to contradict anything; it must still be stated.
+            # A bare number says little of what it counts: it must be stated, and only another
+            # bare number written between the same words contradicts it.
             if not any(abs(q.value - mine.value) <= 1e-9 * max(mine.value, 1) for q in stated):
-                outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
+                other = next((q for q in stated if _written_alike(mine, q, pair)), None)
+                if other is not None:
+                    outcomes.append((CONTRADICTION, f"{mine.text!r} against {other.text!r}"))
+                else:
+                    outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
             continue
         same = [
             theirs
@@ -95,12 +102,7 @@ def check(pair: Pair) -> Signal:
             # "$66 billion deal" against "a break-up fee of $2 billion": another sum of money
             # in the sentence, not the one the claim gives a figure for
             outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
-        elif len({theirs.value for theirs in same}) > 1 and not agrees:
-            # "Labour fell to 9 seats, GroenLinks rose from 4": several counts of one thing
-            # are of several parties; none is the one the claim gives a figure for
-            given = ", ".join(repr(q.text) for q in same)
-            outcomes.append((UNVERIFIED, f"{mine.text!r}: the source counts {given} of others"))
-        elif not agrees and not (
+        elif agrees or (
             mine.kind == "count"
             and any(
                 compatible(t, mine)
@@ -108,20 +110,9 @@ def check(pair: Pair) -> Signal:
                 if t.kind in ("count", "number") and t.role is None
             )
         ):  # "9,6 millions d'installations, dont 7,8 millions aux États-Unis": a part
-            given = ", ".join(repr(q.text) for q in same)
-            if _qualifier_unsaid(mine, same, pair):
-                # "150 passagers néerlandais" against "34 passagers sans nationalité
-                # confirmée": a count of other passengers
-                outcomes.append((UNVERIFIED, f"{mine.text!r}: the source counts {given}"))
-            elif _other_years(pair):
-                # "tué 11.000 personnes en 2014" against "1 668 personnes depuis 2018"
-                outcomes.append(
-                    (UNVERIFIED, f"{mine.text!r}: the source counts {given} of other years")
-                )
-            else:
-                outcomes.append((CONTRADICTION, f"{mine.text!r} against {given}"))
-        else:
             outcomes.append((UNVERIFIED, f"{mine.text!r} is not settled by the source"))
+        else:
+            outcomes.append(_disagreement(mine, same, pair))
     for outcome in (CONTRADICTION, UNVERIFIED):
         found = [reason for kind, reason in outcomes if kind == outcome]
         if found:
@@ -129,6 +120,52 @@ def check(pair: Pair) -> Signal:
     if not outcomes:
         return silence(NAME)
     return Signal(NAME, SUPPORT, "; ".join(reason for _, reason in outcomes))
+
+
+def _disagreement(mine: Quantity, same: list[Quantity], pair: Pair) -> tuple[str, str]:
+    """The source gives the thing the claim counts, and no figure of it agrees: a
+    contradiction, unless the source's figures may be of something else than the claim's."""
+    if len({theirs.value for theirs in same}) > 1:
+        own = _own_figure(same, pair)
+        if own is None:
+            # "Labour fell to 9 seats, GroenLinks rose from 4": several counts of one thing
+            # are of several parties; none is the one the claim gives a figure for
+            given = ", ".join(repr(q.text) for q in same)
+            return UNVERIFIED, f"{mine.text!r}: the source counts {given} of others"
+        same = [own]
+    given = ", ".join(repr(q.text) for q in same)
+    if _qualifier_unsaid(mine, same, pair):
+        # "150 passagers néerlandais" against "34 passagers sans nationalité confirmée": a
+        # count of other passengers
+        return UNVERIFIED, f"{mine.text!r}: the source counts {given}"
+    if _other_years(same, pair):
+        # "tué 11.000 personnes en 2014" against "1 668 personnes depuis 2018"
+        return UNVERIFIED, f"{mine.text!r}: the source counts {given} of other years"
+    return CONTRADICTION, f"{mine.text!r} against {given}"
+
+
+def _own_figure(same: list[Quantity], pair: Pair) -> Quantity | None:
+    """Of several figures of the thing the claim counts, the one said of what the claim says:
+    its clause holds more of the claim's words than any other's ("a relevé ses taux de 50
+    points, davantage que la hausse de 25 points prévue" for "a relevé ses taux de 75
+    points"). None when no clause stands out."""
+    words_ = [t for t in pair.terms if not (t.is_number or t.is_time or t.is_light)]
+    lexicon = load_lexicon()
+    clauses = [(_clause_of(q.text, pair), q) for q in same]
+    if not all(clause for clause, _ in clauses):
+        return None  # a figure written otherwise than read ("quatre sièges"): where is it?
+    scored = sorted(
+        (
+            (sum(covers(t, said) for t in words_), q)
+            for clause, q in clauses
+            for said in [sentence_terms(clause, pair.evidence_lang, lexicon)]
+        ),
+        key=lambda scored: -scored[0],
+    )
+    (best, own), (runner_up, _) = scored[0], scored[1]
+    if best < OWN_CLAUSE_WORDS or best <= runner_up:
+        return None
+    return own
 
 
 def _qualifier_unsaid(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
@@ -191,11 +228,14 @@ def _named_alike(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
     return False
 
 
-def _other_years(pair: Pair) -> bool:
+def _other_years(same: list[Quantity], pair: Pair) -> bool:
     """Does the claim date what it says with years the source does not give, while the
-    source gives years of its own? Its figures may then be of another time."""
+    clauses of the source's figures give years of their own? The figures may then be of
+    another time ("tué 11.000 personnes en 2014" against "1 668 personnes depuis 2018"; not
+    "du jamais-vu depuis 2011. Elle a relevé ses taux de 50 points")."""
     mine = {d.year for d in facts_of(pair.claim, pair.claim_lang).dates if d.year}
-    theirs = {d.year for d in facts_of(pair.evidence, pair.evidence_lang).dates if d.year}
+    clauses = " ; ".join(_clause_of(q.text, pair) for q in same)
+    theirs = {d.year for d in facts_of(clauses, pair.evidence_lang).dates if d.year}
     return bool(mine and theirs and not mine & theirs)
 
 
@@ -316,11 +356,51 @@ def _toll(quantity: Quantity, text: str, lang: str) -> bool:
     return any(w.group().casefold() in numbers["toll_deaths"] for w in (*before, *after))
 
 
+def _written_alike(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
+    """Is the source's bare number in the claim's bare number's place: of one magnitude, with
+    the same word of the claim right before it or right after it ("after surviving 12 US
+    administrations" against "after surviving 11 US administrations")?"""
+    if theirs.kind != "number" or not same_magnitude(mine.value, theirs.value):
+        return False
+    if not (_standalone(mine, pair.claim) and _standalone(theirs, pair.evidence)):
+        return False  # a part of a clock time or of a score: "5:20 pm", "6-3"
+    lexicon = load_lexicon()
+    for neighbour in (_word_before, _word_after):
+        word = neighbour(mine, pair.claim)
+        term = _term_for(word, pair.terms) if word and not is_stopword(word) else None
+        said = neighbour(theirs, pair.evidence)
+        if (
+            term is not None
+            and not (term.is_number or term.is_name)
+            and said
+            and covers(term, sentence_terms(said, pair.evidence_lang, lexicon))
+        ):
+            return True
+    return False
+
+
 def _word_after(quantity: Quantity, text: str) -> str:
     """The word right after a figure's words in ``text``, if any."""
     at = text.find(quantity.text)
     following = words(text[at + len(quantity.text) :])[:1] if at >= 0 else []
     return following[0].group() if following else ""
+
+
+def _standalone(quantity: Quantity, text: str) -> bool:
+    """Is the figure a number of its own, not a part of a time, a score or a range ("5:20",
+    "6-3", "1969-1972", "19h50")?"""
+    at = text.find(quantity.text)
+    if at < 0:
+        return False
+    before, after = text[at - 1 : at], text[at + len(quantity.text) : at + len(quantity.text) + 1]
+    return not re.match(r"[\w:/–-]", before) and not re.match(r"[\w:/–-]", after)
+
+
+def _word_before(quantity: Quantity, text: str) -> str:
+    """The word right before a figure's words in ``text``, if any."""
+    at = text.find(quantity.text)
+    preceding = words(text[:at])[-1:] if at >= 0 else []
+    return preceding[0].group() if preceding else ""
 
 
 def _term_for(word: str, terms: tuple[QueryTerm, ...]) -> QueryTerm | None:
