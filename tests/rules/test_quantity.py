@@ -769,3 +769,27 @@ def test_a_bare_number_is_contradicted_only_by_one_written_in_its_place(
     claim, cl, evidence, el, expected
 ):
     assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # people hurt are not the people killed
+        ("More than 300 people were injured in the attacks.", "en",
+         "The attacks killed about 34 people.", "en", "unverified"),
+        ("Plus de 300 personnes ont été blessées dans les attentats.", "fr",
+         "Les attentats ont tué 34 personnes.", "fr", "unverified"),
+        # a toll against a toll is still compared
+        ("The attacks killed 30 people.", "en",
+         "Les attentats ont tué 34 personnes.", "fr", "contradiction"),
+        # the nearest word says what a count of people counts
+        ("More than 4,000 people were injured.", "en",
+         "The blast killed 78 people, injured more than 4,000 people.", "en", "support"),
+        ("Plus de 300 personnes ont été blessées.", "fr",
+         "Les attentats ont tué 32 personnes et blessé 340 personnes.", "fr", "support"),
+    ],
+)  # fmt: skip
+def test_a_death_toll_is_not_compared_with_another_count_of_people(
+    claim, cl, evidence, el, expected
+):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected

@@ -10,6 +10,7 @@ man"); a part with a part ("all 11 charges" is refuted by "10 of the 11 charges"
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 
 from bot.judge.rules import (
     CONTRADICTION,
@@ -33,6 +34,7 @@ NAME = "quantity"
 UNIT = "/unit"
 # Words either side of a count of people where a word of death makes it a toll.
 TOLL_REACH = 3
+DEAD, HURT = "dead", "hurt"
 # Words of the claim the clause of one of several figures must hold to be the claim's own.
 OWN_CLAUSE_WORDS = 2
 
@@ -325,12 +327,16 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
         return True
     if mine.kind == "ordinal" and not (mine.counted and theirs.counted):
         return True  # "à la 25e" against "(23è)": a lone rank is of what the sentence ranks
+    states = (
+        _state(mine, pair.claim, pair.claim_lang),
+        _state(theirs, pair.evidence, pair.evidence_lang),
+    )
+    if states == (DEAD, DEAD):  # "plus de 2 100 morts" and "killed at least 2,122 people"
+        return True
+    if all(states) and states[0] != states[1]:
+        return False  # "300 people were injured" and "killed about 34 people": two counts
     if mine.counted and theirs.counted and fold(mine.counted) == fold(theirs.counted):
         return True  # "121 m" and "121 m", whatever the claim's terms keep of so short a word
-    if _toll(mine, pair.claim, pair.claim_lang) and _toll(
-        theirs, pair.evidence, pair.evidence_lang
-    ):  # "plus de 2 100 morts" and "killed at least 2,122 people": one toll
-        return True
     term = _term_for(mine.counted or "", pair.terms)
     if term is None:
         return False
@@ -340,20 +346,29 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
     return covers(term, sentence_terms(said, pair.evidence_lang, lexicon))
 
 
-def _toll(quantity: Quantity, text: str, lang: str) -> bool:
-    """Is the figure a death toll: a count of the dead ("2 100 morts", "11 dead"), or of
-    people with a word of death beside it ("killed 2,122 people", "1 668 personnes ont été
-    tuées"; not "killed 78 people, injured more than 4,000 people")?"""
+def _state(quantity: Quantity, text: str, lang: str) -> str | None:
+    """Does the figure count the dead (DEAD: "2 100 morts", "killed 2,122 people", "1 668
+    personnes ont été tuées") or the hurt (HURT: "340 blessés", "300 people were injured")?
+    A count of people is by the nearest such word within TOLL_REACH words ("killed 78 people,
+    injured more than 4,000 people": 78 dead, 4,000 hurt)."""
     counted = (quantity.counted or "").casefold()
     numbers = pack(lang).data["numbers"]
     if counted in numbers["toll"]:
-        return True
+        return DEAD
+    if counted in numbers["hurt"]:
+        return HURT
     at = text.find(quantity.text)
     if counted not in numbers["toll_persons"] or at < 0:
-        return False
-    before = words(text[:at])[-TOLL_REACH:]
-    after = words(text[at + len(quantity.text) :])[:TOLL_REACH]
-    return any(w.group().casefold() in numbers["toll_deaths"] for w in (*before, *after))
+        return None
+    before = [w.group().casefold() for w in words(text[:at])[-TOLL_REACH:]]
+    after = [w.group().casefold() for w in words(text[at + len(quantity.text) :])[:TOLL_REACH]]
+    by_distance = [w for two in zip_longest(reversed(before), after) for w in two if w]
+    for word in by_distance:
+        if word in numbers["toll_deaths"]:
+            return DEAD
+        if word in numbers["hurt"]:
+            return HURT
+    return None
 
 
 def _written_alike(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
