@@ -108,3 +108,33 @@ def test_an_article_s_year_is_no_statement_of_the_claim_s(tmp_path):
     answer = ask("The ECB said it expects eurozone inflation to peak in the autumn of 2022",
                  index=index)  # fmt: skip
     assert answer.verdict == "not_enough_info", answer.notes
+
+
+def test_an_earlier_death_toll_does_not_refute_the_updated_one(tmp_path):
+    """Death tolls grow as they are updated: "earlier reports said 400 people were killed"
+    is an earlier count, not a denial of the 832 dead another sentence gives. Without the
+    updated toll, the lower count still refutes."""
+    articles = {
+        "bilan-fr.txt": (
+            "Séisme en Indonésie : le bilan s'alourdit\n\n"
+            "Le bilan du séisme s'élève désormais à 832 morts, a déclaré dimanche l'agence de "
+            "gestion des catastrophes. Les secours peinent à atteindre la région."
+        ),
+        "toll-en.txt": (
+            "Indonesia quake toll rises\n\n"
+            "Earlier reports said 400 people were killed in the quake as hospitals struggled to "
+            "cope. Rescuers scrambled to reach the stricken region."
+        ),
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    both = build(
+        [load_article(tmp_path / name) for name in sorted(articles)],
+        shared_embedder("e5"), "test", progress=False,
+    )  # fmt: skip
+    earlier = build([load_article(tmp_path / "toll-en.txt")], shared_embedder("e5"), "test",
+                    progress=False)  # fmt: skip
+    for claim in ("Plus de 800 personnes ont été tuées dans le séisme.",
+                  "More than 800 people were killed in the quake."):  # fmt: skip
+        assert ask(claim, index=both).verdict != "refuted"
+        assert ask(claim, index=earlier).verdict == "refuted"

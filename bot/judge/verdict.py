@@ -30,6 +30,7 @@ from bot.judge.rules import (
     judge,
 )
 from bot.judge.rules.actor import nationality
+from bot.judge.rules.quantity import counts_dead
 from bot.question import Query
 from bot.question.terms import (
     QueryTerm,
@@ -99,6 +100,8 @@ class Judgement:
     # the claim's subject is only in the neighbour sentence or the title, and the sentence
     # names another party itself: its figures and dates are that party's
     subject_lent: bool = False
+    # the claim gives a death toll, a count that grows as it is updated
+    toll: bool = False
     features: dict[str, float] = field(default_factory=dict, compare=False)
     # P(this sentence decides the claim: it states it or contradicts it), from the fitted
     # model bot/judge/models/claim_evidence.json, and that model's threshold.
@@ -203,6 +206,7 @@ def judge_candidate(
         subject_lent=_subject_lent(
             terms, index.text_of(index.sentences[span.sentence.row]), article.text, article.language
         ),
+        toll=counts_dead(query.proposition, query.language),
     )
     features = claim_features(judgement, rank, article.language != query.language)
     model = load_model("claim_evidence")
@@ -261,7 +265,7 @@ def verdict_of(judged: list[Judgement], retrieval: Retrieval, index: CorpusIndex
     the fitting script can replay it under cross-validated probabilities."""
     supporting = [j for j in judged if j.supports]
     contradicting = [
-        j for j in judged if j.contradiction is not None and not _dated_elsewhere(j, judged)
+        j for j in judged if j.contradiction is not None and not _stated_elsewhere(j, judged)
     ]
     if supporting and contradicting:
         support, against = supporting[0], contradicting[0]
@@ -374,13 +378,18 @@ def _inner_names(article: str) -> frozenset[str]:
     return frozenset(fold(w) for w in inner_capitalised(article))
 
 
-def _dated_elsewhere(against: Judgement, judged: list[Judgement]) -> bool:
-    """Does another sentence naming the claim's parties give the very date (day, span) the
-    contradicting one denies? Then the contradicting one dates another event ("Dimanche, il
-    avait refusé de partir" beside "a démissionné mardi" for "a mis fin mardi à son règne")."""
-    rule_ = against.contradiction.rule
-    if rule_ not in TIME_RULES:
-        return False
+def _stated_elsewhere(against: Judgement, judged: list[Judgement]) -> bool:
+    """Does another sentence naming the claim's parties give the very date (day, span) or
+    death toll the contradicting one denies? Then the contradicting one dates another event
+    ("Dimanche, il avait refusé de partir" beside "a démissionné mardi" for "a mis fin mardi à
+    son règne"), or counts at another time ("Earlier reports said 400 people were killed"
+    beside "le bilan s'élève désormais à 832 morts" for "plus de 800 personnes tuées")."""
+    signal = against.contradiction
+    rule_ = signal.rule
+    if rule_ not in TIME_RULES and not (rule_ == "quantity" and against.toll):
+        return False  # other figures are of other things as often as of other times
+    if signal.swapped:
+        return False  # the sentence gives the claim's figure to another: no earlier count
     return any(
         other is not against
         and not other.names_missing

@@ -42,6 +42,9 @@ class Signal:
     rule: str
     outcome: str  # SUPPORT | CONTRADICTION | UNVERIFIED | SILENCE
     reason: str = ""  # in words, for people and for the decision's notes
+    # a contradiction that gives the claim's own figure or date to another party in the
+    # source, beside the subject's own: the same sentence says both
+    swapped: bool = False
 
     @property
     def kind(self) -> str:

@@ -10,6 +10,7 @@ man"); a part with a part ("all 11 charges" is refuted by "10 of the 11 charges"
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import zip_longest
 
 from bot.judge.rules import (
@@ -35,6 +36,8 @@ UNIT = "/unit"
 # Words either side of a count of people where a word of death makes it a toll.
 TOLL_REACH = 3
 DEAD, HURT = "dead", "hurt"
+# A contradiction made by the claim's figure given to another party in the same sentence.
+SWAPPED = "swapped"
 # Words of the claim the clause of one of several figures must hold to be the claim's own.
 OWN_CLAUSE_WORDS = 2
 
@@ -93,7 +96,7 @@ def check(pair: Pair) -> Signal:
                 # 189" for "the Ethiopian crash killed 189": the figure is another's, and
                 # the claim's own subject has its own
                 outcomes.append(
-                    (CONTRADICTION, f"{mine.text!r} is said of another; of this, {own.text!r}")
+                    (SWAPPED, f"{mine.text!r} is said of another; of this, {own.text!r}")
                 )
             elif _of_another(mine, same, pair):
                 # the figure is in a clause without the claim's words, which are in another's
@@ -115,10 +118,11 @@ def check(pair: Pair) -> Signal:
             outcomes.append((UNVERIFIED, f"{mine.text!r} is not settled by the source"))
         else:
             outcomes.append(_disagreement(mine, same, pair))
-    for outcome in (CONTRADICTION, UNVERIFIED):
+    for outcome in (SWAPPED, CONTRADICTION, UNVERIFIED):
         found = [reason for kind, reason in outcomes if kind == outcome]
         if found:
-            return Signal(NAME, outcome, "; ".join(found))
+            kind = CONTRADICTION if outcome == SWAPPED else outcome
+            return Signal(NAME, kind, "; ".join(found), swapped=outcome == SWAPPED)
     if not outcomes:
         return silence(NAME)
     return Signal(NAME, SUPPORT, "; ".join(reason for _, reason in outcomes))
@@ -344,6 +348,12 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
     # what is counted, or the word right after it ("11 workers *missing*" for "11 missing")
     said = f"{theirs.counted or ''} {_word_after(theirs, pair.evidence)}"
     return covers(term, sentence_terms(said, pair.evidence_lang, lexicon))
+
+
+@cache
+def counts_dead(text: str, lang: str) -> bool:
+    """Does the text give a death toll, a count that grows as it is updated?"""
+    return any(_state(q, text, lang) == DEAD for q in facts_of(text, lang).quantities)
 
 
 def _state(quantity: Quantity, text: str, lang: str) -> str | None:
