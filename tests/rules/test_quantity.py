@@ -793,3 +793,29 @@ def test_a_death_toll_is_not_compared_with_another_count_of_people(
     claim, cl, evidence, el, expected
 ):
     assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # the claim gives each party a figure; the source gives them the other way round
+        ("In Lviv, Zelensky received 62.8% of the vote and Poroshenko 34.48%.", "en",
+         "In Lviv, Poroshenko has received 62.8% of the vote and Zelensky has 34.48%.", "en",
+         "contradiction"),
+        ("À Lviv, Zelensky a obtenu 62,8 % des voix et Porochenko 34,48 %.", "fr",
+         "In Lviv, Poroshenko has received 62.8% of the vote and Zelensky has 34.48%.", "en",
+         "contradiction"),
+        ("À Lviv, Zelensky a obtenu 62,8 % des voix et Porochenko 34,48 %.", "fr",
+         "À Lviv, Zelensky a obtenu 62,8 % des voix, et Porochenko 34,48 %.", "fr",
+         "support"),
+        # one party with figures, other names about it: nothing is swapped
+        ("Silicon Valley Bank had 17 branches in California and Massachusetts.", "en",
+         "The lender had 17 branches in California and Massachusetts.", "en", "support"),
+    ],
+)  # fmt: skip
+def test_figures_given_to_the_claims_parties_the_other_way_round_contradict(
+    claim, cl, evidence, el, expected
+):
+    signal = outcome("quantity", claim, cl, evidence, el)
+    assert signal.outcome == expected
+    assert signal.swapped == (expected == "contradiction")

@@ -20,6 +20,7 @@ from bot.judge.rules import (
     Pair,
     Signal,
     clause_around,
+    clause_span,
     rule,
     same_magnitude,
     silence,
@@ -98,6 +99,10 @@ def check(pair: Pair) -> Signal:
                 outcomes.append(
                     (SWAPPED, f"{mine.text!r} is said of another; of this, {own.text!r}")
                 )
+            elif (owner := _given_to_another(mine, same, pair)) is not None:
+                # "Zelensky received 62.8% and Poroshenko 34.48%" against "Poroshenko has
+                # received 62.8% and Zelensky has 34.48%": the claim's names swapped
+                outcomes.append((SWAPPED, f"{mine.text!r} is said of {owner} in the source"))
             elif _of_another(mine, same, pair):
                 # the figure is in a clause without the claim's words, which are in another's
                 outcomes.append((UNVERIFIED, f"{mine.text!r} is said of another in the source"))
@@ -270,6 +275,49 @@ def _of_another(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
         for t in words_
         for said in others
     )
+
+
+def _given_to_another(mine: Quantity, same: list[Quantity], pair: Pair) -> str | None:
+    """The claim's other party that the source gives the claim's figure to, when the claim
+    gives figures to two parties ("Zelensky received 62.8% and Poroshenko 34.48%" against
+    "Poroshenko has received 62.8% and Zelensky has 34.48%"): no clause of an agreeing figure
+    names the figure's party, and each names the other."""
+    owners = {
+        q.text: owner
+        for q in facts_of(pair.claim, pair.claim_lang).quantities
+        if (owner := _party_of(q, pair)) is not None
+    }
+    owner = owners.get(mine.text)
+    rivals = {t.folded: t for t in owners.values() if t.folded != owner.folded} if owner else {}
+    if not rivals:
+        return None
+    lexicon = load_lexicon()
+    named = set()
+    for theirs in same:
+        if not entails(theirs, mine):
+            continue
+        said = sentence_terms(_clause_of(theirs.text, pair), pair.evidence_lang, lexicon)
+        rival = [t.word for t in rivals.values() if covers(t, said)]
+        if covers(owner, said) or not rival:
+            return None
+        named.update(rival)
+    return " / ".join(sorted(named)) or None
+
+
+def _party_of(quantity: Quantity, pair: Pair) -> QueryTerm | None:
+    """The claim's name nearest before its figure, in the figure's clause ("Zelensky" for
+    "62.8%" in "Zelensky received 62.8% and Poroshenko 34.48%")."""
+    at = pair.claim.find(quantity.text)
+    if at < 0:
+        return None
+    first, _ = clause_span(pair.claim, pair.claim_lang, at, at + len(quantity.text))
+    tokens = words(pair.claim)
+    before = [
+        t
+        for t in pair.terms
+        if t.is_name and not t.framed and first <= tokens[t.position].start() < at
+    ]
+    return max(before, key=lambda t: t.position, default=None)
 
 
 def _swapped(mine: Quantity, same: list[Quantity], pair: Pair) -> Quantity | None:
