@@ -349,6 +349,22 @@ def test_units_ages_and_adverbs_are_no_predicate(claim, lang, predicate):
 
 
 @pytest.mark.parametrize(
+    ("claim", "lang", "predicate"),
+    [
+        ("Dr Leopoldo Luque, Maradona's personal physician, performed the operation.", "en",
+         "performed"),
+        ("Reid Hoffman, cofondateur de LinkedIn, a approuvé la cession.", "fr", "approuvé"),
+        # no closing comma: no apposition
+        ("Reid Hoffman, cofondateur de LinkedIn", "fr", "cofondateur"),
+    ],
+)  # fmt: skip
+def test_an_apposition_between_commas_is_not_the_predicate(claim, lang, predicate):
+    from bot.question.terms import predicate_of
+
+    assert predicate_of(_terms(claim, lang), claim).word == predicate
+
+
+@pytest.mark.parametrize(
     ("claim", "lang", "absent"),
     [
         ("Fewer than 100 firefighters battled the blaze", "en", "fewer"),

@@ -198,7 +198,8 @@ def judge_candidate(
             for t in _names_missing(terms, missing)
         ),
         names_elsewhere=bool(_names_missing(terms, unnamed)),
-        predicate_missing=(predicate := predicate_of(terms)) is not None and predicate in missing,
+        predicate_missing=(predicate := predicate_of(terms, query.proposition)) is not None
+        and predicate in missing,
         order=_subject_order(query.proposition, terms, sentence, article.language),
         signals=signals,
         figures_unread=_figures_unread(missing, signals),

@@ -508,25 +508,53 @@ def _leading_names(terms: list[QueryTerm]) -> list[QueryTerm]:
     return names
 
 
-def predicate_of(terms: list[QueryTerm]) -> QueryTerm | None:
+def predicate_of(terms: list[QueryTerm], claim: str = "") -> QueryTerm | None:
     """The word after the claim's first name ("Parler *won* its lawsuit", "le tribunal de
-    Washington a *tranché*"), past verbs that only frame it ("Kurtz *said* that…"): most often
-    what the claim says was done. Supporting evidence must state it; the rest of the claim may
-    be paraphrased."""
+    Washington a *tranché*"), past verbs that only frame it ("Kurtz *said* that…") and, when
+    the ``claim`` is given, an apposition between commas ("Dr Luque, Maradona's personal
+    physician, *performed*…"): most often what the claim says was done. Supporting evidence
+    must state it; the rest of the claim may be paraphrased."""
     terms = [t for t in terms if not t.framed]
     first = next((i for i, t in enumerate(terms) if t.is_name), None)
     if first is None:
         return None
     rest = terms[first + 1 :]
+    aside = _apposition(claim, terms[first : first + 1] + rest) if claim else range(0)
     return next(
         (
             t
             for t in rest
             if not (t.is_name or t.is_number or t.is_time or t.is_light)
             and t.folded not in _not_predicates(t.lang)
+            and t.position not in aside
         ),
         None,
     )
+
+
+def _apposition(claim: str, terms: list[QueryTerm]) -> range:
+    """The word positions of an apposition between commas right after the claim's first name
+    and the names that follow it ("Reid Hoffman, cofondateur de LinkedIn, a approuvé")."""
+    tokens = words(claim)
+    last = terms[0].position
+    for t in terms[1:]:
+        if (
+            not t.is_name
+            or t.position != last + 1
+            or "," in claim[tokens[last].end() : tokens[t.position].start()]
+        ):
+            break
+        last = t.position
+    if last + 1 >= len(tokens):
+        return range(0)
+    between = claim[tokens[last].end() : tokens[last + 1].start()]
+    if "," not in between:
+        return range(0)
+    closing = claim.find(",", tokens[last + 1].start())
+    if closing < 0:
+        return range(0)
+    end = next((i for i, w in enumerate(tokens) if w.start() > closing), len(tokens))
+    return range(last + 1, end)
 
 
 @cache

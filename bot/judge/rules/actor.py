@@ -76,7 +76,7 @@ def check(pair: Pair) -> Signal:
     titled = sentence_terms(pair.title, pair.evidence_lang, lexicon)
     others_said = [t for t in pair.terms if t not in subject and not (t.is_number or t.is_time)]
     verb = next((t for t in pair.terms if t not in subject and not t.is_name), None)
-    predicate = predicate_of(list(pair.terms))
+    predicate = predicate_of(list(pair.terms), pair.claim)
     if (
         subject
         and not labelled(pair.claim)

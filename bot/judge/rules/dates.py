@@ -105,7 +105,7 @@ def _year_of_same_verb(pair: Pair, claimed: tuple[DateFact, ...], stated: list[D
         return False
     if mine.year == theirs.year:
         return False
-    predicate = predicate_of(list(pair.terms))
+    predicate = predicate_of(list(pair.terms), pair.claim)
     if predicate is None:
         return False
     lexicon = load_lexicon()

@@ -34,7 +34,7 @@ def check(pair: Pair) -> Signal:
     # A hedge in a side clause ("blocked the merger because of concerns it could have on
     # competition") leaves the main statement asserted: when the evidence states the claim's
     # predicate outside the hedge, the claim is not under it.
-    predicate = predicate_of(list(pair.terms))
+    predicate = predicate_of(list(pair.terms), pair.claim)
     stated = sentence_terms(pair.evidence, pair.evidence_lang, lexicon)
     if predicate is not None and covers(predicate, stated) and not covers(predicate, under):
         return silence(NAME)
