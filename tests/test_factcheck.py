@@ -566,3 +566,34 @@ def test_a_place_is_given_by_its_nationality(claim, cl, evidence, el, given):
     terms = query_terms(claim, cl, load_lexicon(), TermIndex([]))
     name = next(t for t in terms if t.word in ("Cuba", "Chine"))
     assert _as_nationality(name, evidence, el) is given
+
+
+def test_a_surname_lent_by_the_title_may_be_another_of_the_family(tmp_path):
+    """ "Her husband was also banned", in an article titled with the family's name, does not
+    say the claim's "Sophie Dupont" was banned: the first name the sentence lacks is another
+    person's. A sentence that names her states it."""
+    from index.corpus import build, load_article
+    from index.embed import shared_embedder
+
+    (tmp_path / "dupont-en.txt").write_text(
+        "Dupont couple convicted\n\n"
+        "The court convicted Sophie Dupont of fraud on Monday. She was handed a suspended "
+        "sentence. Her husband was also banned from public office for ten years.",
+        encoding="utf-8",
+    )
+    (tmp_path / "dupont-fr.txt").write_text(
+        "Les Dupont condamnés\n\n"
+        "Le tribunal a condamné lundi Sophie Dupont pour fraude. Elle écope d'une peine avec "
+        "sursis. Son mari a aussi été privé de fonction publique pendant dix ans.",
+        encoding="utf-8",
+    )
+    index = build(
+        [load_article(tmp_path / f"dupont-{lang}.txt") for lang in ("en", "fr")],
+        shared_embedder("e5"), "test", progress=False,
+    )  # fmt: skip
+    for claim in ("Sophie Dupont was banned from public office for ten years.",
+                  "Sophie Dupont a été privée de fonction publique pendant dix ans."):  # fmt: skip
+        assert ask(claim, index=index).verdict != "supported"
+    for claim in ("Sophie Dupont was convicted of fraud.",
+                  "Sophie Dupont a été condamnée pour fraude."):  # fmt: skip
+        assert ask(claim, index=index).verdict == "supported"

@@ -102,6 +102,9 @@ class Judgement:
     subject_lent: bool = False
     # the claim gives a death toll, a count that grows as it is updated
     toll: bool = False
+    # the claim's first name is missing and its surname only lent by the article's title or
+    # the sentence before: the sentence may say it of another of the family ("Her husband")
+    family_lent: bool = False
     features: dict[str, float] = field(default_factory=dict, compare=False)
     # P(this sentence decides the claim: it states it or contradicts it), from the fitted
     # model bot/judge/models/claim_evidence.json, and that model's threshold.
@@ -163,6 +166,7 @@ class Judgement:
             and not self.predicate_missing
             and not self.figures_unread
             and not self.conjunct_unsaid
+            and not self.family_lent
             and self.order not in ("after", "other")
             and not any(s.outcome in (CONTRADICTION, UNVERIFIED) for s in self.signals)
         )
@@ -198,6 +202,8 @@ def judge_candidate(
             for t in _names_missing(terms, missing)
         ),
         names_elsewhere=bool(_names_missing(terms, unnamed)),
+        family_lent=len(_names_missing(terms, missing, unnamed))
+        > len(_names_missing(terms, missing)),
         predicate_missing=(predicate := predicate_of(terms, query.proposition)) is not None
         and predicate in missing,
         order=_subject_order(query.proposition, terms, sentence, article.language),
@@ -415,9 +421,12 @@ def _as_nationality(name: QueryTerm, sentence: str, lang: str) -> bool:
     )
 
 
-def _names_missing(terms: list[QueryTerm], missing: tuple[QueryTerm, ...]) -> list[QueryTerm]:
+def _names_missing(
+    terms: list[QueryTerm], missing: tuple[QueryTerm, ...], lent: tuple[QueryTerm, ...] = ()
+) -> list[QueryTerm]:
     """Names the evidence does not give; a first name is forgiven when the surname right
-    after it is there ("Donald Trump" against "M. Trump")."""
+    after it is there ("Donald Trump" against "M. Trump"), and not only ``lent`` by the
+    article's title or the sentence before when those are given."""
     by_position = {t.position: t for t in terms}
     return [
         t
@@ -427,6 +436,7 @@ def _names_missing(terms: list[QueryTerm], missing: tuple[QueryTerm, ...]) -> li
             (after := by_position.get(t.position + 1)) is not None
             and after.is_name
             and after not in missing
+            and after not in lent
         )
     ]
 
