@@ -51,7 +51,8 @@ class Quantity:
     counted: str | None  # the word after the number ("abonnés", "installs"), if any
     text: str  # the words stated, for reasons shown to people
     # In "10 of the 11 charges", 10 is the "part" and 11 the "whole"; "all 11 charges" is
-    # "all": a part that is the whole.
+    # "all": a part that is the whole. In "27,000 flights, 2,700 of them in the U.S." (or
+    # "dont 2 700"), 2,700 is a "subset": the count before it stays the event's own.
     role: str | None = None
 
     def interval(self, tight: bool = False) -> tuple[float, float]:
@@ -235,6 +236,8 @@ def _quantity_pattern(lang: str) -> re.Pattern[str]:
 
 
 BOUNDS = ("gt", "ge", "lt", "le", "approx")
+# The groups of the quantity pattern that write the figure itself, before what it counts.
+_FIGURE_GROUPS = ("number", "ordinal", "scale", "letter_scale", "capital_scale", "percent")
 
 
 def bound_groups(lang: str) -> str:
@@ -312,7 +315,7 @@ def quantities(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Q
         quantity = _quantity(match, lang, language)
         if quantity is not None:
             found.append((match, quantity))
-    return _with_parts(found, digits, language)
+    return _with_antecedents(found, digits, language, _with_parts(found, digits, language))
 
 
 def _with_parts(
@@ -332,6 +335,61 @@ def _with_parts(
         result[i] = replace(part, kind="count", counted=whole.counted, text=stated, role="part")
         result[i + 1] = replace(whole, role="whole")
     return result
+
+
+def _with_antecedents(
+    found: list[tuple[re.Match[str], Quantity]], text: str, language: Pack, result: list[Quantity]
+) -> list[Quantity]:
+    """A number that counts what the count before it counts: a part of it ("27,000 flights
+    were delayed, 2,700 of them in the U.S.", "9,6 millions d'installations, dont 7,8 millions
+    aux États-Unis") or more of it ("32 personnes tuées et 340 autres blessées")."""
+    of_them = language.pattern("numbers", "of_them")
+    including = language.alternation("numbers", "including")
+    others = {w.casefold() for w in language.words("numbers", "others")}
+    for i in range(1, len(found)):
+        match, this = found[i][0], result[i]
+        if this.role or this.kind not in ("number", "count"):
+            continue
+        counted = (this.counted or "").casefold()
+        unnamed = this.kind == "number" or counted in others or counted in _function_words()
+        ends = [match.end(g) for g in _FIGURE_GROUPS if match.group(g)]
+        part = of_them.match(text, _skip_spaces(text, max(ends))) is not None or (
+            unnamed
+            and bool(including)
+            and re.search(rf"\b(?:{including})\s*$", text[: match.start()], re.I) is not None
+        )
+        if not part and counted not in others:
+            continue
+        whole = next(
+            (
+                q
+                for q in reversed(result[:i])
+                if q.kind == "count"
+                and q.counted
+                and q.counted not in others
+                and (not part or (q.role not in ("part", "subset") and q.value > this.value))
+            ),
+            None,
+        )
+        if whole is not None:
+            result[i] = replace(
+                this, kind="count", counted=whole.counted, role="subset" if part else None
+            )
+    return result
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Words that count nothing after a number ("7,8 millions *aux* États-Unis")."""
+    from index.analysis import STOPWORDS
+
+    return frozenset(STOPWORDS)
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
 def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | None:

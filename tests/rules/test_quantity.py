@@ -139,13 +139,13 @@ CASES = [
         "fr",
         "contradiction",
     ),
-    # a part of the count ("dont 7,8 millions aux États-Unis") does not refute it
+    # a part of the count ("dont 7,8 millions aux États-Unis") states the claim's part
     (
         "Roughly 7.8 million of Parler's installs were in the US",
         "en",
         "Parler a reçu 9,6 millions d'installations, dont 7,8 millions aux États-Unis.",
         "fr",
-        "unverified",
+        "support",
     ),
     # a bound a source states is read as a reporter rounds: "more than 6 %" is not 12 %
     (
@@ -383,7 +383,7 @@ CASES = [
         "contradiction",
     ),
     # a figure that is the floor says what the floor says
-    ("Six morts dans l'incendie", "fr", "The fire killed at least six people.", "en", "unverified"),
+    ("Six morts dans l'incendie", "fr", "The fire killed at least six people.", "en", "support"),
     ("Six personnes sont mortes", "fr", "The fire killed at least six people.", "en", "support"),
     # a lone rank or minute ("(23è)") is compared with the claim's
     (
@@ -819,3 +819,52 @@ def test_figures_given_to_the_claims_parties_the_other_way_round_contradict(
     signal = outcome("quantity", claim, cl, evidence, el)
     assert signal.outcome == expected
     assert signal.swapped == (expected == "contradiction")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("27,000 flights were delayed, 2,700 of them in the US.", "en",
+         [(27000, "flights", None), (2700, "flights", "subset")]),
+        ("Plus de 27 000 vols ont été retardés, dont plus de 2 700 aux États-Unis.", "fr",
+         [(27000, "vols", None), (2700, "vols", "subset")]),
+        ("27 000 vols ont été retardés, 2 700 d'entre eux aux États-Unis.", "fr",
+         [(27000, "vols", None), (2700, "vols", "subset")]),
+        # more of the same thing, not a part of it
+        ("Trente-deux personnes sont tuées et 340 autres sont blessées.", "fr",
+         [(32, "personnes", None), (340, "personnes", None)]),
+        ("The blast killed 78 people and injured 4,000 others.", "en",
+         [(78, "people", None), (4000, "people", None)]),
+        # a number that names what it counts keeps it
+        ("2,000 people were evacuated, including 300 children.", "en",
+         [(2000, "people", None), (300, "children", None)]),
+    ],
+)  # fmt: skip
+def test_a_number_without_its_noun_counts_what_the_count_before_it_counts(text, lang, expected):
+    assert [(q.value, q.counted, q.role) for q in quantities(text, lang)] == expected
+
+
+def test_a_part_counted_by_reference_is_compared_with_the_claims_count():
+    """ "Plus de 2 000 vols retardés aux États-Unis" is stated by "2,700 of them in the U.S."
+    after "27,000 flights", and "More than 300 people were injured" by "340 autres"."""
+    assert outcome("quantity", "Plus de 2 000 vols ont été retardés aux États-Unis.", "fr",
+                   "More than 27,000 flights were delayed worldwide, with more than 2,700 of "
+                   "them in the U.S.", "en").outcome == "support"  # fmt: skip
+    assert outcome("quantity", "More than 300 people were injured in the attacks.", "en",
+                   "Trente-deux personnes sont tuées et 340 autres sont blessées dans ces "
+                   "attentats.", "fr").outcome == "support"  # fmt: skip
+    assert outcome("quantity", "More than 500 people were injured in the attacks.", "en",
+                   "Trente-deux personnes sont tuées et 340 autres sont blessées dans ces "
+                   "attentats.", "fr").outcome == "contradiction"  # fmt: skip
+
+
+def test_us_dollars_written_after_their_sign_are_dollars():
+    """ "$US209 billion", as Australian papers write it, is a sum in US dollars."""
+    for text, lang in (
+        ("The bank had about $US209 billion in total assets.", "en"),
+        ("La banque détenait environ 209 milliards $US d'actifs.", "fr"),
+    ):
+        assert [q.kind for q in quantities(text, lang)] == ["money:USD"]
+    claim = "The bank held more than $200 billion in total assets."
+    evidence = "The bank had $US209 billion in total assets."
+    assert outcome("quantity", claim, "en", evidence, "en").outcome == "support"

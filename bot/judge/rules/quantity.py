@@ -28,6 +28,7 @@ from bot.judge.rules import (
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms, subject_of
 from index.analysis import fold, inner_capitalised, is_stopword, words
 from index.facts import Quantity, compatible, entails, facts_of
+from index.facts.numbers import with_digits
 from index.lang import pack
 from index.lexicon import load_lexicon
 
@@ -72,8 +73,12 @@ def check(pair: Pair) -> Signal:
         if mine.role == "all" and parts:
             # "all 11 charges" against "10 of the 11 charges": the part is what is compared
             same = parts
-        elif parts and mine.role is None and not any(compatible(p, mine) for p in parts):
-            # "convicted on 11 charges" against "10 of the 11": the part or the whole?
+        elif (
+            parts
+            and mine.role is None
+            and not any(compatible(p, mine) for p in parts)
+            and any(compatible(q, mine) for q in same if q.role != "part")
+        ):  # "convicted on 11 charges" against "10 of the 11": the part or the whole?
             given = ", ".join(repr(q.text) for q in parts)
             outcomes.append((UNVERIFIED, f"{mine.text!r}: the source counts {given}"))
             continue
@@ -258,8 +263,8 @@ def _of_another(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
     "le oui l'a emporté avec 61 %")."""
     agreeing = [theirs for theirs in same if entails(theirs, mine)]
     words_ = [t for t in pair.terms if not (t.is_number or t.is_time)]
-    if not words_ or len(agreeing) == len(same):
-        return False
+    if not words_ or len(agreeing) == len(same) or any(q.role == "subset" for q in agreeing):
+        return False  # a part ("2,700 of them") owes its words to its whole's clause
     lexicon = load_lexicon()
 
     def said_in(quantity: Quantity) -> SentenceTerms:
@@ -331,6 +336,8 @@ def _swapped(mine: Quantity, same: list[Quantity], pair: Pair) -> Quantity | Non
     agreeing = [theirs for theirs in same if entails(theirs, mine)]
     if not subject or not agreeing or len(agreeing) == len(same):
         return None
+    if any(q.role == "subset" for q in agreeing):
+        return None  # "27,000 flights, 2,700 of them in the U.S.": the claim's is the part
     lexicon = load_lexicon()
     claimed = {t.folded for t in pair.terms}
 
@@ -415,11 +422,16 @@ def _state(quantity: Quantity, text: str, lang: str) -> str | None:
         return DEAD
     if counted in numbers["hurt"]:
         return HURT
-    at = text.find(quantity.text)
-    if counted not in numbers["toll_persons"] or at < 0:
+    if counted not in numbers["toll_persons"]:
         return None
-    before = [w.group().casefold() for w in words(text[:at])[-TOLL_REACH:]]
-    after = [w.group().casefold() for w in words(text[at + len(quantity.text) :])[:TOLL_REACH]]
+    if (at := text.find(quantity.text)) < 0:
+        text = with_digits(text, lang)  # "Trente-deux personnes" is read as "32 personnes"
+        if (at := text.find(quantity.text)) < 0:
+            return None
+    end = at + len(quantity.text)
+    first, last = clause_span(text, lang, at, end)  # "32 tuées et 340 autres blessées"
+    before = [w.group().casefold() for w in words(text[first:at])[-TOLL_REACH:]]
+    after = [w.group().casefold() for w in words(text[end:last])[:TOLL_REACH]]
     by_distance = [w for two in zip_longest(reversed(before), after) for w in two if w]
     for word in by_distance:
         if word in numbers["toll_deaths"]:
