@@ -20,11 +20,13 @@ ARTICLES = {
 }
 
 
-def _index(tmp_path):
-    for name, text in ARTICLES.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    articles = [load_article(tmp_path / name) for name in sorted(ARTICLES)]
-    return build(articles, shared_embedder("e5"), "test", progress=False)
+def _index(folder, articles=ARTICLES):
+    """An index of ``articles`` (file name -> text), written to ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    loaded = [load_article(folder / name) for name in sorted(articles)]
+    return build(loaded, shared_embedder("e5"), "test", progress=False)
 
 
 def test_sources_that_disagree_give_not_enough_information_with_both_quotes(tmp_path):
@@ -56,14 +58,7 @@ def test_another_party_doing_it_does_not_deny_that_the_subject_did(tmp_path):
             "l'autorité de l'aviation civile."
         ),
     }
-    for name, text in articles.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    index = build(
-        [load_article(tmp_path / name) for name in sorted(articles)],
-        shared_embedder("e5"),
-        "test",
-        progress=False,
-    )
+    index = _index(tmp_path, articles)
     answer = ask("Canada barred the Boeing 737 Max", index=index)
     assert answer.verdict == "supported", answer.notes
     assert answer.citations[0].doc_id == "canada-en"
@@ -126,14 +121,8 @@ def test_an_earlier_death_toll_does_not_refute_the_updated_one(tmp_path):
             "cope. Rescuers scrambled to reach the stricken region."
         ),
     }
-    for name, text in articles.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    both = build(
-        [load_article(tmp_path / name) for name in sorted(articles)],
-        shared_embedder("e5"), "test", progress=False,
-    )  # fmt: skip
-    earlier = build([load_article(tmp_path / "toll-en.txt")], shared_embedder("e5"), "test",
-                    progress=False)  # fmt: skip
+    both = _index(tmp_path / "both", articles)
+    earlier = _index(tmp_path / "earlier", {"toll-en.txt": articles["toll-en.txt"]})
     for claim in ("Plus de 800 personnes ont été tuées dans le séisme.",
                   "More than 800 people were killed in the quake."):  # fmt: skip
         assert ask(claim, index=both).verdict != "refuted"
