@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 import simplemma
 from text_to_num import alpha2digit
 
+from index.analysis import is_stopword
 from index.lang import Pack, pack
 
 # The years news dates events with ("en 2021", "in 1998"): read as dates, never as counts.
@@ -351,7 +352,7 @@ def _with_antecedents(
         if this.role or this.kind not in ("number", "count"):
             continue
         counted = (this.counted or "").casefold()
-        unnamed = this.kind == "number" or counted in others or counted in _function_words()
+        unnamed = this.kind == "number" or counted in others or is_stopword(counted)
         ends = [match.end(g) for g in _FIGURE_GROUPS if match.group(g)]
         part = of_them.match(text, _skip_spaces(text, max(ends))) is not None or (
             unnamed
@@ -376,14 +377,6 @@ def _with_antecedents(
                 this, kind="count", counted=whole.counted, role="subset" if part else None
             )
     return result
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    """Words that count nothing after a number ("7,8 millions *aux* États-Unis")."""
-    from index.analysis import STOPWORDS
-
-    return frozenset(STOPWORDS)
 
 
 def _skip_spaces(text: str, at: int) -> int:

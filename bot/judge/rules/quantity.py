@@ -10,7 +10,7 @@ man"); a part with a part ("all 11 charges" is refuted by "10 of the 11 charges"
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 from itertools import zip_longest
 
 from bot.judge.rules import (
@@ -405,7 +405,7 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
     return covers(term, sentence_terms(said, pair.evidence_lang, lexicon))
 
 
-@cache
+@lru_cache(maxsize=1024)
 def counts_dead(text: str, lang: str) -> bool:
     """Does the text give a death toll, a count that grows as it is updated?"""
     return any(_state(q, text, lang) == DEAD for q in facts_of(text, lang).quantities)
@@ -414,8 +414,8 @@ def counts_dead(text: str, lang: str) -> bool:
 def _state(quantity: Quantity, text: str, lang: str) -> str | None:
     """Does the figure count the dead (DEAD: "2 100 morts", "killed 2,122 people", "1 668
     personnes ont été tuées") or the hurt (HURT: "340 blessés", "300 people were injured")?
-    A count of people is by the nearest such word within TOLL_REACH words ("killed 78 people,
-    injured more than 4,000 people": 78 dead, 4,000 hurt)."""
+    A count of people is by the nearest such word of its clause within TOLL_REACH words
+    ("killed 78 people, injured more than 4,000 people": 78 dead, 4,000 hurt)."""
     counted = (quantity.counted or "").casefold()
     numbers = pack(lang).data["numbers"]
     if counted in numbers["toll"]:
