@@ -191,19 +191,16 @@ def judge_candidate(
         article.published, article.title,
     )  # fmt: skip
     missing = span.sentence.missing
+    absent = _names_missing(terms, missing)
     signals = tuple(judge(pair))
     judgement = Judgement(
         evidence=span,
         topic=topic_coverage(terms, missing),
         settled=settled_coverage(terms, missing, _years_unsaid(missing, sentence, article)),
         subject_missing=any(t in missing for t in subject_of(terms)),
-        names_missing=any(
-            not _as_nationality(t, sentence, article.language)
-            for t in _names_missing(terms, missing)
-        ),
+        names_missing=any(not _as_nationality(t, sentence, article.language) for t in absent),
         names_elsewhere=bool(_names_missing(terms, unnamed)),
-        family_lent=len(_names_missing(terms, missing, unnamed))
-        > len(_names_missing(terms, missing)),
+        family_lent=len(_names_missing(terms, missing, unnamed)) > len(absent),
         predicate_missing=(predicate := predicate_of(terms, query.proposition)) is not None
         and predicate in missing,
         order=_subject_order(query.proposition, terms, sentence, article.language),

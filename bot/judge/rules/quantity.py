@@ -166,15 +166,13 @@ def _own_figure(same: list[Quantity], pair: Pair) -> Quantity | None:
     points, davantage que la hausse de 25 points prévue" for "a relevé ses taux de 75
     points"). None when no clause stands out."""
     words_ = [t for t in pair.terms if not (t.is_number or t.is_time or t.is_light)]
-    lexicon = load_lexicon()
-    clauses = [(_clause_of(q.text, pair), q) for q in same]
-    if not all(clause for clause, _ in clauses):
+    if not all(_clause_of(q.text, pair) for q in same):
         return None  # a figure written otherwise than read ("quatre sièges"): where is it?
     scored = sorted(
         (
             (sum(covers(t, said) for t in words_), q)
-            for clause, q in clauses
-            for said in [sentence_terms(clause, pair.evidence_lang, lexicon)]
+            for q in same
+            for said in [_clause_terms(q, pair)]
         ),
         key=lambda scored: -scored[0],
     )
@@ -201,11 +199,7 @@ def _qualifier_unsaid(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
     )  # fmt: skip
     if qualifier is None:
         return False
-    lexicon = load_lexicon()
-    return not any(
-        covers(qualifier, sentence_terms(_clause_of(q.text, pair), pair.evidence_lang, lexicon))
-        for q in same
-    )
+    return not any(covers(qualifier, _clause_terms(q, pair)) for q in same)
 
 
 def _answers_another(
@@ -265,16 +259,11 @@ def _of_another(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
     words_ = [t for t in pair.terms if not (t.is_number or t.is_time)]
     if not words_ or len(agreeing) == len(same) or any(q.role == "subset" for q in agreeing):
         return False  # a part ("2,700 of them") owes its words to its whole's clause
-    lexicon = load_lexicon()
-
-    def said_in(quantity: Quantity) -> SentenceTerms:
-        return sentence_terms(_clause_of(quantity.text, pair), pair.evidence_lang, lexicon)
-
-    own = [said_in(q) for q in agreeing]
+    own = [_clause_terms(q, pair) for q in agreeing]
     subject = subject_of(words_)
     if subject and any(all(covers(t, said) for t in subject) for said in own):
         return False  # the agreeing figure is the claim's subject's, whatever else is near
-    others = [said_in(q) for q in same if q not in agreeing]
+    others = [_clause_terms(q, pair) for q in same if q not in agreeing]
     return any(
         covers(t, said) and not any(covers(t, theirs) for theirs in own)
         for t in words_
@@ -296,12 +285,11 @@ def _given_to_another(mine: Quantity, same: list[Quantity], pair: Pair) -> str |
     rivals = {t.folded: t for t in owners.values() if t.folded != owner.folded} if owner else {}
     if not rivals:
         return None
-    lexicon = load_lexicon()
     named = set()
     for theirs in same:
         if not entails(theirs, mine):
             continue
-        said = sentence_terms(_clause_of(theirs.text, pair), pair.evidence_lang, lexicon)
+        said = _clause_terms(theirs, pair)
         rival = [t.word for t in rivals.values() if covers(t, said)]
         if covers(owner, said) or not rival:
             return None
@@ -365,6 +353,11 @@ def _clause_of(figure: str, pair: Pair) -> str:
     number = re.match(r"\S*\d[\d.,\s]*%?", figure)
     after = at + (number.end() if number else len(figure))
     return clause_around(pair.evidence, pair.evidence_lang, at, after)
+
+
+def _clause_terms(quantity: Quantity, pair: Pair) -> SentenceTerms:
+    """What the clause of the evidence that holds the figure says."""
+    return sentence_terms(_clause_of(quantity.text, pair), pair.evidence_lang, load_lexicon())
 
 
 def _same_magnitude(mine: Quantity, theirs: Quantity) -> bool:
