@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 import Stemmer
@@ -99,6 +99,41 @@ class SentenceTerms:
 
     def __or__(self, other: SentenceTerms) -> SentenceTerms:
         return SentenceTerms(self.stems | other.stems, self.folded | other.folded, self.lang)
+
+    def has_cognate(self, form: str) -> bool:
+        """Does the sentence say ``form`` or a cognate of it? Coverage asks this of every
+        question word against every candidate sentence: a lookup by prefix, not a scan."""
+        return form in self.stems or any(
+            cognate(form, known) for known in self._by_prefix.get(form[:5], ())
+        )
+
+    @cached_property
+    def _by_prefix(self) -> dict[str, list[str]]:
+        return by_prefix(self.stems)
+
+
+def by_prefix(stems: Iterable[str]) -> dict[str, list[str]]:
+    """Stems of five letters or more by their first five: cognates share them (``cognate``)."""
+    found: dict[str, list[str]] = {}
+    for known in stems:
+        if len(known) >= 5:
+            found.setdefault(known[:5], []).append(known)
+    return found
+
+
+def cognate(a: str, b: str) -> bool:
+    """Stems that share a long common prefix: "employe"/"employ", "instal"/"install"."""
+    if a == b:
+        return True
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter < 5 or a[0] != b[0] or (shorter < 6 and shorter < 0.6 * longer):
+        return False  # "micro" is no cognate of "microsoft"
+    prefix = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return prefix >= max(5, round(0.8 * shorter))
 
 
 def sentence_terms(text: str, lang: str, lexicon: Lexicon) -> SentenceTerms:

@@ -103,21 +103,6 @@ def _regular_bases(word: str, lang: str) -> list[str]:
     return bases
 
 
-def cognate(a: str, b: str) -> bool:
-    """Stems that share a long common prefix: "employe"/"employ", "instal"/"install"."""
-    if a == b:
-        return True
-    shorter, longer = sorted((len(a), len(b)))
-    if shorter < 5 or a[0] != b[0] or (shorter < 6 and shorter < 0.6 * longer):
-        return False  # "micro" is no cognate of "microsoft"
-    prefix = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        prefix += 1
-    return prefix >= max(5, round(0.8 * shorter))
-
-
 @cache
 def load_lexicon() -> Lexicon:
     """Read every pack's lexicon and irregular forms (once per process)."""

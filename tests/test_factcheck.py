@@ -597,3 +597,34 @@ def test_a_surname_lent_by_the_title_may_be_another_of_the_family(tmp_path):
     for claim in ("Sophie Dupont was convicted of fraud.",
                   "Sophie Dupont a été condamnée pour fraude."):  # fmt: skip
         assert ask(claim, index=index).verdict == "supported"
+
+
+def test_coverage_finds_cognates_in_either_language_and_only_them():
+    """A word is covered by its cognate ("installations" / "installs", "employés" /
+    "employees"), found by prefix lookup; a short stem is no cognate of a longer name
+    ("micro" / "Microsoft"), and a lookup must not invent matches a scan would not find."""
+    from bot.question.terms import TermIndex, covers, query_terms, sentence_terms
+    from index.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    for claim, lang, source, source_lang in (
+        (
+            "Parler counted 10 million installs",
+            "en",
+            "Parler a compté 10 millions d'installations.",
+            "fr",
+        ),
+        (
+            "Les employés de Parler ont été licenciés",
+            "fr",
+            "Parler's employees were laid off.",
+            "en",
+        ),
+    ):
+        said = sentence_terms(source, source_lang, lexicon)
+        terms = query_terms(claim, lang, lexicon, TermIndex([said], [source]), claim=True)
+        install_or_employee = [t for t in terms if t.folded[:5] in {"insta", "emplo"}]
+        assert install_or_employee and all(covers(t, said) for t in install_or_employee)
+    said = sentence_terms("Microsoft bought the studio.", "en", lexicon)
+    assert not said.has_cognate("micro")
+    assert said.has_cognate("microsoft") and said.has_cognate("studio")

@@ -17,6 +17,8 @@ from functools import cache
 
 from index.analysis import (
     SentenceTerms,
+    by_prefix,
+    cognate,
     corpus_names,
     fold,
     inner_capitalised,  # noqa: F401 (answering code takes it from here)
@@ -33,7 +35,6 @@ from index.lexicon import (
     MAX_PHRASE,
     Lexicon,
     Term,
-    cognate,
     load_lexicon,
     opposite_poles,
 )
@@ -106,11 +107,7 @@ class TermIndex:
         self.count = count
         self.df = df
         self.names = names
-        # Cognates share their first five letters: look them up by that prefix.
-        self.by_prefix: dict[str, list[str]] = {}
-        for known in self.df:
-            if len(known) >= 5:
-                self.by_prefix.setdefault(known[:5], []).append(known)
+        self.by_prefix = by_prefix(self.df)
 
     def frequency(self, forms: set[str]) -> int:
         return max((self.df.get(f, 0) for f in forms), default=0)
@@ -372,10 +369,10 @@ def covers(term: QueryTerm, sentence: SentenceTerms) -> bool:
         and any(spelled_alike(term.folded, word) for word in sentence.folded)
     ):
         return True
-    if any(cognate(s, known) for s in term.stems for known in sentence.stems):
+    if any(sentence.has_cognate(s) for s in term.stems):
         return True
     return any(
-        all(part in sentence.stems or any(cognate(part, k) for k in sentence.stems) for part in t)
+        all(sentence.has_cognate(part) for part in t)
         for t in (term.synonyms if sentence.lang == term.lang else term.translations)
     )
 
