@@ -80,10 +80,13 @@ def test_holds_answer(question, text, expected):
 
 def test_close_sentences_holding_the_answer_come_first():
     """Of two sentences about "who chaired the committee", the one naming someone is put
-    first when it scores within W_TYPE of the other; a far better one stays first."""
+    first when it scores within the fitted answer-type weight of the other; a far better one
+    stays first."""
     from types import SimpleNamespace
 
-    from bot.retrieve.retriever import W_TYPE, Retriever, ScoredSentence
+    from bot.retrieve.retriever import Retriever, ScoredSentence, load_weights
+
+    weight = load_weights()["question"]["answer_type"]
 
     texts = ["The committee met for six hours.", "The committee was chaired by Robert Steffen."]
     article = SimpleNamespace(text=" ".join(texts))
@@ -104,5 +107,8 @@ def test_close_sentences_holding_the_answer_come_first():
             ScoredSentence(1, 0, 1.0 - gap, 0.9, 0.9, 1.0, 1.0, ()),
         ]
 
-    assert [s.row for s in retriever._typed_first(query, terms, scored(W_TYPE / 2))] == [1, 0]
-    assert [s.row for s in retriever._typed_first(query, terms, scored(W_TYPE * 2))] == [0, 1]
+    def first(gap: float) -> list[int]:
+        return [s.row for s in retriever._typed_first(query, terms, scored(gap), weight)]
+
+    assert first(weight / 2) == [1, 0]
+    assert first(weight * 2) == [0, 1]
