@@ -3,13 +3,11 @@ similarity they weigh: plain arrays, no index or model."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import numpy as np
 import pytest
 
 from bot.retrieve.fit import Ranked, cross_validated, first_is_gold, fit_weights
-from bot.retrieve.retriever import Retriever, load_weights
+from bot.retrieve.retriever import best_by_language, load_weights
 
 
 def _item(story: str, gold_row: int, rows: list[list[float]], claim: bool = False) -> Ranked:
@@ -92,7 +90,7 @@ def test_stored_weights_cover_both_kinds():
 def test_similarity_is_compared_within_each_language():
     """e5 scores a sentence in the question's language above its translation: the best
     French and the best English candidates both start level, whatever their raw cosines."""
-    retriever = Retriever.__new__(Retriever)
-    retriever.analysis = SimpleNamespace(languages=["fr", "en", "fr", "en"])
-    best = retriever._best_by_language([0, 1, 2, 3], np.array([0.81, 0.88, 0.84, 0.86]))
+    languages = ["fr", "en", "fr", "en", "fr"]
+    best = best_by_language([0, 1, 2, 3], np.array([0.81, 0.88, 0.84, 0.86]), languages)
     assert best == {"fr": pytest.approx(0.84), "en": pytest.approx(0.88)}
+    assert best_by_language([1, 3], np.array([0.8, 0.7]), languages) == {"en": pytest.approx(0.8)}

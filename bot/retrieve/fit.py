@@ -5,9 +5,9 @@ coverage (and, for a question, whether it holds the kind of answer asked for). W
 says most often "this is the sentence that answers" is learnt, not guessed: for every dev
 question and claim with gold evidence, each gold sentence is paired with every other candidate
 of its item, and a logistic regression without intercept learns which feature differences
-make the gold one win (a pairwise ranking model). Its weights,
-scaled so that similarity weighs 1 (the margins of bot/evidence/candidates.py are in those
-units), are written to bot/retrieve/weights.json.
+make the gold one win (a pairwise ranking model). Its weights, scaled so that similarity
+weighs 1 (the margins of bot/evidence/candidates.py are in those units), are written to
+bot/retrieve/weights.json.
 
 Only the question weights are refitted by default. Fitted the same way, the claim weights put
 the gold sentence first for 0.704 of the dev claims instead of 0.698, but gave five more
@@ -15,9 +15,9 @@ confidently wrong verdicts on the dev stories: the verdict's runner-up margins
 (bot/evidence/candidates.py) are measured in the score the claim rules were written against,
 so the claim weights stay as they were until those margins are fitted with them.
 
-Each kind's figures are measured the way the retriever ranks, under leave-one-story-out
-cross-validation: the share of items whose first sentence is gold evidence, with the weights
-in use and with the refitted ones. Sealed test stories are never read.
+Each refitted kind's figures are measured the way the retriever ranks: the share of items
+whose first sentence is gold evidence with the weights it replaces (in sample) and with weights
+refitted without each item's story (leave-one-story-out). Sealed test stories are never read.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ def collect() -> list[Ranked]:
     from bot.judge.fit import dev_engines
     from bot.question import parse
     from bot.question.answer_type import holds_answer
+    from bot.retrieve.retriever import best_by_language
 
     items = []
     for set_id, engine, gold_items in dev_engines():
@@ -60,11 +61,12 @@ def collect() -> list[Ranked]:
             if not retrieval.sentences:
                 continue
             best_chunk = max(s.chunk_dense for s in retrieval.sentences)
-            rows_of = [s.row for s in retrieval.sentences]
-            own_best = engine.retriever._best_by_language(
-                rows_of, np.array([s.dense for s in retrieval.sentences])
-            )
             languages = engine.retriever.analysis.languages
+            own_best = best_by_language(
+                [s.row for s in retrieval.sentences],
+                np.array([s.dense for s in retrieval.sentences]),
+                languages,
+            )
             typed_question = bool(query.answer_type) and not query.is_claim
             rows, gold = [], []
             for s in retrieval.sentences:

@@ -9,6 +9,7 @@ sentence of the corpus is computed once, when the index is written, and read her
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -74,6 +75,22 @@ def load_weights() -> dict[str, dict[str, float]]:
     return json.loads(source.read_text(encoding="utf-8"))
 
 
+def best_by_language(
+    rows: list[int], dense: np.ndarray, languages: Sequence[str]
+) -> dict[str, float]:
+    """The best similarity among the candidate ``rows`` of each language (``languages`` is
+    the index's, by sentence row). e5 scores a sentence in the question's language above its
+    translation, so a sentence is compared with the best of its own language: which language
+    answers is left to coverage, BM25 and the chunk (on the dev stories, the first sentence is
+    gold for 0.68 of the questions whose answer is in the other language instead of 0.58, and
+    level for the others)."""
+    best: dict[str, float] = {}
+    for row, cosine in zip(rows, dense.tolist(), strict=True):
+        language = languages[row]
+        best[language] = max(cosine, best.get(language, cosine))
+    return best
+
+
 class Retriever:
     """Opened once per index (and process); ``search`` does only per-question work.
 
@@ -123,7 +140,7 @@ class Retriever:
             scores = self.backend.chunk_vectors(unseen) @ vector
             chunk_dense.update(zip(unseen, scores.tolist(), strict=True))
         best_dense = float(dense.max())
-        own_best = self._best_by_language(rows, dense)
+        own_best = best_by_language(rows, dense, self.analysis.languages)
         best_chunk = max(chunk_dense.values())
         best_bm25 = max(lexical.values(), default=0.0) or 1.0
 
@@ -163,18 +180,6 @@ class Retriever:
                     sentence.chunk, sentence.score, chunk_dense[sentence.chunk]
                 )
         return Retrieval(terms, scored, list(chunks.values())[:k], best_dense)
-
-    def _best_by_language(self, rows: list[int], dense: np.ndarray) -> dict[str, float]:
-        """The best similarity among the candidates of each language. e5 scores a sentence in
-        the question's language above its translation, so a sentence is compared with the
-        best of its own language: which language answers is left to coverage, BM25 and the
-        chunk (on the dev stories, the first sentence is gold for 0.68 of the questions whose
-        answer is in the other language instead of 0.58, and level for the others)."""
-        best: dict[str, float] = {}
-        for row, cosine in zip(rows, dense.tolist(), strict=True):
-            language = self.analysis.languages[row]
-            best[language] = max(cosine, best.get(language, cosine))
-        return best
 
     def _typed_first(
         self, query: Query, terms: list[QueryTerm], scored: list[ScoredSentence], weight: float
