@@ -340,3 +340,28 @@ def test_update_readme_replaces_only_the_generated_block(tmp_path):
     readme.write_text("no block\n")
     with pytest.raises(ValueError, match="block"):
         update_readme(readme, "x")
+
+
+def test_the_floor_is_raised_and_checked_on_the_stories_it_was_measured_on(tmp_path):
+    """A floor written over more stories than it was measured on would replace it instead of
+    tightening it, and could be looser: --write-floor and --check-floor run the recorded
+    stories unless --stories names others; other runs take the whole split."""
+    import argparse
+
+    from bot.eval.__main__ import _stories_to_run
+
+    floor_file = tmp_path / "floor.json"
+    floor_file.write_text(json.dumps({"stories": ["alpha", "gamma"]}), encoding="utf-8")
+
+    def args(**given: object) -> argparse.Namespace:
+        options = {"stories": None, "check_floor": False, "write_floor": False} | given
+        return argparse.Namespace(**options)
+
+    assert _stories_to_run(args(write_floor=True), floor_file) == ["alpha", "gamma"]
+    assert _stories_to_run(args(check_floor=True), floor_file) == ["alpha", "gamma"]
+    assert _stories_to_run(args(write_floor=True, stories="beta, alpha"), floor_file) == [
+        "beta",
+        "alpha",
+    ]
+    assert _stories_to_run(args(), floor_file) is None
+    assert _stories_to_run(args(write_floor=True), tmp_path / "none.json") is None
