@@ -103,9 +103,7 @@ class SentenceTerms:
     def has_cognate(self, form: str) -> bool:
         """Does the sentence say ``form`` or a cognate of it? Coverage asks this of every
         question word against every candidate sentence: a lookup by prefix, not a scan."""
-        return form in self.stems or any(
-            cognate(form, known) for known in self._by_prefix.get(form[:5], ())
-        )
+        return form in self.stems or has_cognate(form, self._by_prefix)
 
     @cached_property
     def _by_prefix(self) -> dict[str, list[str]]:
@@ -119,6 +117,11 @@ def by_prefix(stems: Iterable[str]) -> dict[str, list[str]]:
         if len(known) >= 5:
             found.setdefault(known[:5], []).append(known)
     return found
+
+
+def has_cognate(form: str, prefixed: dict[str, list[str]]) -> bool:
+    """Is a cognate of ``form`` among stems grouped by ``by_prefix``?"""
+    return any(cognate(form, known) for known in prefixed.get(form[:5], ()))
 
 
 def cognate(a: str, b: str) -> bool:

@@ -18,9 +18,9 @@ from functools import cache
 from index.analysis import (
     SentenceTerms,
     by_prefix,
-    cognate,
     corpus_names,
     fold,
+    has_cognate,
     inner_capitalised,  # noqa: F401 (answering code takes it from here)
     is_stopword,
     number_form,
@@ -120,7 +120,7 @@ class TermIndex:
         return all(self.df.get(part, 0) > 0 or self.has_cognate(part) for part in term)
 
     def has_cognate(self, form: str) -> bool:
-        return any(cognate(form, known) for known in self.by_prefix.get(form[:5], ()))
+        return has_cognate(form, self.by_prefix)
 
     def idf(self, df: int) -> float:
         return math.log(1 + (self.count + 1) / (df + 0.5))

@@ -31,6 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.retrieve.retriever import TYPED_RERANK, best_by_language, load_weights, sentence_score
+
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 BASE = ("sentence", "chunk", "bm25", "coverage")
 
@@ -48,7 +50,6 @@ def collect() -> list[Ranked]:
     from bot.judge.fit import dev_engines
     from bot.question import parse
     from bot.question.answer_type import holds_answer
-    from bot.retrieve.retriever import best_by_language
 
     items = []
     for set_id, engine, gold_items in dev_engines():
@@ -94,7 +95,7 @@ def collect() -> list[Ranked]:
 
 def first_is_gold(item: Ranked, weights: dict[str, float], typed_rerank: int) -> bool:
     """Is the first sentence gold evidence, ranked as bot/retrieve/retriever.py ranks?"""
-    base = item.features[:, :4] @ np.array([weights[name] for name in BASE])
+    base = sentence_score(weights, *item.features[:, :4].T)
     order = np.argsort(-base, kind="stable")
     if not item.claim:
         head = order[:typed_rerank]
@@ -141,8 +142,6 @@ def cross_validated(items: list[Ranked], claim: bool, typed_rerank: int) -> floa
 
 
 def main(argv: list[str] | None = None) -> int:
-    from bot.retrieve.retriever import TYPED_RERANK, load_weights
-
     parser = argparse.ArgumentParser(prog="python -m bot.retrieve.fit", description=__doc__)
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     parser.add_argument(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 
@@ -73,6 +74,19 @@ def load_weights() -> dict[str, dict[str, float]]:
     """The fitted weights of the sentence score, by kind of query ("question", "claim")."""
     source = resources.files("bot.retrieve") / "weights.json"
     return json.loads(source.read_text(encoding="utf-8"))
+
+
+def sentence_score(
+    weights: dict[str, float], similarity: Any, chunk: Any, bm25: Any, coverage: Any
+) -> Any:
+    """A sentence's score before the answer-type move (floats, or arrays of them for the fit):
+    similarity to the best of its language, its chunk's to the best chunk's, BM25, coverage."""
+    return (
+        weights["sentence"] * similarity
+        + weights["chunk"] * chunk
+        + weights["bm25"] * bm25
+        + weights["coverage"] * coverage
+    )
 
 
 def best_by_language(
@@ -150,11 +164,12 @@ class Retriever:
             chunk = int(self.sentence_chunk[row])
             cover, missing, neighbour = self._coverage_in_context(terms, row)
             bm25 = lexical.get(row, 0.0) / best_bm25
-            score = (
-                weights["sentence"] * (cosine - own_best[self.analysis.languages[row]])
-                + weights["chunk"] * (chunk_dense[chunk] - best_chunk)
-                + weights["bm25"] * bm25
-                + weights["coverage"] * cover
+            score = sentence_score(
+                weights,
+                cosine - own_best[self.analysis.languages[row]],
+                chunk_dense[chunk] - best_chunk,
+                bm25,
+                cover,
             )
             scored.append(
                 ScoredSentence(
