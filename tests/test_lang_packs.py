@@ -136,6 +136,30 @@ def test_a_headline_in_title_case_names_only_its_names():
     assert names["Spain"] and names["Strega"] and not names["book"]
 
 
+def test_a_first_word_common_only_in_its_language_is_no_name():
+    """A capitalised first word the corpus never writes is a name when the language at large
+    does not know it as its own word: "Besides" and "Pourtant" are words of English and French
+    (wordfreq), "Tesla" or "Kipchoge" are names in both."""
+    from bot.question.terms import TermIndex, language_word, query_terms, sentence_terms
+
+    assert language_word("Besides", "en") and language_word("Pourtant", "fr")
+    assert language_word("Roughly", "en") and language_word("Finalement", "fr")
+    assert not any(language_word(w, "en") for w in ("Tesla", "Microsoft", "Chirac", "Britain"))
+    assert not language_word("Macron", "fr")
+
+    evidence = "The film won best picture, and Tesla built a factory."
+    lexicon = load_lexicon()
+    corpus = TermIndex([sentence_terms(evidence, "en", lexicon)], [evidence])
+    claim = "Besides best picture, the film took three awards."
+    names = {t.word: t.is_name for t in query_terms(claim, "en", lexicon, corpus, claim=True)}
+    assert not names["Besides"]
+    names = {
+        t.word: t.is_name
+        for t in query_terms("Kipchoge ran the race.", "en", lexicon, corpus, claim=True)
+    }
+    assert names["Kipchoge"]
+
+
 def test_a_third_language_is_one_more_lexicon_file(monkeypatch):
     """A word of a new language reaches both others through the concept it lists."""
     real_pack, real_stem = index.lexicon.pack, index.lexicon.stem

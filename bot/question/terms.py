@@ -44,6 +44,9 @@ from index.lexicon import (
 COMMON_ZIPF = 6.0
 ZIPF_SPAN = 4.0
 UNSEEN_FLOOR = 0.2
+# A capitalised first word this much more frequent (zipf) in its own language than in any
+# other is a word of that language, not a name (language_word).
+OWN_LANGUAGE_ZIPF = 2.5
 
 # The question's closed-class words, from every language's pack (index/lang/): a question is
 # read with the words of its own language and of the sources'.
@@ -300,6 +303,20 @@ def unseen_share(word: str, lang: str) -> float:
     return min(1.0, max(UNSEEN_FLOOR, (COMMON_ZIPF - zipf) / ZIPF_SPAN))
 
 
+def language_word(word: str, lang: str) -> bool:
+    """Is ``word`` a word of its language ("Besides", "Pourtant", "Roughly") rather than a
+    name? Names travel: "Microsoft", "Chirac" or "Federer" are about as frequent in every
+    language's text (wordfreq), while an adverb or a preposition is common only in its own."""
+    from wordfreq import zipf_frequency
+
+    own = zipf_frequency(word, lang)
+    return all(
+        own - zipf_frequency(word, other) >= OWN_LANGUAGE_ZIPF
+        for other in languages()
+        if other != lang
+    )
+
+
 @cache
 def _legal_suffixes(lang: str) -> frozenset[str]:
     return frozenset(fold(w.rstrip(".")) for w in pack(lang).words("phrases", "legal_suffixes"))
@@ -309,7 +326,7 @@ def _unknown(word: str, lang: str, lexicon: Lexicon, corpus: TermIndex) -> bool:
     own = lexicon.normalize(word, lang)
     return (
         not is_stopword(word)
-        and not word.casefold().endswith(("ly", "ment"))  # "Roughly", "Finalement"
+        and not language_word(word, lang)
         and not lexicon.translate(own, lang)
         and corpus.frequency({own, fold(word)}) == 0
         and not corpus.has_cognate(own)
