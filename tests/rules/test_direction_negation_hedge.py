@@ -23,6 +23,15 @@ DIRECTION = [
         "contradiction",
     ),
     ("Les membres étaient unanimes", "fr", "The members were unanimous.", "en", "support"),
+    # a change of condition: a worsening against an improvement, across languages
+    (
+        "Ses proches faisaient état d'une dégradation de son état",
+        "fr",
+        "His relatives reported an improvement in his condition.",
+        "en",
+        "contradiction",
+    ),
+    ("His health improved", "en", "Son état de santé s'est amélioré.", "fr", "support"),
     ("Twitter's stock rose", "en", "L'action de Twitter a chuté de 6 %.", "fr", "contradiction"),
     ("L'action de Twitter a augmenté", "fr", "Twitter shares fell 6%.", "en", "contradiction"),
     ("Twitter's shares fell", "en", "Les actions de Twitter ont baissé.", "fr", "support"),
