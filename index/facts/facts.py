@@ -477,6 +477,14 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
                 heads.add(fold(_bare(before)))  # "ne changera pas": the verb is denied
         if is_contraction:
             negated.add(fold(re.sub(rf"{contraction}$", "", word)))
+    instead = language.alternation("negation", "instead")
+    # a whole phrase, or an elided one ("au lieu d'") that ends inside the word it qualifies
+    phrase = rf"(?i)(?<![\w-])(?:{instead})(?:(?<=['’])|(?![\w-]))"
+    for match in re.finditer(phrase, text) if instead else ():
+        # "au lieu d'ajouter un gène, l'outil en modifie un", "instead of adding": what is
+        # done instead of is not done; only the word it qualifies is denied, as by "without"
+        after = [_bare(t.group()) for t in tokens if t.end() > match.end()][:NEGATION_SCOPE]
+        deny(after[: next((n + 1 for n, w in enumerate(after) if not is_stopword(w)), 1)])
     return negated, heads
 
 

@@ -403,6 +403,28 @@ NEGATION = [
         "en",
         "silence",
     ),
+    # what is done "instead of" is not done
+    (
+        "L'outil ajoute un gène nouveau",
+        "fr",
+        "Au lieu d'ajouter un gène nouveau, l'outil modifie un gène existant.",
+        "fr",
+        "contradiction",
+    ),
+    (
+        "The tool adds a new gene",
+        "en",
+        "L'outil modifie un gène existant plutôt que d'ajouter un gène nouveau.",
+        "fr",
+        "contradiction",
+    ),
+    (
+        "The tool edits an existing gene",
+        "en",
+        "Instead of adding a new gene, the tool edits an existing one.",
+        "en",
+        "silence",
+    ),
     # without a pole in the claim, the denied object still counts
     (
         "Nicaragua and Syria signed the climate agreement",
@@ -546,6 +568,11 @@ def test_the_scope_of_a_negation_follows_its_construction():
     # "ne … que" is "only": the "plus" of "de plus" after it is "more", not "no longer"
     assert negated_words("Il n'a eu besoin que de deux ans de plus pour y arriver.", "fr") == set()
     assert "viendra" in negated_words("Il ne reste que deux ans et il ne viendra plus.", "fr")
+    # "instead of", "au lieu d'": the word it qualifies, elided or not, and nothing else
+    assert negated_words("Au lieu d'ajouter un gène, l'outil le modifie.", "fr") == {"ajouter"}
+    assert negated_words("It edits a gene instead of adding one.", "en") == {"adding"}
+    assert "cafe" in negated_words("Il a choisi le thé plutôt que le café.", "fr")
+    assert negated_words("He chose the lieu of tea over coffee.", "en") == set()
     claim = "Aucune des 298 personnes à bord n'a survécu au crash."
     evidence = "The crash killed 298 people and there were no survivors."
     assert outcome("negation", claim, "fr", evidence, "en").outcome != "contradiction"
