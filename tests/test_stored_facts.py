@@ -22,6 +22,7 @@ SENTENCES = [
     ("Plus de 1 250 000 abonnés ont quitté la plateforme le 3 mars.", "fr"),
     ("L'entreprise n'a pas déposé plainte et pourrait renoncer d'ici deux mois.", "fr"),
     ("Le tribunal a retenu 10 des 11 chefs d'accusation, mardi 6 janvier 2021.", "fr"),
+    ("Il jouera la semaine prochaine, a-t-il annoncé hier.", "fr"),
     ("Environ 2,5 milliards d'euros, soit 9,6 %, il y a trois semaines.", "fr"),
     ("About $2bn was raised by eleven people on March 3, 2021.", "en"),
     ("The company didn't file suit and plans to appeal within 60 days.", "en"),
@@ -45,7 +46,10 @@ def test_facts_round_trip_exactly_through_json(text, lang):
 
 def test_the_round_trip_covers_every_kind_of_fact():
     found = [extract.facts_of(text, lang) for text, lang in SENTENCES]
-    kinds = ("quantities", "dates", "weekdays", "durations", "negated", "negation_heads", "hedged")
+    kinds = (
+        "quantities", "dates", "weekdays", "durations", "negated", "negation_heads", "hedged",
+        "relative",
+    )  # fmt: skip
     for kind in kinds:
         assert any(getattr(f, kind) for f in found), kind
     assert any(q.role for f in found for q in f.quantities)

@@ -61,7 +61,7 @@ REFUTE_COVERAGE = 0.5
 # Rules whose contradiction depends on the sense of a word, so on who it is said of.
 SENSE_RULES = frozenset({"direction", "negation"})
 # Rules whose contradiction dates an event, which may be another event than the claim's.
-TIME_RULES = frozenset({"date", "weekday", "duration", "age"})
+TIME_RULES = frozenset({"date", "weekday", "relative", "duration", "age"})
 # Rules that read figures and dates: one of them must have read each the claim states.
 FIGURE_RULES = TIME_RULES | {"quantity"}
 

@@ -74,6 +74,8 @@ class Facts:
     implicative: frozenset[str]  # verbs that deny their complement ("declined" to comment)
     # the first content word of each negation: what it denies ("did not *sue* Amazon")
     negation_heads: frozenset[str] = frozenset()
+    # times said relative to the article's day, as "next week", "last day" ("hier")
+    relative: tuple[str, ...] = ()
 
 
 @cache
@@ -98,6 +100,7 @@ def facts_of(text: str, lang: str) -> Facts:
         negation_heads=frozenset(heads),
         implicative=frozenset(implicative_words(text, lang)),
         hedged=frozenset(hedged_words(text, lang)),
+        relative=tuple(find_relative(text, lang)),
     )
 
 
@@ -173,6 +176,38 @@ def find_weekdays(text: str, lang: str) -> list[int]:
     names = pack(lang).weekdays
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b", re.I)
     return [names[m.group(1).casefold()] for m in pattern.finditer(text)]
+
+
+def find_relative(text: str, lang: str) -> list[str]:
+    """Times said relative to the article's day ("next week", "la semaine dernière", "hier"),
+    as the pivot words "next week", "last day": which week or day they are depends on the
+    article's date, but "next week" and "next month" differ whatever it is."""
+    dates = pack(lang).data["dates"]
+    units = pack(lang).data["durations"]["units"]
+    found: list[tuple[int, str]] = []
+    unit = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    refused = "|".join(map(re.escape, dates.get("relative_not_before", ())))
+    not_of = rf"(?!\s+(?:{refused})\b)" if refused else ""  # "the last week of March"
+    for key, shape in (
+        ("relative_before", r"({anchor})\s+({unit})"),
+        ("relative_after", r"({unit})\s+({anchor})"),
+    ):
+        anchors = dates.get(key, {})
+        if not anchors:
+            continue
+        anchor = "|".join(sorted(map(re.escape, anchors), key=len, reverse=True))
+        pattern = rf"(?i)(?<![\w-]){shape.format(anchor=anchor, unit=unit)}(?![\w-]){not_of}"
+        for m in re.finditer(pattern, text):
+            said, counted = (m.group(1), m.group(2))
+            if key == "relative_after":
+                said, counted = counted, said
+            found.append((m.start(), f"{anchors[said.casefold()]} {units[counted.casefold()]}"))
+    words_ = dates.get("relative_words", {})
+    if words_:
+        alternation = "|".join(sorted(map(re.escape, words_), key=len, reverse=True))
+        for m in re.finditer(rf"(?i)(?<![\w-])(?:{alternation})(?![\w-])", text):
+            found.append((m.start(), words_[m.group().casefold()]))
+    return [said for _, said in sorted(found)]
 
 
 def resolve_year(date: DateFact, published: str | None) -> DateFact:

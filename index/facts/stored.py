@@ -83,6 +83,8 @@ def to_json(facts: Facts) -> dict[str, Any]:
         ]
     if facts.ages:
         value["a"] = list(facts.ages)
+    if facts.relative:
+        value["r"] = list(facts.relative)
     for key, words in (
         ("n", facts.negated),
         ("nh", facts.negation_heads),
@@ -113,6 +115,7 @@ def from_json(value: dict[str, Any]) -> Facts:
             hedged=frozenset(value.get("h", ())),
             implicative=frozenset(value.get("i", ())),
             negation_heads=frozenset(value.get("nh", ())),
+            relative=tuple(str(r) for r in value.get("r", ())),
         )
     except (TypeError, ValueError, AttributeError) as err:
         raise ValueError(f"stored facts cannot be read ({err}): {value!r:.120}") from err

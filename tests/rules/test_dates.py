@@ -421,3 +421,52 @@ def test_an_age_the_source_writes_as_a_figure_is_not_refuted_by_another_persons_
     assert outcome("age", claim, "fr", evidence, "fr").outcome != "contradiction"
     assert outcome("age", "Mugabe, 83 years old, resigned.", "en",
                    "The 93-year-old Mugabe resigned.", "en").outcome == "contradiction"  # fmt: skip
+
+
+RELATIVE = [
+    # two times said from the day of writing: "next week" is not "next month"
+    (
+        "Laver Cup next month will be my final ATP event",
+        "en",
+        "La Laver Cup la semaine prochaine à Londres sera mon dernier évènement ATP.",
+        "fr",
+        "contradiction",
+    ),
+    ("Il a démissionné hier", "fr", "He resigned yesterday.", "en", "support"),
+    (
+        "He will resign next week",
+        "en",
+        "Il a annoncé la semaine dernière sa démission.",
+        "fr",
+        "contradiction",
+    ),
+    # a day may fall in "this year", and "this week" is in it
+    (
+        "Monsanto yesterday agreed to the offer",
+        "en",
+        "This year's biggest deal was agreed.",
+        "en",
+        "silence",
+    ),
+    ("Ils se sont rencontrés cette semaine", "fr", "They met this year.", "en", "silence"),
+    # "la dernière semaine de mars", "the last week of March": the final week, no relative time
+    (
+        "The talks ended last week",
+        "en",
+        "Les pourparlers ont pris fin la dernière semaine de mars.",
+        "fr",
+        "silence",
+    ),
+    (
+        "The talks ended last week",
+        "en",
+        "The talks ended in the last week of March.",
+        "en",
+        "silence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "cl", "evidence", "el", "expected"), RELATIVE)
+def test_relative_time(claim, cl, evidence, el, expected):
+    assert outcome("relative", claim, cl, evidence, el).outcome == expected

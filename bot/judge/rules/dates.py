@@ -190,6 +190,32 @@ def check_weekday(pair: Pair) -> Signal:
     return _compare_values("weekday", "day", claimed, stated, several_contradict=True)
 
 
+@rule("relative")
+def check_relative(pair: Pair) -> Signal:
+    """ "next week" against "next month", "hier" against "today": both said from the day the
+    text was written, so two different ones differ. Against a calendar date there is nothing
+    to compare without knowing the claim's own day."""
+    claimed = set(facts_of(pair.claim, pair.claim_lang).relative)
+    stated = set(facts_of(pair.evidence, pair.evidence_lang).relative)
+    if not claimed or not stated:
+        return silence("relative")
+    if claimed <= stated:
+        return Signal("relative", SUPPORT, "same time")
+    if len(claimed) == len(stated) == 1 and _at_odds(claimed.pop(), stated.pop()):
+        return Signal("relative", CONTRADICTION, "the source gives another time")
+    return silence("relative")
+
+
+def _at_odds(mine: str, theirs: str) -> bool:
+    """Can two relative times not be the same? "last week" and "next week" cannot, nor "next
+    week" and "next month"; "yesterday" may be "this year", and "this week" is in it."""
+    anchor, unit = mine.split()
+    other_anchor, other_unit = theirs.split()
+    if unit == other_unit:
+        return anchor != other_anchor
+    return anchor == other_anchor != "this"
+
+
 @rule("duration")
 def check_duration(pair: Pair) -> Signal:
     claimed = facts_of(pair.claim, pair.claim_lang).durations
