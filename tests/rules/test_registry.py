@@ -32,3 +32,24 @@ def test_an_unknown_rule_name_is_a_clear_error(monkeypatch):
     monkeypatch.setenv("VERIF_RULES_OFF", "quantity,numbers")
     with pytest.raises(VerifError, match="unknown rules \\['numbers'\\]"):
         judge(pair_of("A claim.", "en", "A sentence.", "en"))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_rule_s_contradiction_has_words_in_every_answer_language(lang):
+    """An answer says why a claim is refuted ("a different date or day"): a rule that can
+    contradict and whose kind has no wording would crash the answer that cites it. (The hedge
+    and missing-entity rules never contradict; their modules do not name a contradiction.)"""
+    import inspect
+    import sys
+
+    from bot.judge.rules import RULES, Signal
+    from prompts import text
+
+    contradicting = [
+        name
+        for name, check in RULES.items()
+        if "CONTRADICTION" in inspect.getsource(sys.modules[check.__module__])
+    ]
+    assert {"quantity", "date", "relative", "negation", "actor"} <= set(contradicting)
+    for name in contradicting:
+        assert text(lang, f"verdict.why.{Signal(name, CONTRADICTION, '').kind}")

@@ -57,7 +57,7 @@ RULES: dict[str, Rule] = {}
 # How answers name each rule's contradiction (prompts/: verdict.why.<kind>).
 KINDS = {
     "quantity": "number", "age": "number", "agent": "actor",
-    "date": "date", "weekday": "date", "duration": "date",
+    "date": "date", "weekday": "date", "relative": "date", "duration": "date",
 }  # fmt: skip
 
 
