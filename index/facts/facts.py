@@ -188,6 +188,8 @@ def find_relative(text: str, lang: str) -> list[str]:
     unit = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
     refused = "|".join(map(re.escape, dates.get("relative_not_before", ())))
     not_of = rf"(?!\s+(?:{refused})\b)" if refused else ""  # "the last week of March"
+    # "the next day", "his last year": said from the event or the person, not from today
+    not_after = {w.casefold() for w in dates.get("relative_not_after", ())}
     for key, shape in (
         ("relative_before", r"({anchor})\s+({unit})"),
         ("relative_after", r"({unit})\s+({anchor})"),
@@ -198,6 +200,9 @@ def find_relative(text: str, lang: str) -> list[str]:
         anchor = "|".join(sorted(map(re.escape, anchors), key=len, reverse=True))
         pattern = rf"(?i)(?<![\w-]){shape.format(anchor=anchor, unit=unit)}(?![\w-]){not_of}"
         for m in re.finditer(pattern, text):
+            before = text[: m.start()].split()
+            if before and before[-1].casefold() in not_after:
+                continue
             said, counted = (m.group(1), m.group(2))
             if key == "relative_after":
                 said, counted = counted, said

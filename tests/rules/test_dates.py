@@ -464,6 +464,9 @@ RELATIVE = [
         "en",
         "silence",
     ),
+    # "the next day" is the day after the event, not tomorrow
+    ("He resigned yesterday", "en", "He resigned the next day.", "en", "silence"),
+    ("He resigned yesterday", "en", "He will resign tomorrow.", "en", "contradiction"),
 ]
 
 

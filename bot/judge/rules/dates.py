@@ -201,7 +201,7 @@ def check_relative(pair: Pair) -> Signal:
         return silence("relative")
     if claimed <= stated:
         return Signal("relative", SUPPORT, "same time")
-    if len(claimed) == len(stated) == 1 and _at_odds(claimed.pop(), stated.pop()):
+    if len(claimed) == len(stated) == 1 and _at_odds(next(iter(claimed)), next(iter(stated))):
         return Signal("relative", CONTRADICTION, "the source gives another time")
     return silence("relative")
 
