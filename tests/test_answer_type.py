@@ -95,7 +95,11 @@ def test_close_sentences_holding_the_answer_come_first():
         SimpleNamespace(doc_id="a", start=len(texts[0]) + 1, end=len(article.text)),
     ]
     retriever = Retriever.__new__(Retriever)
-    retriever.index = SimpleNamespace(sentences=sentences, articles={"a": article})
+    retriever.index = SimpleNamespace(
+        sentences=sentences,
+        articles={"a": article},
+        text_of=lambda s: article.text[s.start : s.end],
+    )
     query = parse("Who chaired the committee?")
     lexicon = load_lexicon()
     corpus = TermIndex([sentence_terms(t, "en", lexicon) for t in texts], texts)

@@ -31,7 +31,13 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.retrieve.retriever import TYPED_RERANK, best_by_language, load_weights, sentence_score
+from bot.retrieve.retriever import (
+    TYPED_RERANK,
+    best_by_language,
+    load_weights,
+    sentence_score,
+    typed_first,
+)
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 BASE = ("sentence", "chunk", "bm25", "coverage")
@@ -99,8 +105,8 @@ def first_is_gold(item: Ranked, weights: dict[str, float], typed_rerank: int) ->
     order = np.argsort(-base, kind="stable")
     if not item.claim:
         head = order[:typed_rerank]
-        boosted = base[head] + weights.get("answer_type", 0.0) * item.features[head, 4]
-        order = np.concatenate([head[np.argsort(-boosted, kind="stable")], order[typed_rerank:]])
+        moved, _ = typed_first(base[head], item.features[head, 4], weights.get("answer_type", 0.0))
+        order = np.concatenate([head[moved], order[typed_rerank:]])
     return bool(item.gold[order[0]])
 
 

@@ -89,6 +89,17 @@ def sentence_score(
     )
 
 
+def typed_first(
+    scores: np.ndarray, typed: np.ndarray, weight: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """(order best first, new scores) of sentences ranked by ``scores`` once those holding the
+    kind of answer asked for (``typed``) move up by ``weight``: of two sentences that talk
+    about the question, the one that can answer it. Ties keep their order. The retriever
+    applies it to its first TYPED_RERANK sentences, and the fit replays it."""
+    boosted = scores + weight * typed
+    return np.argsort(-boosted, kind="stable"), boosted
+
+
 def best_by_language(
     rows: list[int], dense: np.ndarray, languages: Sequence[str]
 ) -> dict[str, float]:
@@ -199,19 +210,17 @@ class Retriever:
     def _typed_first(
         self, query: Query, terms: list[QueryTerm], scored: list[ScoredSentence], weight: float
     ) -> list[ScoredSentence]:
-        """Among the best sentences, those holding the kind of answer asked for (a number for
-        "how many", a name for "who") move up by ``weight``: of two sentences that talk about the
-        question, the one that can answer it (its weight is fitted with the others)."""
+        """The first TYPED_RERANK sentences reordered by ``typed_first``: those holding the kind
+        of answer asked for (a number for "how many", a name for "who") gain ``weight``."""
         head, tail = scored[:TYPED_RERANK], scored[TYPED_RERANK:]
-        boosted = []
-        for sentence in head:
-            own = self.index.sentences[sentence.row]
-            text = self.index.articles[own.doc_id].text[own.start : own.end]
-            if holds_answer(query, text, terms):
-                sentence = replace(sentence, score=sentence.score + weight)
-            boosted.append(sentence)
-        boosted.sort(key=lambda s: s.score, reverse=True)
-        return boosted + tail
+        typed = np.array(
+            [
+                holds_answer(query, self.index.text_of(self.index.sentences[s.row]), terms)
+                for s in head
+            ]
+        )
+        order, boosted = typed_first(np.array([s.score for s in head]), typed, weight)
+        return [replace(head[i], score=float(boosted[i])) for i in order] + tail
 
     def _coverage_in_context(
         self, terms: list[QueryTerm], row: int
