@@ -18,6 +18,7 @@ from bot.eval.gold import GoldError
 from bot.eval.stories import EvalSet, discover, is_sealed_gold, select
 
 from .conftest import ROOT
+from .fakes.nli_model import build_nli_model
 
 ARTICLES = {
     "alpha": {
@@ -216,6 +217,23 @@ def test_benchmark_command_reports_sealed_stories_in_aggregate_only(bench_dirs):
     rerun = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in rerun["sets"]] == ["alpha"]  # --check-floor runs the floor's stories
     assert rerun["sets"][0]["index_cached"] is True
+
+
+@pytest.mark.slow
+def test_a_run_with_an_entailment_model_says_so_and_one_that_cannot_load_stops_it(bench_dirs):
+    model = build_nli_model(bench_dirs["base"] / "nli", "neutral")
+    out = bench_dirs["base"] / "out-nli"
+    common = ["--benchmark", "--stories-dir", str(bench_dirs["root"]), "--stories", "alpha"]
+    common += ["--cache", str(bench_dirs["cache"]), "--no-combined", "--no-baseline"]
+    run = _eval(*common, "--out", str(out), "--nli", str(model))
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["meta"]["nli"] == str(model)
+    first = (out / "report.md").read_text(encoding="utf-8").splitlines()[2]
+    assert f"verdicts checked by the entailment model `{model}`" in first
+    missing = _eval(*common, "--out", str(out), "--nli", str(bench_dirs["base"] / "none"))
+    assert missing.returncode == 1
+    assert "VERIF_NLI_MODEL=" in missing.stderr and "could not be loaded" in missing.stderr
 
 
 @pytest.mark.slow

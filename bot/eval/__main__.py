@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from bot.eval.gold import DEFAULT_GOLD, GoldError
 from index.errors import VerifError
@@ -120,6 +121,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="RULES",
     )
     parser.add_argument(
+        "--nli",
+        default=None,
+        help="an entailment (NLI) cross-encoder, by name or local folder, to check the "
+        "verdicts with (sets VERIF_NLI_MODEL; see bot/judge/entailment.py)",
+        metavar="MODEL",
+    )
+    parser.add_argument(
         "--k", type=int, default=5, help="passages retrieved per item (default 5)", metavar="N"
     )
     return parser
@@ -133,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
 
             os.environ["VERIF_RULES_OFF"] = args.rules_off
             switched_off()  # an unknown name is an error now, not a crash in every item
+        if args.nli is not None:
+            from bot.judge.entailment import ENV, configured_entailer
+
+            os.environ[ENV] = args.nli
+            configured_entailer()  # a model that cannot load is one error, now
         if args.benchmark:
             return _benchmark(args)
         if args.corpus is not None:
@@ -141,6 +154,18 @@ def main(argv: list[str] | None = None) -> int:
     except (GoldError, VerifError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+
+
+def _settings(args: argparse.Namespace) -> dict[str, Any]:
+    """What the benchmark ran with, for its report: a verdict checked by an entailment model
+    or with rules switched off is not the default system's figure."""
+    settings: dict[str, Any] = {"k": args.k, "embedder": "e5", "split": args.split}
+    nli = os.environ.get("VERIF_NLI_MODEL")
+    if nli:
+        settings["nli"] = nli
+    if os.environ.get("VERIF_RULES_OFF"):
+        settings["rules_off"] = os.environ["VERIF_RULES_OFF"]
+    return settings
 
 
 def _stories_to_run(args: argparse.Namespace, floor_file: Path) -> list[str] | None:
@@ -180,7 +205,7 @@ def _benchmark(args: argparse.Namespace) -> int:
         cache=args.cache,
     )
     out = args.out or Path("reports/benchmark")
-    write_benchmark_report(out, bench, {"k": args.k, "embedder": "e5", "split": args.split})
+    write_benchmark_report(out, bench, _settings(args))
     print(format_console(bench))
     print(f"Report: {out / 'report.md'}")
     if args.update_readme:

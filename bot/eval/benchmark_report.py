@@ -212,14 +212,24 @@ def _cell(key: str, figures: dict[str, Any]) -> str:
     return _fmt(value)
 
 
+def _checks(meta: dict[str, Any]) -> str:
+    """The run's departures from the default system, as the report's first line says them."""
+    said = ""
+    if meta.get("nli"):
+        said += f", verdicts checked by the entailment model `{meta['nli']}`"
+    if meta.get("rules_off"):
+        said += f", rules switched off: `{meta['rules_off']}`"
+    return said
+
+
 def _markdown(bench: Benchmark, meta: dict[str, Any], charts: list[str]) -> str:
     timings = _timings(bench)
     lines = [
         "# Benchmark report",
         "",
         f"{meta['date']}, commit `{meta['commit']}`, k = {bench.k}, embedder "
-        f"`{meta.get('embedder', 'e5')}`. {len(bench.runs)} sets; the whole run took "
-        f"{timings['total']:.0f} s (indexes {timings['index']:.0f} s, answering "
+        f"`{meta.get('embedder', 'e5')}`{_checks(meta)}. {len(bench.runs)} sets; the whole "
+        f"run took {timings['total']:.0f} s (indexes {timings['index']:.0f} s, answering "
         f"{timings['answer']:.0f} s, all stories in one index "
         f"{timings['all_stories_index']:.0f} s).",
         "",

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from bot.evidence.candidates import Evidence
 from bot.judge.answerable import Decision, confidence_of
+from bot.judge.entailment import Entailer, configured_entailer, reconsider
 from bot.judge.model import load_model
 from bot.judge.rules import (
     CONTRADICTION,
@@ -172,6 +173,30 @@ class Judgement:
         )
 
     @property
+    def could_state(self) -> bool:
+        """Could the sentence state the claim in other words? It is on the claim's subject and
+        names its parties, and no check of a figure, a date or a hedge finds it wrong or
+        unverified: what is left is the sense of its words, which the rules cannot read and
+        an entailment model can (bot/judge/entailment.py)."""
+        return (
+            self.topic >= TOPIC_COVERAGE
+            and not (self.names_missing or self.subject_missing or self.subject_lent)
+            and not (self.family_lent or self.figures_unread or self.hedged)
+            and self.order not in ("after", "other")
+            and not any(
+                s.outcome == CONTRADICTION or (s.outcome == UNVERIFIED and s.rule in FIGURE_RULES)
+                for s in self.signals
+            )
+        )
+
+    @property
+    def words_said(self) -> bool:
+        """Does the sentence write the claim's words, as a sentence that states it must (its
+        numbers and dates left to the rules)? A sense read against it is then read against
+        the claim's own statement, not against another thing said of the same subject."""
+        return self.settled >= SUPPORT_COVERAGE
+
+    @property
     def hedged(self) -> bool:
         return any(s.rule == "hedge" and s.outcome == UNVERIFIED for s in self.signals)
 
@@ -249,9 +274,14 @@ def claim_features(judgement: Judgement, rank: int, cross_lingual: bool) -> dict
 
 
 def decide_claim(
-    query: Query, retrieval: Retrieval, evidence: list[Evidence], index: CorpusIndex
+    query: Query,
+    retrieval: Retrieval,
+    evidence: list[Evidence],
+    index: CorpusIndex,
+    entailer: Entailer | None = None,
 ) -> Decision:
-    """The verdict on a claim, from the candidate sentences ``evidence`` (best first)."""
+    """The verdict on a claim, from the candidate sentences ``evidence`` (best first); checked
+    by an entailment model when one is given or configured (``VERIF_NLI_MODEL``)."""
     if not evidence:
         return Decision(False, "not_enough_info", [], 0.0, "no passage")
     if not any(not (t.is_name or t.is_number or t.is_time) for t in retrieval.terms):
@@ -261,7 +291,14 @@ def decide_claim(
         judge_candidate(query, retrieval.terms, span, index, rank)
         for rank, span in enumerate(evidence)
     ]
-    return verdict_of(judged, retrieval, index)
+    decision = verdict_of(judged, retrieval, index)
+    entailer = entailer or configured_entailer()
+    if entailer is None:
+        return decision
+    texts = [
+        index.articles[j.evidence.doc_id].text[j.evidence.start : j.evidence.end] for j in judged
+    ]
+    return reconsider(decision, judged, texts, query.proposition, entailer)
 
 
 def verdict_of(judged: list[Judgement], retrieval: Retrieval, index: CorpusIndex) -> Decision:
