@@ -157,15 +157,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _settings(args: argparse.Namespace) -> dict[str, Any]:
-    """What the benchmark ran with, for its report: a verdict checked by an entailment model
-    or with rules switched off is not the default system's figure."""
-    settings: dict[str, Any] = {"k": args.k, "embedder": "e5", "split": args.split}
-    nli = os.environ.get("VERIF_NLI_MODEL")
-    if nli:
-        settings["nli"] = nli
-    if os.environ.get("VERIF_RULES_OFF"):
-        settings["rules_off"] = os.environ["VERIF_RULES_OFF"]
-    return settings
+    return {"k": args.k, "embedder": "e5", "split": args.split, **_departures()}
+
+
+def _departures() -> dict[str, str]:
+    """What the run changed in the system, for its report: a verdict checked by an
+    entailment model or with rules switched off is not the default system's figure."""
+    named = {"nli": "VERIF_NLI_MODEL", "rules_off": "VERIF_RULES_OFF"}
+    return {key: os.environ[var] for key, var in named.items() if os.environ.get(var)}
 
 
 def _stories_to_run(args: argparse.Namespace, floor_file: Path) -> list[str] | None:
@@ -296,6 +295,7 @@ def _meta(gold: Path, items: int, k: int, embedder: str, corpus: str = "") -> di
         "k": k,
         "embedder": embedder,
         "date": time.strftime("%Y-%m-%d %H:%M"),
+        **_departures(),
     }
 
 

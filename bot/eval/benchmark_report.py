@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.eval.benchmark import HEADLINE, Benchmark, SetRun, headline
 from bot.eval.indexes import corpus_files
-from bot.eval.report import latency_chart, scores_chart, write_report
+from bot.eval.report import departures, latency_chart, scores_chart, write_report
 
 SPLIT_NAMES = {
     "test": "sealed test stories",
@@ -212,23 +212,13 @@ def _cell(key: str, figures: dict[str, Any]) -> str:
     return _fmt(value)
 
 
-def _checks(meta: dict[str, Any]) -> str:
-    """The run's departures from the default system, as the report's first line says them."""
-    said = ""
-    if meta.get("nli"):
-        said += f", verdicts checked by the entailment model `{meta['nli']}`"
-    if meta.get("rules_off"):
-        said += f", rules switched off: `{meta['rules_off']}`"
-    return said
-
-
 def _markdown(bench: Benchmark, meta: dict[str, Any], charts: list[str]) -> str:
     timings = _timings(bench)
     lines = [
         "# Benchmark report",
         "",
         f"{meta['date']}, commit `{meta['commit']}`, k = {bench.k}, embedder "
-        f"`{meta.get('embedder', 'e5')}`{_checks(meta)}. {len(bench.runs)} sets; the whole "
+        f"`{meta.get('embedder', 'e5')}`{departures(meta)}. {len(bench.runs)} sets; the whole "
         f"run took {timings['total']:.0f} s (indexes {timings['index']:.0f} s, answering "
         f"{timings['answer']:.0f} s, all stories in one index "
         f"{timings['all_stories_index']:.0f} s).",

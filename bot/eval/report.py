@@ -90,6 +90,16 @@ def write_report(
     (out / "report.md").write_text(markdown, encoding="utf-8")
 
 
+def departures(meta: dict[str, Any]) -> str:
+    """The run's departures from the default system, as a report's first line says them."""
+    said = ""
+    if meta.get("nli"):
+        said += f", verdicts checked by the entailment model `{meta['nli']}`"
+    if meta.get("rules_off"):
+        said += f", rules switched off: `{meta['rules_off']}`"
+    return said
+
+
 def _markdown(
     scores: dict[str, Any], results: list[ItemResult] | None, meta: dict, charts: list[str]
 ) -> str:
@@ -97,7 +107,7 @@ def _markdown(
         "# Evaluation report",
         "",
         f"Gold set `{meta['gold']}` ({meta['items']} items), k = {meta['k']}, embedder "
-        f"`{meta['embedder']}`, {meta['date']}.",
+        f"`{meta['embedder']}`{departures(meta)}, {meta['date']}.",
         "",
         "## Headline: Vérif beside the LangChain-tutorial pipeline",
         "",
