@@ -7,6 +7,11 @@ import string
 
 import pytest
 
+from bot.answer import Citation
+from bot.compose.text import compose, lead_key
+from bot.eval.framing import is_hedged
+from bot.judge.answerable import Decision
+from bot.question import parse
 from prompts import text, texts
 
 
@@ -44,3 +49,27 @@ def test_french_and_english_say_the_same_things():
 def test_a_refusal_names_what_is_missing_in_a_sentence(language, expected):
     term = "judge" if language == "en" else "juge"
     assert text(language, "answer.abstain_missing", term=term) == expected
+
+
+def _citation(n: int, language: str) -> Citation:
+    quote = "Le titre a chuté." if language == "fr" else "The stock fell."
+    return Citation(n, f"doc-{n}", "Titre", quote, 0, len(quote), 0, 0.5, language)
+
+
+@pytest.mark.parametrize(
+    ("languages", "lead"),
+    [
+        (("en", "en"), "Here is what the sources say:"),
+        (("fr", "fr"), "Here is what the sources say (quoted in French):"),
+        # one quote in the question's language: not "quoted in French" for both
+        (("en", "fr"), "Here is what the sources say (some quoted in French):"),
+    ],
+)
+def test_an_answers_lead_says_which_quotes_are_in_another_language(languages, lead):
+    citations = [_citation(n, language) for n, language in enumerate(languages, start=1)]
+    decision = Decision(False, None, [], 0.8, "answered")
+    query = parse("Why did the stock fall?")
+    answer = compose(query, decision, citations)
+    assert answer.splitlines()[0] == lead
+    key = lead_key(query, decision, citations)
+    assert not is_hedged({"abstained": False, "verdict": None, "notes": [f"framing: {key}"]})

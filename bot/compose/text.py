@@ -60,8 +60,7 @@ def lead_key(query: Query, decision: Decision, citations: list[Citation]) -> str
         return "verdict.disagree"
     if decision.verdict:
         return f"verdict.{decision.verdict}"
-    other = {c.language for c in citations} - {query.language}
-    return "answer.lead_other_language" if other else "answer.lead"
+    return _plain_lead(query.language, citations)[0]
 
 
 def _lead(query: Query, decision: Decision, citations: list[Citation]) -> str:
@@ -80,11 +79,22 @@ def _lead(query: Query, decision: Decision, citations: list[Citation]) -> str:
         return f"{lead}\n{t(lang, 'verdict.closest')}" if citations else lead
     # An answered question gets a plain lead: the decision answers or refuses, and how sure
     # it is shows as the answer's confidence, not as a "partly answers" framing.
-    other = {c.language for c in citations} - {lang}
-    if other:
-        source_language = t(lang, f"language.{sorted(other)[0]}")
-        return t(lang, "answer.lead_other_language", source_language=source_language)
-    return t(lang, "answer.lead")
+    key, other = _plain_lead(lang, citations)
+    if other is None:
+        return t(lang, key)
+    return t(lang, key, source_language=t(lang, f"language.{other}"))
+
+
+def _plain_lead(lang: str, citations: list[Citation]) -> tuple[str, str | None]:
+    """The lead of an answer and the other language it quotes, if any: "quoted in French"
+    when every quote is, "some quoted in French" when only some are."""
+    languages = {c.language for c in citations}
+    other = sorted(languages - {lang})
+    if not other:
+        return "answer.lead", None
+    if lang in languages:
+        return "answer.lead_some_other_language", other[0]
+    return "answer.lead_other_language", other[0]
 
 
 def _quote_line(lang: str, citation: Citation) -> str:
