@@ -79,7 +79,18 @@ def test_a_regular_inflection_the_stemmer_leaves_meets_the_lexicon():
         assert lexicon.normalize(plural, "fr") == lexicon.normalize(infinitive, "fr")
         assert lexicon.translate(lexicon.normalize(plural, "fr"), "fr")
     assert lexicon.normalize("président", "fr") != lexicon.normalize("présider", "fr")
-    assert lexicon.normalize("unis", "fr") == lexicon.base("unis", "fr")
+    assert lexicon.normalize("Unis", "fr") == lexicon.base("Unis", "fr")
+
+
+def test_an_irregular_form_meets_the_lexicon_through_its_lemma():
+    """Irregular plurals no ending undoes ("women", "teeth") reach the word the lexicon
+    knows through simplemma's lemma, and so their translation; a form the pack lists keeps
+    the pack's lemma ("rose" is the past of "rise", not a flower)."""
+    lexicon = load_lexicon()
+    for form, lemma in (("women", "woman"), ("teeth", "tooth")):
+        assert lexicon.normalize(form, "en") == lexicon.normalize(lemma, "en")
+        assert lexicon.translate(lexicon.normalize(form, "en"), "en")
+    assert lexicon.normalize("rose", "en") == lexicon.normalize("rise", "en")
 
 
 def test_an_acronym_in_capitals_is_a_name_in_either_language():
