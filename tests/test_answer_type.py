@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.judge.answerable import counted_terms, counts
 from bot.question import parse
 from bot.question.answer_type import holds_answer
 from bot.question.terms import TermIndex, query_terms, sentence_terms
@@ -116,3 +117,35 @@ def test_close_sentences_holding_the_answer_come_first():
 
     assert first(weight / 2) == [1, 0]
     assert first(weight * 2) == [0, 1]
+
+
+COUNTS = [
+    # what a number counts is a noun with its modifiers, on either side of it
+    ("How many tours did he headline?", "He headlined 50 major tours.", True),
+    (
+        "How many studio albums did he release?",
+        "Il compte 52 albums studio et 29 albums live.",
+        True,
+    ),
+    (
+        "How many other women testified?",
+        "La poursuite a appelé cinq autres femmes à la barre.",
+        True,
+    ),
+    # an irregular plural reaches its translation through its lemma (women -> woman -> femme)
+    ("How many women were called?", "Cinq femmes ont été appelées à la barre.", True),
+    # a count of another thing is no answer
+    ("How many employees does the firm have?", "The firm received 9.6 million installs.", False),
+    ("How many tours did he headline?", "He sold 100 million albums.", False),
+]
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), COUNTS)
+def test_a_count_answers_only_when_it_counts_what_is_asked(question, text, expected):
+    query = parse(question)
+    lexicon = load_lexicon()
+    corpus = TermIndex([sentence_terms(text, "en", lexicon)], [text])
+    terms = query_terms(query.text, query.language, lexicon, corpus)
+    asked = counted_terms(query, terms)
+    assert asked, "a how-many question counts something"
+    assert counts(text, asked) is expected

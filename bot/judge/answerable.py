@@ -18,6 +18,7 @@ from bot.question import Query
 from bot.question.answer_type import holds_answer
 from bot.question.terms import TYPE_NOUNS, QueryTerm, covers, sentence_terms
 from bot.retrieve import Retrieval, ScoredSentence
+from index.analysis import fold, words
 from index.facts import facts_of
 from index.lang import languages
 from index.lexicon import load_lexicon
@@ -30,6 +31,8 @@ REST_WEIGHT = 4.5
 # A close runner-up that holds the kind of answer asked for (the date, the number) may cover a
 # little less of the question than the best sentence: it often paraphrases it.
 RUNNER_UP_COVERAGE = 0.35
+# Words read after a number as what it counts: a noun and its modifiers ("FIFA officials").
+COUNTED_WORDS = 3
 
 
 @dataclass
@@ -84,9 +87,10 @@ def question_features(
         if asked.folded not in covered_by_any and not _rest_is_stated(asked, best, retrieval)
     ]
     quotes = index.articles[evidence[0].doc_id].text[evidence[0].start : evidence[0].end]
-    if query.answer_type == "number" and focus is not None and not _counts(quotes, focus):
+    counted = counted_terms(query, retrieval.terms)
+    if query.answer_type == "number" and counted and not counts(quotes, counted):
         # "How many followers": a runner-up that counts followers beats one with any number.
-        found = runner_up(retrieval, index, lambda candidate, quote: _counts(quote, focus))
+        found = runner_up(retrieval, index, lambda candidate, quote: counts(quote, counted))
         if found is not None:
             evidence = [found]
             quotes = index.articles[found.doc_id].text[found.start : found.end]
@@ -107,11 +111,11 @@ def question_features(
         else:
             evidence = [found, *evidence[1:]]
         typed = found is not None
-    if typed and query.answer_type == "number" and focus is not None:
+    if typed and query.answer_type == "number" and counted:
         # "How many people": a number of installations is no answer; a count of the thing
         # asked about is ("88 millions d'abonnés" for followers).
         cited = index.articles[evidence[0].doc_id].text[evidence[0].start : evidence[0].end]
-        typed = _counts(cited, focus) or not any(
+        typed = counts(cited, counted) or not any(
             q.counted for lang in languages() for q in facts_of(cited, lang).quantities
         )
     # The sentence that holds the answer may lean on its neighbour for the question's words
@@ -213,15 +217,42 @@ def _covered_in_evidence(retrieval: Retrieval, evidence: list[Evidence]) -> set[
     return covered
 
 
-def _counts(quote: str, focus: QueryTerm) -> bool:
-    """Does the quote give a number of the thing asked about ("88 millions d'abonnés")?"""
+def counts(quote: str, asked: list[QueryTerm]) -> bool:
+    """Does the quote give a number of the thing asked about ("88 millions d'abonnés")? The
+    thing is a noun with its modifiers on both sides: "how many studio albums" is answered by
+    "52 albums studio", "how many other women" by "cinq autres femmes", "combien de
+    dirigeants de la FIFA" by "seven FIFA officials"."""
     lexicon = load_lexicon()
     return any(
-        covers(focus, sentence_terms(noun, lang, lexicon))
+        any(covers(t, sentence_terms(phrase, lang, lexicon)) for t in asked)
         for quote_lang in languages()
-        for noun in (q.counted for q in facts_of(quote, quote_lang).quantities if q.counted)
+        for q in facts_of(quote, quote_lang).quantities
+        if q.counted
+        for phrase in _counted_phrases(quote, q.counted)
         for lang in languages()
     )
+
+
+def _counted_phrases(quote: str, counted: str) -> list[str]:
+    """The words a number counts: the first word after it and the next ones, where the quote
+    writes that word ("FIFA officials including" for "seven FIFA officials, including…")."""
+    tokens = [m.group() for m in words(quote)]
+    found = [
+        " ".join(tokens[at : at + COUNTED_WORDS])
+        for at, token in enumerate(tokens)
+        if fold(token) == fold(counted)
+    ]
+    return found or [counted]
+
+
+def counted_terms(query: Query, terms: list[QueryTerm]) -> list[QueryTerm]:
+    """What a how-many question counts: its focus and the word after it, the head of the
+    noun in either order ("how many back surgeries", "combien de grandes tournées")."""
+    focus = _focus(query, terms)
+    if focus is None:
+        return []
+    after = [t for t in terms if t.position == focus.position + 1 and not t.is_name]
+    return [focus, *after]
 
 
 def _widen_to_answer_type(
