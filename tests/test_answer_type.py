@@ -41,6 +41,11 @@ CASES = [
     ("How old is the candidate?", "The candidate lost by 20 points.", False),
     ("How old is the writer?", "Lessing, who turns 88 next week, was born in Iran.", False),
     ("How old is the writer?", "The 88-year-old writer was born in Iran.", True),
+    ("How old was the co-pilot?", "The co-pilot was a 28 year-old German.", True),
+    ("Where was the actress raped?", "He raped her in a New York City hotel room.", True),
+    ("Où l'a-t-il agressée ?", "Il l'a agressée à son domicile de Cheltenham.", True),
+    ("Where did he announce it?", "He announced it outside Downing Street.", True),
+    ("Where did he announce it?", "He announced it to the press.", False),
     ("How many of these jets are registered?", "Aucun appareil de ce type n'est enregistré.", True),
     # "since which vote" asks for a date
     (
@@ -149,3 +154,24 @@ def test_a_count_answers_only_when_it_counts_what_is_asked(question, text, expec
     asked = counted_terms(query, terms)
     assert asked, "a how-many question counts something"
     assert counts(text, asked) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a later "when", "where", "qui" opens a clause of the question: it asks for nothing
+        ("What slogan was on the T-shirt he wore when he arrived?", None),
+        ("What was happening on board when the ship was shaken?", None),
+        ("Quelle entreprise a racheté la société qui fabrique le vaccin ?", None),
+        ("Where did he go when he left the palace?", "place"),
+        ("Who said the plane crashed where the river bends?", "person"),
+        ("Combien de personnes qui travaillaient là sont mortes ?", "number"),
+        # a second question joined to the first asks too
+        ("Who paid for the experiment, and how much did it cost?", "money"),
+        # "depuis quelle ville" asks for a place, "depuis quelle date" for a date
+        ("Depuis quelle ville le ministre a-t-il téléphoné ?", None),
+        ("Depuis quelle date le pays est-il en guerre ?", "date"),
+    ],
+)
+def test_the_first_interrogative_word_says_what_is_asked(question, kind):
+    assert parse(question).answer_type == kind

@@ -22,15 +22,18 @@ _TIME = re.compile(
     r"|tomorrow|weekend|week|month|year|ago|since)\b",
     re.IGNORECASE,
 )
-# A name after a preposition of place: "à Washington", "devant la cour de l'Etat de Washington".
+# A name after a preposition of place: "à Washington", "devant la cour de l'Etat de Washington",
+# "à son domicile de Cheltenham", "in a New York hotel", "outside Downing Street".
 _PLACE = re.compile(
-    r"\b(?:à|au|aux|en|dans|devant|vers|in|at|near|from|to)\s+"
-    r"(?:(?:la|le|les|l['’]|the)\s*)?(?:\w+\s+(?:de|d['’]|of)\s*(?:la\s+|l['’]|the\s+)?)?"
+    r"\b(?:à|au|aux|en|dans|devant|vers|près de|in|at|near|from|to|into|onto|outside|inside)"
+    r"\s+(?:(?:la|le|les|l['’]|un|une|son|sa|ses|leur|the|a|an|his|her|its|their)\s*)?"
+    r"(?:\w+\s+(?:de|d['’]|of)\s*(?:la\s+|l['’]|the\s+)?)?"
     r"([A-ZÀ-Ý][\w’'-]+)"
 )
-# Someone's age: "48 ans", "the 39-year-old", "aged 74", "at age 13", "Winterkorn, 68,".
+# Someone's age: "48 ans", "the 39-year-old" (or "39 year-old"), "aged 74", "at age 13",
+# "Winterkorn, 68,".
 _AGE = re.compile(
-    r"\b\d{1,3}(?:\s+ans\b|-year-old|\s+years?\s+old)|\b(?:aged?|âgée?s?\s+de)\s+\d{1,3}\b"
+    r"\b\d{1,3}(?:\s+ans\b|[\s-]years?[\s-]old)|\b(?:aged?|âgée?s?\s+de)\s+\d{1,3}\b"
     r"|[A-ZÀ-Ý][\w’'-]+,\s+\d{1,3},",
     re.IGNORECASE,
 )

@@ -88,7 +88,7 @@ _ANSWER_TYPES = [
         "date",
         r"\b(?:when|what (?:day|date|year|month|time)|which (?:day|date|year|month)|quand"
         r"|quel(?:le)? (?:jour|date|année|mois)|en quelle année|à quelle date|depuis quand"
-        r"|since (?:which|what)|depuis quel(?:le)?s?)\b",
+        r"|since (?:which|what)|depuis quel(?:le)?s? (?:date|année|jour|mois|heure|époque))\b",
     ),
     (
         "person",
@@ -106,6 +106,32 @@ _ANSWER_TYPES = [
         r"|quelle raison|quel motif)\b",
     ),
 ]
+
+
+# Interrogative words: the first one asks; a later one opens a clause of the question.
+_WH = re.compile(
+    r"\b(?:what|which|who|whom|whose|when|where|why|how|quel(?:le)?s?|qui|quand|où|combien"
+    r"|pourquoi|comment|lequel|laquelle)\b",
+    re.IGNORECASE,
+)
+
+
+def _answer_type(text: str) -> str | None:
+    """The kind of answer asked for, from the words that ask it. A "when", "who" or "où" after
+    the question's own interrogative word opens a clause ("What slogan was he wearing *when*
+    he arrived?", "le juge *qui* a lu le verdict"): it asks for nothing."""
+    first = _WH.search(text)
+    for kind, pattern in _ANSWER_TYPES:
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            later = first is not None and match.start() > first.start()
+            clause = later and _WH.match(text, match.start())
+            if not clause or _SECOND_QUESTION.search(text, 0, match.start()):
+                return kind
+    return None
+
+
+# "Who paid for it, and how much did it cost?": a second question, joined to the first.
+_SECOND_QUESTION = re.compile(r"\b(?:and|or|et|ou)\s+$", re.IGNORECASE)
 
 
 _WHO_IS_NAME = re.compile(  # case matters for the name: "who is the CEO" asks for a person
@@ -218,10 +244,7 @@ def parse(raw: object) -> Query:
     is_question = (text.endswith("?") and not _QUOTED_QUESTION_AT_END.match(cleaned)) or (
         not _REPORTED_SPEECH.match(cleaned) and _opens_as_question(text, language)
     )
-    answer_type = next(
-        (kind for kind, pattern in _ANSWER_TYPES if re.search(pattern, text, re.IGNORECASE)),
-        None,
-    )
+    answer_type = _answer_type(text)
     if answer_type is None and _asks_for_role(text):
         answer_type = "person"  # "Which judge…?", "Quel juge…?": a person's name
     if answer_type == "person" and _WHO_IS_NAME.match(text):
