@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.judge.answerable import counted_terms, counts
-from bot.question import parse
+from bot.question import Query, parse
 from bot.question.answer_type import holds_answer
-from bot.question.terms import TermIndex, query_terms, sentence_terms
+from bot.question.terms import QueryTerm, TermIndex, query_terms, sentence_terms
 from index.lexicon import load_lexicon
 
 CASES = [
@@ -75,12 +75,17 @@ def test_a_role_after_which_asks_for_a_person(question, kind):
     assert parse(question).answer_type == kind
 
 
-@pytest.mark.parametrize(("question", "text", "expected"), CASES)
-def test_holds_answer(question, text, expected):
+def _asked(question: str, text: str) -> tuple[Query, list[QueryTerm]]:
+    """The question and its terms, weighed against ``text`` as the retriever would."""
     query = parse(question)
     lexicon = load_lexicon()
     corpus = TermIndex([sentence_terms(text, "en", lexicon)], [text])
-    terms = query_terms(query.text, query.language, lexicon, corpus)
+    return query, query_terms(query.text, query.language, lexicon, corpus)
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), CASES)
+def test_holds_answer(question, text, expected):
+    query, terms = _asked(question, text)
     assert holds_answer(query, text, terms) is expected
 
 
@@ -147,11 +152,7 @@ COUNTS = [
 
 @pytest.mark.parametrize(("question", "text", "expected"), COUNTS)
 def test_a_count_answers_only_when_it_counts_what_is_asked(question, text, expected):
-    query = parse(question)
-    lexicon = load_lexicon()
-    corpus = TermIndex([sentence_terms(text, "en", lexicon)], [text])
-    terms = query_terms(query.text, query.language, lexicon, corpus)
-    asked = counted_terms(query, terms)
+    asked = counted_terms(*_asked(question, text))
     assert asked, "a how-many question counts something"
     assert counts(text, asked) is expected
 
