@@ -168,6 +168,7 @@ class Judgement:
             and not self.figures_unread
             and not self.conjunct_unsaid
             and not self.family_lent
+            and not self.subject_lent
             and self.order not in ("after", "other")
             and not any(s.outcome in (CONTRADICTION, UNVERIFIED) for s in self.signals)
         )
