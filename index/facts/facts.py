@@ -588,11 +588,17 @@ def _corrected(scope: list[str], language) -> bool:
 
 
 def opens_negated(text: str, lang: str) -> bool:
-    """Does ``text`` open with a negative quantifier ("Aucun monarque…", "No one has…")?"""
+    """Does ``text`` open with a negative quantifier ("Aucun monarque…", "No one has…"), maybe
+    after a connective set off by a comma ("Par ailleurs, jamais le Brésil…")?"""
     language = pack(lang)
     if not language.words("negation", "opening"):
         return False
-    return language.pattern("negation", "opening").match(text.lstrip()) is not None
+    body = _LEADING_CONNECTIVE.sub("", text.lstrip(), count=1)
+    return language.pattern("negation", "opening").match(body) is not None
+
+
+# A short phrase and a comma before a sentence's main clause: "Par ailleurs,", "However,".
+_LEADING_CONNECTIVE = re.compile(r"^(?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*\s*,\s*")
 
 
 def _until_time(scope: list[str], language) -> list[str]:

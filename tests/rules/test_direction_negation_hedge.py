@@ -248,6 +248,21 @@ NEGATION = [
         "en",
         "unverified",
     ),
+    # … and in the source too, after a connective: "never so close" is the closest ever
+    (
+        "This is the closest second round in Brazil's history",
+        "en",
+        "Par ailleurs, jamais le Brésil n'avait connu un second tour aussi serré.",
+        "fr",
+        "silence",
+    ),
+    (
+        "It was the closest vote ever held",
+        "en",
+        "However, never before had a vote been so close.",
+        "en",
+        "silence",
+    ),
     ("Nobody was hurt", "en", "Nobody was hurt in the fire.", "en", "silence"),
     # the time a negation is said up to is not denied ("not … before the vote")
     ("The vote took place", "en", "He did not resign before the vote.", "en", "silence"),
