@@ -11,9 +11,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING
 
+import simplemma
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS, STOPWORDS_FRENCH
 
@@ -69,6 +70,16 @@ def words(text: str) -> list[re.Match[str]]:
 def stem(word: str, lang: str) -> str:
     """Snowball stem of one word, accent-folded after stemming (French stemming needs accents)."""
     return fold(_stemmer(lang).stemWord(word.casefold()))
+
+
+@lru_cache(maxsize=65536)
+def lemma_of(word: str, lang: str) -> str:
+    """simplemma's lemma of ``word`` (no part of speech: "rose" stays a flower); the word
+    itself in a language simplemma lacks."""
+    try:
+        return simplemma.lemmatize(word, lang=lang)
+    except ValueError:
+        return word
 
 
 def is_stopword(word: str) -> bool:

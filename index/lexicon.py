@@ -16,11 +16,9 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
-import simplemma
-
-from index.analysis import fold, is_stopword, stem, words
+from index.analysis import fold, is_stopword, lemma_of, stem, words
 from index.lang import languages, pack
 
 # Language data shared by indexing (sentence analysis) and answering; a change to these files
@@ -68,7 +66,7 @@ class Lexicon:
         # An irregular form of a word the lexicon knows ("women" -> "woman", "teeth" ->
         # "tooth"): simplemma's lemma, taken only when it reaches a lexicon entry (see
         # ``lemmas``), and not for a capitalised word, which may be part of a name ("Unis").
-        lemma = lowered if word[:1].isupper() else _lemma(lowered, lang)
+        lemma = lowered if word[:1].isupper() else lemma_of(lowered, lang)
         if lemma != lowered and (lang, stem(lemma, lang)) in self.translations:
             return stem(lemma, lang)
         # Stemming leaves some endings ("poursuivi" -> poursuiv, "poursuivre" -> poursuivr).
@@ -95,15 +93,6 @@ class Lexicon:
             if (lang, tuple(stems[:size])) in self.phrases:
                 return size
         return 0
-
-
-@lru_cache(maxsize=65536)
-def _lemma(word: str, lang: str) -> str:
-    """simplemma's lemma of ``word``; the word itself in a language simplemma lacks."""
-    try:
-        return simplemma.lemmatize(word, lang=lang)
-    except ValueError:
-        return word
 
 
 def _regular_bases(word: str, lang: str) -> list[str]:

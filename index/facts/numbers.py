@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-import simplemma
 from text_to_num import alpha2digit
 
-from index.analysis import is_stopword
+from index.analysis import is_stopword, lemma_of
 from index.lang import Pack, pack
 
 # The years news dates events with ("en 2021", "in 1998"): read as dates, never as counts.
@@ -447,7 +446,7 @@ def _ranks(match: re.Match[str], counted: str, lang: str, language: Pack) -> boo
     if word in numbers.get("rank_words", ()):
         return True
     return any(
-        word.endswith(suffix) and simplemma.lemmatize(word, lang=lang) != word
+        word.endswith(suffix) and lemma_of(word, lang) != word
         for suffix in numbers.get("rank_suffixes", ())
     )
 
