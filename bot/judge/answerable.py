@@ -87,7 +87,7 @@ def question_features(
         if asked.folded not in covered_by_any and not _rest_is_stated(asked, best, retrieval)
     ]
     quotes = index.articles[evidence[0].doc_id].text[evidence[0].start : evidence[0].end]
-    counted = counted_terms(query, retrieval.terms)
+    counted = _counted(focus, retrieval.terms)
     if query.answer_type == "number" and counted and not counts(quotes, counted):
         # "How many followers": a runner-up that counts followers beats one with any number.
         found = runner_up(retrieval, index, lambda candidate, quote: counts(quote, counted))
@@ -248,7 +248,10 @@ def _counted_phrases(quote: str, counted: str) -> list[str]:
 def counted_terms(query: Query, terms: list[QueryTerm]) -> list[QueryTerm]:
     """What a how-many question counts: its focus and the word after it, the head of the
     noun in either order ("how many back surgeries", "combien de grandes tournées")."""
-    focus = _focus(query, terms)
+    return _counted(_focus(query, terms), terms)
+
+
+def _counted(focus: QueryTerm | None, terms: list[QueryTerm]) -> list[QueryTerm]:
     if focus is None:
         return []
     after = [t for t in terms if t.position == focus.position + 1 and not t.is_name]

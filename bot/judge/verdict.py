@@ -163,14 +163,24 @@ class Judgement:
         )
         return (
             states
-            and not self.names_missing
+            and self.parties_its_own
             and not self.predicate_missing
-            and not self.figures_unread
             and not self.conjunct_unsaid
-            and not self.family_lent
-            and not self.subject_lent
-            and self.order not in ("after", "other")
             and not any(s.outcome in (CONTRADICTION, UNVERIFIED) for s in self.signals)
+        )
+
+    @property
+    def parties_its_own(self) -> bool:
+        """Does the sentence itself name the claim's parties, as the doers, with its figures
+        read? Not lent by the title to a sentence about another party or another of the
+        family, not named after the predicate, no figure left unread: what it says can be
+        what the claim says."""
+        return not (
+            self.names_missing
+            or self.subject_lent
+            or self.family_lent
+            or self.figures_unread
+            or self.order in ("after", "other")
         )
 
     @property
@@ -181,9 +191,8 @@ class Judgement:
         an entailment model can (bot/judge/entailment.py)."""
         return (
             self.topic >= TOPIC_COVERAGE
-            and not (self.names_missing or self.subject_missing or self.subject_lent)
-            and not (self.family_lent or self.figures_unread or self.hedged)
-            and self.order not in ("after", "other")
+            and self.parties_its_own
+            and not (self.subject_missing or self.hedged)
             and not any(
                 s.outcome == CONTRADICTION or (s.outcome == UNVERIFIED and s.rule in FIGURE_RULES)
                 for s in self.signals
