@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from text_to_num import alpha2digit
 
 from index.analysis import is_stopword, lemma_of
+from index.dates import MONTHS, WEEKDAYS
 from index.lang import Pack, pack
 
 # The years news dates events with ("en 2021", "in 1998"): read as dates, never as counts.
@@ -32,6 +33,12 @@ def is_year(text: str) -> bool:
 # given as approximate ("about 10 million", "près de 10 millions").
 EXACT_TOLERANCE = 0.006
 APPROX_TOLERANCE = 0.12
+# How far an approximate figure of a source is read to stray when it is set against a claim's
+# bound: "quelque 17.000 cellules" is more than 15,000, "almost $3.4m" more than $3 million.
+APPROX_AGAINST_BOUND = 0.05
+# Above this share of capitalised words a text is a headline in title case, where a capital
+# before a number says nothing of a name.
+TITLE_CASE = 0.6
 # How far past its figure a bound stated by a source may reach ("more than 6 %": up to 9 %).
 TIGHT_BOUND = 1.5
 # How many points past its figure a claim's bound on a percentage may reach: "more than 45 %"
@@ -107,13 +114,17 @@ def entails(evidence: Quantity, claim: Quantity) -> bool:
         # "six morts" says what "au moins six morts" says: the toll as it stands
         return abs(evidence.value - claim.value) <= EXACT_TOLERANCE * max(claim.value, 1e-9)
     low_e, high_e = evidence.interval()
+    if evidence.bound == "approx" and claim.bound in ("gt", "ge", "lt", "le"):
+        low_e = evidence.value * (1 - APPROX_AGAINST_BOUND)
+        high_e = evidence.value * (1 + APPROX_AGAINST_BOUND)
     # A claim's bound is read as a reporter writes one, like a source's (``compatible``): "more
     # than 25 %" is not what one says of 95 %, so 95 % leaves it unsettled rather than true. A
     # bound the source gives is compared as a bound: "more than 1,600" makes "more than 1,500".
     low_c, high_c = claim.interval(tight=evidence.bound in ("eq", "approx"))
     if evidence.bound in ("eq", "approx") and claim.bound in ("gt", "ge"):
         # "at least 50 MPs" is no more what one says of 357 than "more than 50" is
-        high_c = _reach(claim)
+        # (the source's figure rounded as exact ones are: "$150 million" for "more than 100")
+        high_c = _reach(claim) * (1 + EXACT_TOLERANCE)
     if claim.bound in ("eq", "approx") and evidence.bound in ("eq", "approx"):
         return compatible(evidence, claim)
     bounds = {evidence.bound, claim.bound}
@@ -387,6 +398,8 @@ def _skip_spaces(text: str, at: int) -> int:
 def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | None:
     numbers = language.data["numbers"]
     raw = match.group("number")
+    if _names_part(match):
+        return None
     try:
         value = parse_number(raw, lang)
     except ValueError:
@@ -431,6 +444,33 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
         role = "difference"  # "25 points d'écart", "3 seats ahead": a gap, not a total
     counted = counted.casefold() if counted else None
     return Quantity(value, kind, bound, counted, match.group(), role)
+
+
+def _names_part(match: re.Match[str]) -> bool:
+    """Is the number part of a name ("Chandrayaan-3", "Luna-25", "Artemis 1 mission", "Boeing
+    737 jets", "G20"): written against a word or after its hyphen, or in digits alone right
+    after a capitalised word inside the sentence, with no bound, unit or scale? Not a date
+    ("March 3") nor a score ("Croatia 4-2")."""
+    if match.start() != match.start("number"):
+        return False  # a bound, a currency or "all" before it: a figure
+    text, at = match.string, match.start("number")
+    if re.search(r"[^\W\d_]-?$", text[:at]):
+        return True
+    if any(match.group(g) for g in ("ordinal", "scale", "letter_scale", "percent", "cur_after")):
+        return False
+    before = re.search(r"(?:^|[^\w’'-])([^\W\d_][\w’'-]*) $", text[:at])
+    if before is None or not before.group(1)[:1].isupper() or is_stopword(before.group(1)):
+        return False
+    opening = text[: before.start(1)].rstrip()
+    if not opening or opening[-1] in '.!?:;«“"(—–':
+        return False  # the sentence's first word: "Trois", "Eleven" read as digits
+    long_words = re.findall(r"[^\W\d_]{4,}", text)
+    if sum(w[0].isupper() for w in long_words) > TITLE_CASE * len(long_words):
+        return False  # a headline in title case: "Oil Rig Explosion Leaves 11 Missing"
+    if before.group(1).casefold() in MONTHS or before.group(1).casefold() in WEEKDAYS:
+        return False  # "March 3", "Sunday 6": a date
+    after = text[match.end("number") :]
+    return match.group("number").isdigit() and not re.match(r"\s*[-–:/]\s*\d", after)
 
 
 def _ranks(match: re.Match[str], counted: str, lang: str, language: Pack) -> bool:

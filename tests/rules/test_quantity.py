@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.facts import parse_number, quantities
+from index.facts import facts_of, parse_number, quantities
 
 from .conftest import outcome
 
@@ -908,3 +908,42 @@ def test_us_dollars_written_after_their_sign_are_dollars():
     claim = "The bank held more than $200 billion in total assets."
     evidence = "The bank had $US209 billion in total assets."
     assert outcome("quantity", claim, "en", evidence, "en").outcome == "support"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # a source's approximate figure against a claim's bound: read as written, not ±12 %
+        ("More than 15,000 photovoltaic cells cover its wings.", "en",
+         "Ses ailes portent quelque 17.000 cellules photovoltaïques.", "fr", "support"),
+        ("Cosby paid Constand more than $3 million in 2006.", "en",
+         "Cosby had paid Ms Constand almost $3.4m in 2006.", "en", "support"),
+        # a floor as far below the figure as a reporter rounds, the figure rounded as exact
+        ("Ils sont accusés de plus de 100 millions de dollars de pots-de-vin.", "fr",
+         "They are accused of involvement in $150 million of bribes.", "en", "support"),
+        ("Ils sont accusés de plus de 100 millions de dollars de pots-de-vin.", "fr",
+         "They are accused of involvement in $160 million of bribes.", "en", "unverified"),
+    ],
+)  # fmt: skip
+def test_a_claims_bound_against_a_sources_approximate_or_rounded_figure(
+    claim, cl, evidence, el, expected
+):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("India's Chandrayaan-3 mission cost less than 70 million euros.", "en", [70_000_000]),
+        ("La sonde russe Luna-25 s'est écrasée.", "fr", []),
+        ("NASA's Artemis 1 lunar mission lifted off with 3 mannequins.", "en", [3]),
+        ("The G20 summit and the A380 order", "en", []),
+        # not a name: the first word, a date, a score, a bound, a headline in title case
+        ("Eleven people were rescued.", "en", [11]),
+        ("On Sunday 6 March, 300 people marched.", "en", [300]),
+        ("France beat Croatia 4-2 in Moscow.", "en", [4, 2]),
+        ("Oil Rig Explosion Leaves 11 Missing", "en", [11]),
+    ],
+)
+def test_a_number_that_is_part_of_a_name_is_no_figure(text, lang, figures):
+    assert [q.value for q in facts_of(text, lang).quantities] == figures
