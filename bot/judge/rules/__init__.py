@@ -58,6 +58,7 @@ RULES: dict[str, Rule] = {}
 KINDS = {
     "quantity": "number", "age": "number", "agent": "actor",
     "date": "date", "weekday": "date", "relative": "date", "duration": "date",
+    "route": "route",
 }  # fmt: skip
 
 
@@ -157,6 +158,7 @@ def _load() -> None:
         missing,
         negation,
         quantity,
+        route,
     )
 
 
