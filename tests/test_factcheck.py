@@ -504,6 +504,38 @@ def test_a_sentence_that_opens_with_another_party_says_that_party_s_figures():
         assert not _subject_lent(terms, named, article[lang], lang)
 
 
+def test_a_subject_that_only_qualifies_another_partys_noun_is_not_what_is_said():
+    """ "Quant à Marc Joulaud, l'ancien suppléant de François Fillon, il a été condamné à 20 000
+    euros d'amende" says nothing of Fillon's fine: the sentence names Fillon first as the
+    complement of another party's noun. Not when the claim says the same ("Barcelona's
+    mayor"), nor when the other party speaks for the subject ("a déclaré que…")."""
+    from bot.judge.verdict import _qualifies_in_claim, _subject_qualifies
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+    from index.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    cases = [
+        ("François Fillon a été condamné à 375 000 euros d'amende.", "fr",
+         "Quant à Marc Joulaud, l'ancien suppléant de François Fillon, il a été condamné à "
+         "20 000 euros d'amende.", True),
+        ("Parler was cut off on Sunday.", "en",
+         "Amazon Web Services, the host of Parler, cut it off on Sunday.", True),
+        ("François Fillon a été condamné à cinq ans de prison.", "fr",
+         "L'ancien Premier ministre François Fillon a été condamné à cinq ans de prison.", False),
+        ("Facebook compte lever l'interdiction de Donald Trump.", "fr",
+         "Sheryl Sandberg, directrice des opérations de Facebook, a déclaré que la plate-forme "
+         "n'avait pas l'intention de lever son interdiction.", False),
+        ("Barcelona's mayor, Ada Colau, called on Mariano Rajoy to resign.", "en",
+         "Carles Puigdemont spoke, while the mayor of Barcelona, Ada Colau, called for the "
+         "resignation of Mariano Rajoy.", False),
+    ]  # fmt: skip
+    for claim, lang, evidence, expected in cases:
+        index = TermIndex([sentence_terms(evidence, lang, lexicon)], [evidence])
+        terms = query_terms(claim, lang, lexicon, index, claim=True)
+        found = not _qualifies_in_claim(claim, terms) and _subject_qualifies(terms, evidence, lang)
+        assert found is expected, evidence
+
+
 def test_a_preposition_that_opens_a_claim_is_not_its_subject():
     """ "Amid rising cases, WHO declared…": a capitalised first word the corpus does not know
     is taken for a name unless it is a function word."""

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from bot.evidence.attribution import speaker
 from bot.evidence.candidates import Evidence
 from bot.judge.answerable import Decision, confidence_of
 from bot.judge.entailment import Entailer, configured_entailer, reconsider
@@ -103,6 +104,8 @@ class Judgement:
     subject_lent: bool = False
     # the claim gives a death toll, a count that grows as it is updated
     toll: bool = False
+    # the sentence names the claim's subject first as the complement of another party's noun
+    subject_qualifies: bool = False
     # the claim's first name is missing and its surname only lent by the article's title or
     # the sentence before: the sentence may say it of another of the family ("Her husband")
     family_lent: bool = False
@@ -135,7 +138,7 @@ class Judgement:
         )
         if actor is not None:
             return actor
-        if self.subject_missing or self.subject_lent:
+        if self.subject_missing or self.subject_lent or self.subject_qualifies:
             return None
         if self.order == "other":
             return Signal("actor", CONTRADICTION, "someone else does it in the source")
@@ -180,6 +183,7 @@ class Judgement:
             or self.subject_lent
             or self.family_lent
             or self.figures_unread
+            or self.subject_qualifies
             or self.order in ("after", "other")
         )
 
@@ -246,6 +250,8 @@ def judge_candidate(
             terms, index.text_of(index.sentences[span.sentence.row]), article.text, article.language
         ),
         toll=counts_dead(query.proposition, query.language),
+        subject_qualifies=not _qualifies_in_claim(query.proposition, terms)
+        and _subject_qualifies(terms, sentence, article.language),
     )
     features = claim_features(judgement, rank, article.language != query.language)
     model = load_model("claim_evidence")
@@ -539,20 +545,58 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
     if any(at < verb_at for at in subject_at):
         return "before"  # "Bayer agreed to buy Monsanto" for "Bayer and Monsanto agree"
     claimed = {t.folded for t in terms}
+    return "other" if _others_before(sentence, verb_at, claimed) else "after"
+
+
+def _subject_qualifies(terms: list[QueryTerm], sentence: str, lang: str) -> bool:
+    """Does the sentence name the claim's subject first as the complement of another party's
+    noun ("Quant à Marc Joulaud, l'ancien suppléant de François Fillon, il a été condamné",
+    "Amazon, Parler's host, cut…" is not; "Amazon, the host of Parler" is, for Parler)? Then
+    what the sentence says is that other party's."""
+    subject = subject_of(terms)
+    if not subject or speaker(sentence) is not None:
+        return False  # "Sheryl Sandberg, directrice de Facebook, a déclaré que…" speaks for it
+    at = first_mention(subject[0], sentence, lang, load_lexicon())
+    if at is None or not _complement(sentence[:at], lang):
+        return False
+    return bool(_others_before(sentence, at, {t.folded for t in terms}))
+
+
+def _qualifies_in_claim(claim: str, terms: list[QueryTerm]) -> bool:
+    """Does the claim itself open with its subject qualifying a noun ("Barcelona's mayor, Ada
+    Colau, …")? Then the party it speaks of is that noun's, as in the source."""
+    subject = subject_of(terms)
+    return (
+        bool(subject)
+        and _POSSESSIVE.match(claim[claim.find(subject[-1].word) + len(subject[-1].word) :])
+        is not None
+    )
+
+
+def _others_before(sentence: str, end: int, claimed: set[str]) -> list[str]:
+    """The names other than the claim's that ``sentence`` writes before ``end`` in the same
+    clause, outside quotations: who else may be doing what is said there."""
     body = dateline_end(sentence)  # "WASHINGTON (AP) —" acts in nothing
     quoted = _quoted_spans(sentence)
-    others = [
+    return [
         name
         for name in inner_capitalised(sentence[body:]) + sentence[body:].split()[:1]
         if fold(re.sub(r"['’]s$", "", name)) not in claimed  # "Boeing's" is Boeing
         and not is_time_word(name) and not is_stopword(name) and len(name) > 1
-        and body <= sentence.find(name, body) < verb_at
+        and body <= sentence.find(name, body) < end
         # in the verb's own clause: not across a dash, a bracket or a semicolon
-        and not _STRONG_BREAK.search(sentence, sentence.find(name, body), verb_at)
+        and not _STRONG_BREAK.search(sentence, sentence.find(name, body), end)
         # words quoted are what is said, not who does it ("« C'est inacceptable », a dit…")
         and not any(a <= sentence.find(name, body) < b for a, b in quoted)
     ]  # fmt: skip
-    return "other" if others else "after"
+
+
+def _complement(before: str, lang: str) -> bool:
+    """Does ``before`` end with a common noun and the word that makes what follows its
+    complement ("l'ancien suppléant de", "the wife of")?"""
+    marker = pack(lang).alternation("noun_complement", "markers")
+    found = re.search(rf"\b([^\W\d_][\w’'-]+)\s+(?:{marker})\s*$", before, re.IGNORECASE)
+    return found is not None and found.group(1).islower() and not is_stopword(found.group(1))
 
 
 def _passive_with_agent(clause: str, lang: str) -> bool:
