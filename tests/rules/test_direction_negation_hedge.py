@@ -66,6 +66,23 @@ DIRECTION = [
         "en",
         "support",
     ),
+    # ... or the clause that names the claim's day
+    (
+        "Shares of both companies rose on Friday, the day the merger was announced.",
+        "en",
+        "Shares of both companies rose Wednesday when news of the merger leaked, but shares fell "
+        "on Friday.",
+        "en",
+        "contradiction",
+    ),
+    (
+        "Les actions des deux groupes ont grimpé mercredi.",
+        "fr",
+        "Shares of both companies rose Wednesday when news of the merger leaked, but shares fell "
+        "on Friday.",
+        "en",
+        "support",
+    ),
     # ... only a clause that says something else of the claim's: shares, not money lost
     (
         "LinkedIn lost $150 million in 2015",

@@ -104,9 +104,10 @@ def negated_superlative(text: str, lang: str) -> bool:
 
 
 def _poles_where_named(pair: Pair, axis: str) -> set[str]:
-    """The poles of ``axis`` taken in the evidence's clauses that name the claim's names and
-    say something else of the claim's ("LinkedIn *shares* jumped" for "l'*action* LinkedIn
-    a plongé", not for "LinkedIn lost $150 million")."""
+    """The poles of ``axis`` taken in the evidence's clauses that name the claim's names or
+    its day and say something else of the claim's ("LinkedIn *shares* jumped" for "l'*action*
+    LinkedIn a plongé", not for "LinkedIn lost $150 million"; "shares fell on Friday" for
+    "shares rose on Friday", beside "rose Wednesday")."""
     lexicon = load_lexicon()
     poles_ = opposite_poles()
     rest = [
@@ -115,7 +116,7 @@ def _poles_where_named(pair: Pair, axis: str) -> set[str]:
         if not (t.is_name or t.is_number or t.is_time) and not t.stems & poles_.keys()
     ]
     poles: set[str] = set()
-    for term in (t for t in pair.terms if t.is_name):
+    for term in (t for t in pair.terms if t.is_name or t.is_time):
         at = first_mention(term, pair.evidence, pair.evidence_lang, lexicon)
         if at is None:
             continue
