@@ -508,7 +508,8 @@ def test_a_subject_that_only_qualifies_another_partys_noun_is_not_what_is_said()
     """ "Quant à Marc Joulaud, l'ancien suppléant de François Fillon, il a été condamné à 20 000
     euros d'amende" says nothing of Fillon's fine: the sentence names Fillon first as the
     complement of another party's noun. Not when the claim says the same ("Barcelona's
-    mayor"), nor when the other party speaks for the subject ("a déclaré que…")."""
+    mayor"), when the noun is the claim's own ("le palais de Buckingham" for "Buckingham
+    Palace"), nor when the other party speaks for the subject ("a déclaré que…")."""
     from bot.judge.verdict import _qualifies_in_claim, _subject_qualifies
     from bot.question.terms import TermIndex, query_terms, sentence_terms
     from index.lexicon import load_lexicon
@@ -525,6 +526,8 @@ def test_a_subject_that_only_qualifies_another_partys_noun_is_not_what_is_said()
         ("Facebook compte lever l'interdiction de Donald Trump.", "fr",
          "Sheryl Sandberg, directrice des opérations de Facebook, a déclaré que la plate-forme "
          "n'avait pas l'intention de lever son interdiction.", False),
+        ("Buckingham Palace released a statement on Thursday.", "en",
+         "Le roi Charles a quitté le palais de Buckingham jeudi.", False),
         ("Barcelona's mayor, Ada Colau, called on Mariano Rajoy to resign.", "en",
          "Carles Puigdemont spoke, while the mayor of Barcelona, Ada Colau, called for the "
          "resignation of Mariano Rajoy.", False),

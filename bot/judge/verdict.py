@@ -556,9 +556,11 @@ def _subject_qualifies(terms: list[QueryTerm], sentence: str, lang: str) -> bool
     subject = subject_of(terms)
     if not subject or speaker(sentence) is not None:
         return False  # "Sheryl Sandberg, directrice de Facebook, a déclaré que…" speaks for it
-    at = first_mention(subject[0], sentence, lang, load_lexicon())
-    if at is None or not _complement(sentence[:at], lang):
-        return False
+    lexicon = load_lexicon()
+    at = first_mention(subject[0], sentence, lang, lexicon)
+    noun = _complemented(sentence[:at], lang) if at is not None else None
+    if noun is None or any(covers(t, sentence_terms(noun, lang, lexicon)) for t in terms):
+        return False  # "le palais de Buckingham" for "Buckingham Palace": the name itself
     return bool(_others_before(sentence, at, {t.folded for t in terms}))
 
 
@@ -591,12 +593,14 @@ def _others_before(sentence: str, end: int, claimed: set[str]) -> list[str]:
     ]  # fmt: skip
 
 
-def _complement(before: str, lang: str) -> bool:
-    """Does ``before`` end with a common noun and the word that makes what follows its
-    complement ("l'ancien suppléant de", "the wife of")?"""
+def _complemented(before: str, lang: str) -> str | None:
+    """The common noun ``before`` ends with, followed by the word that makes what follows its
+    complement ("suppléant" in "l'ancien suppléant de", "wife" in "the wife of"), if any."""
     marker = pack(lang).alternation("noun_complement", "markers")
     found = re.search(rf"\b([^\W\d_][\w’'-]+)\s+(?:{marker})\s*$", before, re.IGNORECASE)
-    return found is not None and found.group(1).islower() and not is_stopword(found.group(1))
+    if found is None or not found.group(1).islower() or is_stopword(found.group(1)):
+        return None
+    return found.group(1)
 
 
 def _passive_with_agent(clause: str, lang: str) -> bool:
