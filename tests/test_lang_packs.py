@@ -47,8 +47,16 @@ def test_question_words_come_from_every_pack():
         ("« Nous ferons appel », a déclaré un porte-parole à l'AFP.", "un porte-parole"),
         ("Parler a poursuivi Amazon, faisant valoir que le contrat était rompu.", "Parler"),
         ("The shares rose by 4%.", None),
+        # after a quote: any verb of reported speech, and verbs that are such only there
+        ("« C'est grave », a prévenu le gouverneur du Texas Greg Abbott, sur Fox News.",
+         "le gouverneur du Texas Greg Abbott"),
+        ("« C'est grave », dit le ministre.", "le ministre"),
+        ('"It is bad," warned Greg Abbott, the governor of Texas.', "Greg Abbott"),
+        ("AWS a averti Parler le 9 janvier.", None),
+        # a pronoun joined to its verb names no one
+        ("« Nous commencerons la semaine prochaine », a-t-il déclaré.", None),
     ],
-)
+)  # fmt: skip
 def test_speaker_from_pack_verbs(sentence, who):
     assert speaker(sentence) == who
 

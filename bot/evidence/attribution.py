@@ -30,10 +30,12 @@ def _verbs(language: Pack) -> str:
 def _speech_patterns(language: Pack) -> list[re.Pattern[str]]:
     """The shapes of reported speech that a language's words make."""
     patterns = []
-    inverted = language.alternation("attribution", "inverted")
+    # "«…», a déclaré un représentant de la société", "«…», dit le ministre", "\"…,\" said X"
+    inverted = "|".join(
+        filter(None, (language.alternation("attribution", "inverted"), _verbs(language)))
+    )
     if inverted:
-        # "«…», a déclaré un représentant de la société"
-        after = language.alternation("attribution", "after_inverted")
+        after = language.alternation("attribution", "after_inverted") or "(?!)"
         patterns.append(
             re.compile(
                 rf"(?:»|”|\")\s*(?:,\s*)?(?:{inverted})\s+{_SPEAKER}(?=\s+(?:{after})\b|[.,;])",
@@ -73,6 +75,8 @@ _PATTERNS = [
 _NOT_SPEAKERS = re.compile(
     r"^(?:il|elle|ils|elles|on|it|he|she|they|ce|cela|qui|que|a|ont|avait|has|had)$", re.I
 )
+# "», a-t-il ajouté", "dit-elle": a pronoun joined to its verb names no one.
+_INVERTED_PRONOUN = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)$", re.I)
 _SENTENCE_OPENERS = re.compile(
     r"^(?:le|la|les|l['’]|un|une|des|the|a|an|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|par|dans|en|in|on)$",
@@ -86,7 +90,12 @@ def speaker(sentence: str) -> str | None:
         match = pattern.search(sentence)
         if match:
             who = match.group(1).strip(' ,«»"')
-            if who and not _NOT_SPEAKERS.match(who) and len(who.split()) <= 7:
+            if (
+                who
+                and not _NOT_SPEAKERS.match(who)
+                and not _INVERTED_PRONOUN.search(who)
+                and len(who.split()) <= 7
+            ):
                 return who
     # "Parler a poursuivi Amazon, faisant valoir que…": the subject of the main clause.
     participle = re.search(rf",\s*(?:{_PARTICIPLES})\b", sentence, re.I)

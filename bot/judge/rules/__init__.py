@@ -159,6 +159,7 @@ def _load() -> None:
         negation,
         quantity,
         route,
+        speaker,
     )
 
 
