@@ -61,10 +61,10 @@ def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
             for q in facts_of(quotes, lang).quantities
         )
     if kind == "number":
-        # "le 6 janvier 2021" or "il y a deux mois" is no answer to "how many"; "aucun
-        # appareil", "none" is one (zero)
+        # "le 6 janvier 2021", "à 19h06" or "il y a deux mois" is no answer to "how many";
+        # "aucun appareil", "none" is one (zero)
         return bool(_NONE.search(quotes)) or any(
-            q.text.split()[0].casefold() not in asked
+            q.text.split()[0].casefold() not in asked and q.kind != "clock"
             for lang in languages()
             for q in facts_of(quotes, lang).quantities
         )

@@ -18,7 +18,7 @@ from text_to_num import alpha2digit
 
 from index.analysis import is_stopword, lemma_of
 from index.dates import MONTHS, WEEKDAYS
-from index.lang import Pack, pack
+from index.lang import Pack, languages, pack
 
 # The years news dates events with ("en 2021", "in 1998"): read as dates, never as counts.
 YEAR = r"1[89]\d\d|20\d\d"
@@ -52,7 +52,8 @@ class Quantity:
 
     value: float
     # "percent" | "money:<ISO code>" | "count" or "ordinal" (with ``counted``) | "number" |
-    # "rank" ("one of the 20 largest": bound "le", compared only with ranks)
+    # "rank" ("one of the 20 largest": bound "le", compared only with ranks) | "clock" (an
+    # hour of the day, as the minute of the day: "20h", "8 p.m.")
     kind: str
     bound: str  # "eq" | "approx" | "gt" | "ge" | "lt" | "le"
     counted: str | None  # the word after the number ("abonnés", "installs"), if any
@@ -177,7 +178,23 @@ def with_digits(text: str, lang: str) -> str:
     # "un", "one" stay words; a language text2num lacks keeps its digits only
     with contextlib.suppress(ValueError, KeyError, IndexError):
         text = alpha2digit(text, lang, threshold=2)
+    text = _count_words(text, language)
     return re.sub(r"SCALE(\d+)Q", lambda m: scales[int(m.group(1))], text)
+
+
+def _count_words(text: str, language: Pack) -> str:
+    """Words for a number of things ("une centaine de", "a dozen") written as the approximate
+    figure they say ("~100 ", "~12 "): "Une centaine de pompiers" counts firefighters."""
+    counts = {k.casefold(): v for k, v in language.data["numbers"]["counts"].items()}
+    if not counts:
+        return text
+    found = _alternatives(tuple(counts))
+    return re.sub(
+        rf"({found})(?![\w-])['’]?\s*",
+        lambda m: f"~{counts[m.group(1).casefold()]:g} ",
+        text,
+        flags=re.IGNORECASE,
+    )
 
 
 def _is_cardinal_word(word: str, lang: str) -> bool:
@@ -400,6 +417,10 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
     raw = match.group("number")
     if _names_part(match):
         return None
+    if re.search(r"\d[:hH]$", match.string[: match.start("number")]):
+        return None  # the minutes of an hour ("6:30", "19h06")
+    if (clock := _clock_time(match)) is not None:
+        return Quantity(clock[0], "clock", bound_of(match), None, clock[1])
     try:
         value = parse_number(raw, lang)
     except ValueError:
@@ -469,8 +490,47 @@ def _names_part(match: re.Match[str]) -> bool:
         return False  # a headline in title case: "Oil Rig Explosion Leaves 11 Missing"
     if before.group(1).casefold() in MONTHS or before.group(1).casefold() in WEEKDAYS:
         return False  # "March 3", "Sunday 6": a date
+    if (match.group("counted") or "").casefold() in _units():
+        return False  # "Augusto Pinochet 41 years ago", "Paris 2 km": a measure
     after = text[match.end("number") :]
     return match.group("number").isdigit() and not re.match(r"\s*[-–:/]\s*\d", after)
+
+
+def _clock_time(match: re.Match[str]) -> tuple[float, str] | None:
+    """The minute of the day the figure names, and its words, if it is an hour ("19h06",
+    "20h", "6:30 p.m.", "12.30pm"): it says when, not how many, and is compared only with
+    hours."""
+    after = match.string[match.end("number") :]
+    found = re.match(r"(?:[hH](\d{2})?(?!\w)|:(\d{2}))?(?:\s?([ap])\.?m\b\.?)?", after)
+    raw = match.group("number")
+    if not found.group() or not re.fullmatch(r"\d{1,2}(?:[.:]\d{2})?", raw):
+        return None
+    hours, _, minutes = raw.replace(":", ".").partition(".")
+    hour, minute = int(hours), int(minutes or found.group(1) or found.group(2) or 0)
+    half = (found.group(3) or "").casefold()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    words = match.string[match.start() : match.end("number") + found.end()]
+    return float(hour * 60 + minute), words
+
+
+@cache
+def _units() -> frozenset[str]:
+    """Words a figure measures in, in any language (a text may be read as another's): units
+    of time and of measure."""
+    return frozenset(
+        w.casefold()
+        for code in languages()
+        for language in [pack(code)]
+        for w in (
+            *language.data["durations"]["units"],
+            *language.data["numbers"].get("measures", ()),
+        )
+    )
 
 
 def _ranks(match: re.Match[str], counted: str, lang: str, language: Pack) -> bool:

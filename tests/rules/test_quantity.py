@@ -947,3 +947,58 @@ def test_a_claims_bound_against_a_sources_approximate_or_rounded_figure(
 )
 def test_a_number_that_is_part_of_a_name_is_no_figure(text, lang, figures):
     assert [q.value for q in facts_of(text, lang).quantities] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "clocks"),
+    [
+        ("Les fidèles ont appris mercredi à 19h06 qu'un pape avait été élu.", "fr", [1146]),
+        ("À 20h, 300 personnes attendaient.", "fr", [1200]),
+        ("He resigned at 8 p.m. with 12 aides.", "en", [1200]),
+        ("At 6:30 p.m., 40 people were waiting.", "en", [1110]),
+        ("Airports were closed from 3pm.", "en", [900]),
+    ],
+)
+def test_an_hour_of_the_day_is_a_clock_not_a_count(text, lang, clocks):
+    """The hour is one figure, the minute of the day; its minutes are no count of their own."""
+    found = facts_of(text, lang).quantities
+    assert [q.value for q in found if q.kind == "clock"] == clocks
+    assert all(q.value != 6 and q.value != 30 for q in found if q.kind != "clock")
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        ("He said he would resign effective 8 p.m. on Feb. 28.", "en",
+         "Sa démission prendra effet le 28 février prochain, à 20h.", "fr", "support"),
+        # another hour may be another moment of the story: unverified, not denied
+        ("The airports were closed from 3pm on Thursday.", "en",
+         "Les aéroports sont fermés à partir de 17h jeudi.", "fr", "unverified"),
+        # an hour is no count: "à 19h06" says nothing of how many cardinals voted
+        ("115 cardinals took part in the conclave.", "en",
+         "Les cardinaux, en conclave depuis mardi, ont élu le pape à 19h06.", "fr", "unverified"),
+    ],
+)  # fmt: skip
+def test_hours_are_compared_with_hours(claim, cl, evidence, el, expected):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+def test_a_number_after_a_name_that_measures_is_a_figure():
+    """ "Augusto Pinochet 41 years ago": a unit after the number makes it a measure, in
+    whichever language the sentence is read."""
+    text = "A charter imposed by the dictatorship of Augusto Pinochet 41 years ago"
+    for lang in ("en", "fr"):
+        assert [q.value for q in quantities(text, lang)] == [41]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "counted"),
+    [
+        ("Une centaine de pompiers ont été dépêchés.", "fr", 100, "pompiers"),
+        ("Il a tué une dizaine d’otages.", "fr", 10, "otages"),
+        ("A dozen firefighters were sent.", "en", 12, "firefighters"),
+    ],
+)
+def test_words_for_a_number_of_things_are_approximate_counts(text, lang, value, counted):
+    (found,) = facts_of(text, lang).quantities
+    assert (found.value, found.bound, found.counted) == (value, "approx", counted)

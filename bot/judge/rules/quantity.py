@@ -62,6 +62,14 @@ def check(pair: Pair) -> Signal:
                 else:
                     outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
             continue
+        if mine.kind == "clock":
+            # A story's hours mark many moments ("started its descent at 5:20 pm", "touched
+            # down at 6:04 pm"): another hour is not the claim's moment denied.
+            if any(q.kind == "clock" and compatible(q, mine) for q in stated):
+                outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
+            else:
+                outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
+            continue
         same = [
             theirs
             for theirs in stated
