@@ -539,6 +539,16 @@ def test_a_subject_that_only_qualifies_another_partys_noun_is_not_what_is_said()
         assert found is expected, evidence
 
 
+def test_a_word_of_the_language_that_opens_a_sentence_is_no_other_party():
+    """ "Certes, 66 Etats souscrivent…": "Certes" is an adverb, not someone else doing it."""
+    from bot.judge.verdict import _others_before
+
+    sentence = "Certes, 66 Etats souscrivent désormais au principe, a annoncé l'ONU."
+    assert _others_before(sentence, sentence.index("souscrivent"), {"etats"}, "fr") == []
+    named = "Ottawa, 66 Etats souscrivent désormais au principe, a annoncé l'ONU."
+    assert _others_before(named, named.index("souscrivent"), {"etats"}, "fr") == ["Ottawa,"]
+
+
 def test_a_preposition_that_opens_a_claim_is_not_its_subject():
     """ "Amid rising cases, WHO declared…": a capitalised first word the corpus does not know
     is taken for a name unless it is a function word."""

@@ -41,6 +41,7 @@ from bot.question.terms import (
     inner_capitalised,
     is_time_word,
     labelled,
+    language_word,
     predicate_of,
     sentence_terms,
     settled_coverage,
@@ -545,7 +546,7 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
     if any(at < verb_at for at in subject_at):
         return "before"  # "Bayer agreed to buy Monsanto" for "Bayer and Monsanto agree"
     claimed = {t.folded for t in terms}
-    return "other" if _others_before(sentence, verb_at, claimed) else "after"
+    return "other" if _others_before(sentence, verb_at, claimed, lang) else "after"
 
 
 def _subject_qualifies(terms: list[QueryTerm], sentence: str, lang: str) -> bool:
@@ -561,7 +562,7 @@ def _subject_qualifies(terms: list[QueryTerm], sentence: str, lang: str) -> bool
     noun = _complemented(sentence[:at], lang) if at is not None else None
     if noun is None or any(covers(t, sentence_terms(noun, lang, lexicon)) for t in terms):
         return False  # "le palais de Buckingham" for "Buckingham Palace": the name itself
-    return bool(_others_before(sentence, at, {t.folded for t in terms}))
+    return bool(_others_before(sentence, at, {t.folded for t in terms}, lang))
 
 
 def _qualifies_in_claim(claim: str, terms: list[QueryTerm]) -> bool:
@@ -575,14 +576,16 @@ def _qualifies_in_claim(claim: str, terms: list[QueryTerm]) -> bool:
     )
 
 
-def _others_before(sentence: str, end: int, claimed: set[str]) -> list[str]:
+def _others_before(sentence: str, end: int, claimed: set[str], lang: str) -> list[str]:
     """The names other than the claim's that ``sentence`` writes before ``end`` in the same
-    clause, outside quotations: who else may be doing what is said there."""
+    clause, outside quotations: who else may be doing what is said there. A first word that
+    is a word of the language ("Certes,", "Besides") is no name."""
     body = dateline_end(sentence)  # "WASHINGTON (AP) —" acts in nothing
     quoted = _quoted_spans(sentence)
+    opener = [w for w in sentence[body:].split()[:1] if not language_word(w.strip(",;:"), lang)]
     return [
         name
-        for name in inner_capitalised(sentence[body:]) + sentence[body:].split()[:1]
+        for name in inner_capitalised(sentence[body:]) + opener
         if fold(re.sub(r"['’]s$", "", name)) not in claimed  # "Boeing's" is Boeing
         and not is_time_word(name) and not is_stopword(name) and len(name) > 1
         and body <= sentence.find(name, body) < end

@@ -184,13 +184,16 @@ def with_digits(text: str, lang: str) -> str:
 
 def _count_words(text: str, language: Pack) -> str:
     """Words for a number of things ("une centaine de", "a dozen") written as the approximate
-    figure they say ("~100 ", "~12 "): "Une centaine de pompiers" counts firefighters."""
+    figure they say, with the word that joins them to the thing counted ("de", "d'", "of"):
+    "Une centaine de pompiers" is "~100 pompiers", "une trentaine d'expéditions" "~30
+    expéditions"."""
     counts = {k.casefold(): v for k, v in language.data["numbers"]["counts"].items()}
     if not counts:
         return text
     found = _alternatives(tuple(counts))
+    of = _alternatives(tuple(language.data["numbers"]["count_of"]))
     return re.sub(
-        rf"({found})(?![\w-])['’]?\s*",
+        rf"({found})(?![\w-])(?!\s+(?:(?:{of})\s+)?\d)\s*(?:(?:{of})(?:\s+|(?<=['’])))?",
         lambda m: f"~{counts[m.group(1).casefold()]:g} ",
         text,
         flags=re.IGNORECASE,

@@ -695,6 +695,15 @@ CASES = [
         "en",
         "unverified",
     ),
+    # words for a number of things are figures too
+    (
+        "Paul-Henri Nargeolet avait participé à une centaine d'expéditions vers l'épave.",
+        "fr",
+        "L'ancien militaire Paul-Henri Nargeolet a participé à une trentaine d'expéditions vers "
+        "l'épave.",
+        "fr",
+        "contradiction",
+    ),
     # hours of the day are compared with hours
     (
         "He said he would resign effective 8 p.m. on Feb. 28.",
@@ -1013,6 +1022,7 @@ def test_a_number_after_a_name_that_measures_is_a_figure():
         ("Une centaine de pompiers ont été dépêchés.", "fr", 100, "pompiers"),
         ("Il a tué une dizaine d’otages.", "fr", 10, "otages"),
         ("A dozen firefighters were sent.", "en", 12, "firefighters"),
+        ("Il a participé à une trentaine d'expéditions.", "fr", 30, "expéditions"),
     ],
 )
 def test_words_for_a_number_of_things_are_approximate_counts(text, lang, value, counted):
