@@ -515,8 +515,8 @@ def _clock_time(match: re.Match[str]) -> tuple[float, str] | None:
         hour += 12
     elif half == "a" and hour == 12:
         hour = 0
-    if hour > 24 or minute > 59:
-        return None
+    if hour >= 24 or minute > 59:
+        return None  # "24h", "48h": hours counted, not an hour of the day
     words = match.string[match.start() : match.end("number") + found.end()]
     return float(hour * 60 + minute), words
 

@@ -999,6 +999,7 @@ def test_a_number_that_is_part_of_a_name_is_no_figure(text, lang, figures):
         ("He resigned at 8 p.m. with 12 aides.", "en", [1200]),
         ("At 6:30 p.m., 40 people were waiting.", "en", [1110]),
         ("Airports were closed from 3pm.", "en", [900]),
+        ("La course des 24h du Mans a réuni 62 voitures.", "fr", []),
     ],
 )
 def test_an_hour_of_the_day_is_a_clock_not_a_count(text, lang, clocks):
