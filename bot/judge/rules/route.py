@@ -17,11 +17,11 @@ from index.lang import pack
 from index.lexicon import load_lexicon
 
 NAME = "route"
-# A name: capitalised words, maybe joined by a hyphen or a short lowercase particle
-# ("Kuala Lumpur", "Rio de Janeiro", "Saint-Denis").
 # How far after a journey's start its end may be named ("parti d'Amsterdam, aux Pays-Bas,
 # devait rejoindre Kuala Lumpur").
 ROUTE_REACH = 60
+# A name: capitalised words, maybe joined by a hyphen or a short lowercase particle
+# ("Kuala Lumpur", "Rio de Janeiro", "Saint-Denis").
 _NAME = r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:(?:de|da|del|do|dos|du|of|upon|la|le)\s+)?[A-ZÀ-Ý][\w’'-]*)*"
 
 
