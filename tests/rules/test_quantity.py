@@ -1029,3 +1029,8 @@ def test_a_number_after_a_name_that_measures_is_a_figure():
 def test_words_for_a_number_of_things_are_approximate_counts(text, lang, value, counted):
     (found,) = facts_of(text, lang).quantities
     assert (found.value, found.bound, found.counted) == (value, "approx", counted)
+
+
+def test_a_couple_is_no_count():
+    """ "A couple from Texas" are two spouses, not a figure the claim could be checked on."""
+    assert facts_of("A couple from Texas died in the flood.", "en").quantities == ()
