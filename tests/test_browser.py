@@ -139,10 +139,11 @@ def test_citation_markers_link_to_their_sources(open_page):
         assert source.locator("mark").count() == 1
     # Both answers keep their sources: the first one's are still there after the second.
     assert page.locator("#chat .sources").count() == 2
+    target = last(page, ".answer a.cite").get_attribute("href")
     last(page, ".answer a.cite").click()
-    assert page.evaluate("() => location.hash") == last(page, ".answer a.cite").get_attribute(
-        "href"
-    )
+    # the hash changes when the browser has followed the link: wait for it, on a busy machine
+    page.wait_for_function("(target) => location.hash === target", arg=target, timeout=TIMEOUT)
+    assert page.evaluate("() => location.hash") == target
 
 
 @pytest.mark.parametrize(
