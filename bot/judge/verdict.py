@@ -251,8 +251,7 @@ def judge_candidate(
             terms, index.text_of(index.sentences[span.sentence.row]), article.text, article.language
         ),
         toll=counts_dead(query.proposition, query.language),
-        subject_qualifies=not _qualifies_in_claim(query.proposition, terms)
-        and _subject_qualifies(terms, sentence, article.language),
+        subject_qualifies=_subject_qualifies(query.proposition, terms, sentence, article.language),
     )
     features = claim_features(judgement, rank, article.language != query.language)
     model = load_model("claim_evidence")
@@ -528,7 +527,7 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
         return None
     if predicate.is_light:
         return None  # "Kurtz said that…": who said it is not who does what is said
-    after_subject = claim[claim.find(subject[-1].word) + len(subject[-1].word) :]
+    after_subject = _after_subject(claim, subject)
     gap = predicate.position - subject[-1].position
     if not _verb_of_subject(after_subject, gap, predicate.word) or _POSSESSIVE.match(after_subject):
         return None  # not a subject and its verb: "Twitter's stock", "Capitol … on January 6"
@@ -549,13 +548,16 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
     return "other" if _others_before(sentence, verb_at, claimed, lang) else "after"
 
 
-def _subject_qualifies(terms: list[QueryTerm], sentence: str, lang: str) -> bool:
+def _subject_qualifies(claim: str, terms: list[QueryTerm], sentence: str, lang: str) -> bool:
     """Does the sentence name the claim's subject first as the complement of another party's
     noun ("Quant à Marc Joulaud, l'ancien suppléant de François Fillon, il a été condamné",
     "Amazon, Parler's host, cut…" is not; "Amazon, the host of Parler" is, for Parler)? Then
-    what the sentence says is that other party's."""
+    what the sentence says is that other party's, unless the claim too makes its subject
+    qualify a noun ("Barcelona's mayor, Ada Colau, …")."""
     subject = subject_of(terms)
-    if not subject or speaker(sentence) is not None:
+    if not subject or _POSSESSIVE.match(_after_subject(claim, subject)):
+        return False
+    if speaker(sentence) is not None:
         return False  # "Sheryl Sandberg, directrice de Facebook, a déclaré que…" speaks for it
     lexicon = load_lexicon()
     at = first_mention(subject[0], sentence, lang, lexicon)
@@ -565,15 +567,9 @@ def _subject_qualifies(terms: list[QueryTerm], sentence: str, lang: str) -> bool
     return bool(_others_before(sentence, at, {t.folded for t in terms}, lang))
 
 
-def _qualifies_in_claim(claim: str, terms: list[QueryTerm]) -> bool:
-    """Does the claim itself open with its subject qualifying a noun ("Barcelona's mayor, Ada
-    Colau, …")? Then the party it speaks of is that noun's, as in the source."""
-    subject = subject_of(terms)
-    return (
-        bool(subject)
-        and _POSSESSIVE.match(claim[claim.find(subject[-1].word) + len(subject[-1].word) :])
-        is not None
-    )
+def _after_subject(claim: str, subject: list[QueryTerm]) -> str:
+    """What the claim writes after its subject ("'s stock rose" in "Twitter's stock rose")."""
+    return claim[claim.find(subject[-1].word) + len(subject[-1].word) :]
 
 
 def _others_before(sentence: str, end: int, claimed: set[str], lang: str) -> list[str]:
