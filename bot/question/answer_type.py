@@ -13,6 +13,7 @@ import re
 
 from bot.question.query import Query
 from bot.question.terms import QueryTerm, covers, sentence_terms
+from index.analysis import content_terms, is_stopword
 from index.facts import facts_of
 from index.lang import languages, words_of_every_language
 from index.lexicon import load_lexicon
@@ -41,7 +42,9 @@ _AGE = re.compile(
 _NONE = re.compile(
     r"\b(?:aucun|aucune|zéro|none|zero|not a single|pas un seul|pas une seule)\b", re.I
 )
-_NAME = re.compile(r"(?<![.!?«]\s)(?<!^)\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+_HONORIFIC = re.compile(r"(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr)\.?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?«]\s)$")
 
 
 def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
@@ -72,28 +75,50 @@ def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
         facts = [facts_of(quotes, lang) for lang in languages()]
         return bool(
             any(f.dates or f.weekdays or any(d.ago for d in f.durations) for f in facts)
+            or any(q.kind == "clock" for f in facts for q in f.quantities)  # "at what time"
             or _TIME.search(quotes)
         )
     if kind == "place":
         return any(_new_name(m.group(1), terms) for m in _PLACE.finditer(quotes))
     if kind == "person":
-        names = [m.group() for m in _NAME.finditer(quotes) if _new_name(m.group(), terms)]
+        names = [n for n in _names(quotes) if _new_name(n, terms)]
         if kind == "person" and asked & words_of_every_language("question", "roles"):
             # "Who is the CEO?" wants a person's name, not the company's.
             return any(
-                " " in n or re.search(rf"(?:M\.|Mme|Mr\.?|Ms\.?)\s+{re.escape(n)}", quotes)
+                " " in n or re.search(rf"{_HONORIFIC.pattern}\s+{re.escape(n)}", quotes)
                 for n in names
             )
         return bool(names)
     return True
 
 
+def _names(text: str) -> list[str]:
+    """Runs of capitalised words. At a sentence's start every word is capitalised, so there
+    the first word counts only as the start of a longer run ("Charlie Blackwell-Thompson,
+    NASA's first female launch director"), and never when it is a function word ("The")."""
+    found = []
+    for match in _NAME.finditer(text):
+        name = match.group()
+        if _SENTENCE_START.search(text, 0, match.start()):
+            first, _, rest = name.partition(" ")
+            if not rest or is_stopword(first):
+                name = rest
+        if name:
+            found.append(name)
+    return found
+
+
 def _new_name(name: str, terms: list[QueryTerm]) -> bool:
     """A name the question does not already give, in either language ("PDG" is no answer to
-    "Who is the CEO?")."""
+    "Who is the CEO?", nor "Sepp Blatter" to a question naming Blatter). A title run together
+    with a name counts by its new words: "Indonesian President Joko Widodo" answers "Which
+    Indonesian president…?"."""
     lexicon = load_lexicon()
-    for lang in languages():
-        said = sentence_terms(name, lang, lexicon)
-        if any(covers(t, said) for t in terms):
-            return False
-    return True
+    said = [
+        (word, [sentence_terms(word, lang, lexicon) for lang in languages()])
+        for word in name.split()
+        if not _HONORIFIC.fullmatch(word) and any(content_terms(word, lang) for lang in languages())
+    ]
+    if any(covers(t, w) for _, ws in said for w in ws for t in terms if t.is_name):
+        return False
+    return any(not any(covers(t, w) for w in ws for t in terms) for _, ws in said)

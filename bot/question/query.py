@@ -75,13 +75,16 @@ _ANSWER_TYPES = [
         r"|what (?:is |was |were )?(?:the |\w+['’]s )?(?:cost|price|revenue|turnover)\b"
         r"|combien d['’]argent|combien\b.{0,60}\b(?:coûté|coûte|coûtera|dépensé|payé|rapporté)"
         r"|quel(?:le)? (?:est |était |a été )?(?:le |la )?"
-        r"(?:coût|prix|montant|chiffre d['’]affaires)\b)",
+        r"(?:coût|montant|chiffre d['’]affaires)\b"
+        # "prix" is a price after a verb ("quel est le prix") and a prize before a name or an
+        # adjective ("quel prix Nobel", "quel prix italien")
+        r"|quel(?:le)? (?:est |était |a été )(?:le |la )?prix\b|à quel prix)",
     ),
     (
         "number",
         r"\b(?:how (?:many|much)|combien|what (?:is |was |are |were )?(?:the )?"
         r"(?:percentage|share|number|amount|price|cost|figure|total|sum|toll|rate)"
-        r"|quel(?:le)? (?:est |était |a été )?(?:le |la )?(?:pourcentage|nombre|montant|prix"
+        r"|quel(?:le)? (?:est |était |a été )?(?:le |la )?(?:pourcentage|nombre|montant"
         r"|coût|part|total|somme|bilan|taux|chiffre)|à combien|by how much)\b",
     ),
     (
