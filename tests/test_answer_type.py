@@ -62,6 +62,33 @@ CASES = [
     # "comment s'appelait…" asks for a name
     ("Comment s'appelait le pasteur ?", "The man, a pastor, died.", False),
     ("Comment s'appelait le pasteur ?", "The pastor, Jean Dupont, died.", True),
+    # a title written with the name is part of it: the name's own words answer
+    (
+        "Quel président indonésien devait se rendre à Palu ?",
+        "Indonesian President Joko Widodo was scheduled to visit Palu.",
+        True,
+    ),
+    ("Which French president knighted him?", "He was knighted by President Jacques Chirac.", True),
+    # a name opening the sentence, when it is two words or more
+    (
+        "Comment s'appelle la directrice de lancement ?",
+        "Charlie Blackwell-Thompson, NASA's launch director, told the teams.",
+        True,
+    ),
+    ("Who chaired the committee?", "Steffen chaired it.", False),
+    ("Who chaired the committee?", "The Committee met.", False),
+    # the question's own person, by the rest of the name, is no answer
+    (
+        "Who had Platini urged voters to back against Blatter?",
+        "Platini had supported Sepp Blatter in 1998.",
+        False,
+    ),
+    # an hour answers "at what time"
+    (
+        "At what time should the plane have called Ho Chi Minh City?",
+        "It was due at 17H22 GMT.",
+        True,
+    ),
 ]
 
 
@@ -178,7 +205,36 @@ def test_a_count_answers_only_when_it_counts_what_is_asked(question, text, expec
         # "depuis quelle ville" asks for a place, "depuis quelle date" for a date
         ("Depuis quelle ville le ministre a-t-il téléphoné ?", None),
         ("Depuis quelle date le pays est-il en guerre ?", "date"),
+        # "prix" is a price after a verb, a prize before a name or an adjective
+        ("Quel est le prix du billet ?", "money"),
+        ("À quel prix l'entreprise a-t-elle été rachetée ?", "money"),
+        ("Quel prix Nobel siégeait dans le comité ?", None),
+        ("Quel prix italien le livre a-t-il reçu ?", None),
     ],
 )
 def test_the_first_interrogative_word_says_what_is_asked(question, kind):
     assert parse(question).answer_type == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("How many employees does Parler have?", 1.0),
+        ("Combien d'installations Parler a-t-il reçues en 2020 ?", 0.0),
+    ],
+)
+def test_a_count_of_another_thing_is_weighed_not_refused_outright(bundled_index, question, other):
+    """A quote that counts something else than what is asked may still answer in other words
+    ("seven FIFA officials" for "combien de dirigeants"): it is a feature the answering model
+    weighs, and the evidence still holds a number."""
+    from bot.engine import shared_engine
+    from bot.evidence import candidates as evidence
+    from bot.judge.answerable import question_features
+
+    engine = shared_engine()
+    query = parse(question)
+    retrieval = engine.retriever.search(query, 5)
+    chosen = evidence.select(retrieval, engine.index)
+    _, features, _ = question_features(query, retrieval, chosen, engine.index)
+    assert features["counts_other"] == other
+    assert features["answer_type_missing"] == 0.0

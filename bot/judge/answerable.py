@@ -111,11 +111,14 @@ def question_features(
         else:
             evidence = [found, *evidence[1:]]
         typed = found is not None
+    counts_other = False
     if typed and query.answer_type == "number" and counted:
-        # "How many people": a number of installations is no answer; a count of the thing
-        # asked about is ("88 millions d'abonnés" for followers).
+        # "How many people": a number of installations may be no answer, and a count of the
+        # thing asked about is one ("88 millions d'abonnés" for followers). Only may: the
+        # quote often names the thing otherwise ("seven FIFA officials" for "combien de
+        # dirigeants"), so the model weighs it with the rest rather than it refusing alone.
         cited = index.articles[evidence[0].doc_id].text[evidence[0].start : evidence[0].end]
-        typed = counts(cited, counted) or not any(
+        counts_other = not counts(cited, counted) and any(
             q.counted for lang in languages() for q in facts_of(cited, lang).quantities
         )
     # The sentence that holds the answer may lean on its neighbour for the question's words
@@ -134,6 +137,7 @@ def question_features(
         "names_absent": float(len(names_absent)),
         "answer_type_missing": float(not typed),
         "focus_unstated": float(bool(unstated)),
+        "counts_other": float(counts_other),
         # How far the best sentence leads the second: a clear winner is more often the answer.
         "score_margin": ranked[0].score - ranked[1].score if len(ranked) > 1 else 0.0,
     }

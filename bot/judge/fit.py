@@ -43,6 +43,7 @@ QUESTION_FEATURES = (
     "names_absent",
     "focus_unstated",
     "score_margin",
+    "counts_other",
 )
 
 
