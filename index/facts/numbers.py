@@ -433,6 +433,8 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
         value *= numbers["scales"][scale.casefold()]
     bound = bound_of(match)
     counted = match.group("counted")
+    if counted and not scale and _is_month(counted):
+        return None  # "6 janvier": a date, which dates.py reads in its own language
     currency = match.group("cur_before") or match.group("cur_after")
     if not currency and counted and counted.casefold() in numbers["currencies"]:
         currency = counted  # "2,5 milliards d'euros"
@@ -570,3 +572,9 @@ def _is_unit_word(word: str, language: Pack) -> bool:
         or lowered in language.data["numbers"]["scales"]
         or lowered in language.months
     )
+
+
+def _is_month(word: str) -> bool:
+    """A month of any language: quotes are read in every language, and "le 6 janvier" read
+    as English is still a day of a month, not a figure."""
+    return any(word.casefold() in pack(code).months for code in languages())

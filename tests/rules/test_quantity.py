@@ -763,6 +763,18 @@ def test_years_and_dates_are_not_counts():
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a quote is read in every language: a day of a month in the other one is no figure
+        ("Ils se sont rendus au Capitole le 6 janvier 2021.", "en"),
+        ("They stormed the Capitol on 6 January.", "fr"),
+    ],
+)
+def test_a_day_of_a_month_in_either_language_is_no_figure(text, lang):
+    assert quantities(text, lang) == []
+
+
+@pytest.mark.parametrize(
     ("claim", "cl", "evidence", "el", "expected"),
     [
         # "one of the 20 largest" ranks 20th or better: it leaves "among the ten largest" open
