@@ -6,7 +6,7 @@ import pytest
 
 from bot.judge.answerable import counted_terms, counts
 from bot.question import Query, parse
-from bot.question.answer_type import holds_answer
+from bot.question.answer_type import holds_answer, role_beside_name
 from bot.question.terms import QueryTerm, TermIndex, query_terms, sentence_terms
 from index.lexicon import load_lexicon
 
@@ -238,3 +238,23 @@ def test_a_count_of_another_thing_is_weighed_not_refused_outright(bundled_index,
     _, features, _ = question_features(query, retrieval, chosen, engine.index)
     assert features["counts_other"] == other
     assert features["answer_type_missing"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("Which judge handles the case?", "The case was filed in Seattle by Judge Ann Roth.", True),
+        (
+            "Quelle responsable de l'OMS a annoncé l'urgence ?",
+            "« Nous devons agir », a affirmé la responsable de l'OMS, Margaret Chan.",
+            True,
+        ),
+        # a name, but not written as the role asked about
+        ("Which judge handles the case?", "Parler sued Amazon Web Services in Seattle.", False),
+        # no role asked: nothing to look for
+        ("Who sued Amazon?", "Parler sued Amazon Web Services in Seattle.", True),
+    ],
+)
+def test_the_role_asked_about_is_looked_for_beside_a_name(question, text, expected):
+    query, terms = _asked(question, text)
+    assert role_beside_name(query, text, terms) is expected

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from bot.evidence.candidates import Evidence, runner_up
 from bot.judge.model import load_model
 from bot.question import Query
-from bot.question.answer_type import holds_answer
+from bot.question.answer_type import holds_answer, role_beside_name
 from bot.question.terms import TYPE_NOUNS, QueryTerm, covers, sentence_terms
 from bot.retrieve import Retrieval, ScoredSentence
 from index.analysis import fold, words
@@ -64,6 +64,10 @@ def decide_question(
     if features["answer_type_missing"]:
         kind = query.answer_type
         return Decision(True, None, [], 0.0, f"no {kind} in the evidence", unknown_term=unknown)
+    # Evidence that states none of the question's words answers something else, however far
+    # it leads the other sentences.
+    if not features["coverage"]:
+        return Decision(True, None, [], 0.0, "nothing asked is stated", unknown_term=unknown)
     if p < model.threshold:
         why = f"not answered (p={p:.2f})" + (f": nothing about {unknown!r}" if unknown else "")
         return Decision(True, None, [], round(p, 2), why, unknown_term=unknown)
@@ -112,12 +116,12 @@ def question_features(
             evidence = [found, *evidence[1:]]
         typed = found is not None
     counts_other = False
+    cited = index.articles[evidence[0].doc_id].text[evidence[0].start : evidence[0].end]
     if typed and query.answer_type == "number" and counted:
         # "How many people": a number of installations may be no answer, and a count of the
         # thing asked about is one ("88 millions d'abonnés" for followers). Only may: the
         # quote often names the thing otherwise ("seven FIFA officials" for "combien de
         # dirigeants"), so the model weighs it with the rest rather than it refusing alone.
-        cited = index.articles[evidence[0].doc_id].text[evidence[0].start : evidence[0].end]
         counts_other = not counts(cited, counted) and any(
             q.counted for lang in languages() for q in facts_of(cited, lang).quantities
         )
@@ -138,6 +142,7 @@ def question_features(
         "answer_type_missing": float(not typed),
         "focus_unstated": float(bool(unstated)),
         "counts_other": float(counts_other),
+        "role_apart": float(not role_beside_name(query, cited, retrieval.terms)),
         # How far the best sentence leads the second: a clear winner is more often the answer.
         "score_margin": ranked[0].score - ranked[1].score if len(ranked) > 1 else 0.0,
     }

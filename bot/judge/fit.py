@@ -44,6 +44,7 @@ QUESTION_FEATURES = (
     "focus_unstated",
     "score_margin",
     "counts_other",
+    "role_apart",
 )
 
 

@@ -81,30 +81,60 @@ def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
     if kind == "place":
         return any(_new_name(m.group(1), terms) for m in _PLACE.finditer(quotes))
     if kind == "person":
-        names = [n for n in _names(quotes) if _new_name(n, terms)]
-        if kind == "person" and asked & words_of_every_language("question", "roles"):
-            # "Who is the CEO?" wants a person's name, not the company's.
+        names = [(n, at) for n, at in _names(quotes) if _new_name(n, terms)]
+        roles = words_of_every_language("question", "roles")
+        if asked & roles:
+            # "Who is the CEO?" wants a person's name, not the company's; "Which judge…?" the
+            # name written next to a judge, not any name of the story.
             return any(
                 " " in n or re.search(rf"{_HONORIFIC.pattern}\s+{re.escape(n)}", quotes)
-                for n in names
+                for n, _ in names
             )
         return bool(names)
     return True
 
 
-def _names(text: str) -> list[str]:
+def role_beside_name(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
+    """Does the quote write the role asked about ("Which judge…?") beside a name the question
+    does not give ("Judge Lewis Kaplan", "la directrice de l'OMS, Margaret Chan")? Often the
+    quote names the role otherwise ("head" for "director"), so this is evidence to weigh, not
+    a condition: True when the question asks for no role."""
+    roles = words_of_every_language("question", "roles")
+    asked_roles = [t for t in terms if t.word.casefold() in roles]
+    if query.answer_type != "person" or not asked_roles:
+        return True
+    return any(
+        _near(quotes, at, len(n), asked_roles) for n, at in _names(quotes) if _new_name(n, terms)
+    )
+
+
+# How far from a name its title is written: "la directrice de l'OMS, Margaret Chan".
+_ROLE_REACH = 40
+
+
+def _near(text: str, at: int, length: int, roles: list[QueryTerm]) -> bool:
+    """Is one of the question's role words written near the name at ``at``, in the name
+    ("President Jacques Chirac") or beside it?"""
+    around = text[max(0, at - _ROLE_REACH) : at + length + _ROLE_REACH]
+    lexicon = load_lexicon()
+    return any(
+        covers(t, sentence_terms(around, lang, lexicon)) for lang in languages() for t in roles
+    )
+
+
+def _names(text: str) -> list[tuple[str, int]]:
     """Runs of capitalised words. At a sentence's start every word is capitalised, so there
     the first word counts only as the start of a longer run ("Charlie Blackwell-Thompson,
     NASA's first female launch director"), and never when it is a function word ("The")."""
     found = []
     for match in _NAME.finditer(text):
-        name = match.group()
+        name, at = match.group(), match.start()
         if _SENTENCE_START.search(text, 0, match.start()):
             first, _, rest = name.partition(" ")
             if not rest or is_stopword(first):
-                name = rest
+                name, at = rest, at + len(first) + 1
         if name:
-            found.append(name)
+            found.append((name, at))
     return found
 
 
