@@ -83,6 +83,15 @@ CASES = [
         "Platini had supported Sepp Blatter in 1998.",
         False,
     ),
+    # a length, a weight, a speed is a figure with its unit
+    ("Combien pèse le rover ?", "Le rover à six roues a commencé à explorer.", False),
+    ("Combien pèse le rover ?", "L'engin pèse 1,8 kg.", True),
+    ("How far from Moscow is the prison?", "La colonie se trouve à 1 900 km de Moscou.", True),
+    ("How far below the surface were they?", "Ils sont à un kilomètre de profondeur.", True),
+    ("How long is the border?", "Finland shares a 1,340-kilometer eastern border.", True),
+    ("How long is the border?", "Finland shares a long eastern border.", False),
+    # a fall of a share price is a percentage
+    ("How far had the shares fallen?", "The shares fell more than 30%.", True),
     # an hour answers "at what time"
     (
         "At what time should the plane have called Ho Chi Minh City?",
@@ -205,6 +214,11 @@ def test_a_count_answers_only_when_it_counts_what_is_asked(question, text, expec
         # "depuis quelle ville" asks for a place, "depuis quelle date" for a date
         ("Depuis quelle ville le ministre a-t-il téléphoné ?", None),
         ("Depuis quelle date le pays est-il en guerre ?", "date"),
+        # a height, a distance, a weight asks for a measure
+        ("How tall is the rocket?", "measure"),
+        ("À quelle distance de la frontière l'avion est-il tombé ?", "measure"),
+        ("Combien pèse l'hélicoptère ?", "measure"),
+        ("How long did the flight last?", "duration"),
         # "prix" is a price after a verb, a prize before a name or an adjective
         ("Quel est le prix du billet ?", "money"),
         ("À quel prix l'entreprise a-t-elle été rachetée ?", "money"),

@@ -10,12 +10,13 @@ could answer (bot/retrieve) and to refuse evidence without such an answer
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.question.query import Query
 from bot.question.terms import QueryTerm, covers, sentence_terms
 from index.analysis import content_terms, is_stopword
 from index.facts import facts_of
-from index.lang import languages, words_of_every_language
+from index.lang import languages, pack, words_of_every_language
 from index.lexicon import load_lexicon
 
 _TIME = re.compile(
@@ -54,7 +55,13 @@ def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
     kind = query.answer_type
     asked = set(re.findall(r"\w+", query.text.casefold()))
     if kind == "duration":
-        return any(facts_of(quotes, lang).durations for lang in languages())
+        # "How long is the border?" asks for a length
+        return any(facts_of(quotes, lang).durations for lang in languages()) or _measures(quotes)
+    if kind == "measure":
+        # "How far had the shares fallen?" is answered by a percentage
+        return _measures(quotes) or any(
+            q.kind == "percent" for lang in languages() for q in facts_of(quotes, lang).quantities
+        )
     if kind == "age":
         return bool(_AGE.search(quotes))
     if kind == "money":
@@ -119,6 +126,31 @@ def _near(text: str, at: int, length: int, roles: list[QueryTerm]) -> bool:
     lexicon = load_lexicon()
     return any(
         covers(t, sentence_terms(around, lang, lexicon)) for lang in languages() for t in roles
+    )
+
+
+def _measures(quotes: str) -> bool:
+    """Does the quote give a figure with a unit of measure ("65 km", "quatre kilomètres",
+    "a 1,340-kilometer border", "300 mph")?"""
+    units = _measure_units()
+    if any(
+        (q.counted or "").casefold() in units
+        for lang in languages()
+        for q in facts_of(quotes, lang).quantities
+    ):
+        return True
+    return any(m.group(1).casefold() in units for m in _HYPHENATED.finditer(quotes))
+
+
+# A figure joined to its unit by a hyphen ("a 1,340-kilometer border"), or "one" written as an
+# article ("à un kilomètre", "more than a mile"): no count of the facts layer.
+_HYPHENATED = re.compile(r"(?:\d-|\b(?:un|une|a|one)\s+)([^\W\d_]+)", re.IGNORECASE)
+
+
+@cache
+def _measure_units() -> frozenset[str]:
+    return words_of_every_language("question", "measures") | frozenset(
+        unit.casefold() for code in languages() for unit in pack(code).data["numbers"]["measures"]
     )
 
 

@@ -81,6 +81,14 @@ _ANSWER_TYPES = [
         r"|quel(?:le)? (?:est |était |a été )(?:le |la )?prix\b|à quel prix)",
     ),
     (
+        # a length, a height, a weight, a speed: a figure with its unit
+        "measure",
+        r"\b(?:how (?:tall|heavy|deep|high|wide|far)|(?:at |from )?what (?:distance|depth|weight"
+        r"|height|altitude|length|speed|area)|(?:à |jusqu['’]à )?quel(?:le)? (?:distance|profondeur"
+        r"|hauteur|longueur|taille|altitude|superficie|surface|vitesse|poids)"
+        r"|combien (?:pèse|pesait|pesaient|pèsent|mesure|mesurait|mesurent))\b",
+    ),
+    (
         "number",
         r"\b(?:how (?:many|much)|combien|what (?:is |was |are |were )?(?:the )?"
         r"(?:percentage|share|number|amount|price|cost|figure|total|sum|toll|rate)"
@@ -149,7 +157,7 @@ class Query:
     language: str  # "fr" | "en"
     is_claim: bool
     proposition: str  # the claim itself (prefix such as "Is it true that" removed), or the text
-    # "duration" | "number" | "date" | "person" | "place" | "reason" | None
+    # "duration" | "measure" | "number" | "date" | "person" | "place" | "reason" | None
     answer_type: str | None
 
 
