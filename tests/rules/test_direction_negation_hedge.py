@@ -32,6 +32,28 @@ DIRECTION = [
         "contradiction",
     ),
     ("His health improved", "en", "Son état de santé s'est amélioré.", "fr", "support"),
+    # speed: faster against more slowly, in either language
+    (
+        "Lava flowed more slowly than before",
+        "en",
+        "Lava flowed faster than before.",
+        "en",
+        "contradiction",
+    ),
+    (
+        "La lave coulait plus lentement",
+        "fr",
+        "Lava was flowing faster than ever.",
+        "en",
+        "contradiction",
+    ),
+    (
+        "La lave coulait plus vite qu'avant",
+        "fr",
+        "Lava flowed faster than before.",
+        "en",
+        "support",
+    ),
     ("Twitter's stock rose", "en", "L'action de Twitter a chuté de 6 %.", "fr", "contradiction"),
     ("L'action de Twitter a augmenté", "fr", "Twitter shares fell 6%.", "en", "contradiction"),
     ("Twitter's shares fell", "en", "Les actions de Twitter ont baissé.", "fr", "support"),
