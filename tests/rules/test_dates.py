@@ -182,6 +182,16 @@ def test_dates_without_a_year_are_found_in_both_languages():
             "contradiction",
         ),
         ("L'action a chuté mardi", "fr", "Twitter's stock fell on Monday.", "en", "contradiction"),
+        # the source's other day may be the claim's event's: which one the sentence alone
+        # does not settle
+        (
+            "Biden told his staff on Saturday that he was withdrawing.",
+            "en",
+            "As of Saturday night Biden had planned to stay, but told his staff on Sunday that "
+            "he was withdrawing.",
+            "en",
+            "unverified",
+        ),
     ],
 )
 def test_weekday(claim, cl, evidence, el, expected):
