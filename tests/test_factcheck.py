@@ -672,3 +672,21 @@ def test_coverage_finds_cognates_in_either_language_and_only_them():
     said = sentence_terms("Microsoft bought the studio.", "en", lexicon)
     assert not said.has_cognate("micro")
     assert said.has_cognate("microsoft") and said.has_cognate("studio")
+
+
+def test_words_describing_the_subject_before_its_role_are_not_the_subject():
+    """ "Jailed Iranian activist Narges Mohammadi won…": the capitalised words before the role
+    describe the one named after it, even when the corpus writes them capitalised too; a name
+    that is also a word stays the subject when a verb, not a role, follows it."""
+    from bot.question.terms import TermIndex, query_terms, sentence_terms, subject_of
+    from index.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    for claim, lang, subject in (
+        ("Jailed Iranian activist Narges Mohammadi won the prize.", "en", ["Narges", "Mohammadi"]),
+        ("Parler a poursuivi Amazon en justice.", "fr", ["Parler"]),
+    ):
+        texts = [claim, "The prize went to the Jailed Iranian activist, and Parler sued Amazon."]
+        index = TermIndex([sentence_terms(t, lang, lexicon) for t in texts], texts)
+        terms = query_terms(claim, lang, lexicon, index, claim=True)
+        assert [t.word for t in subject_of(terms)] == subject

@@ -501,10 +501,20 @@ def subject_of(terms: list[QueryTerm]) -> list[QueryTerm]:
             title
             and named
             and named[0].position - title[-1].position == 1
-            and all(is_demonym(t) for t in subject)
+            and (all(is_demonym(t) for t in subject) or _described(subject, title))
         ):
             return named
     return subject
+
+
+def _described(subject: list[QueryTerm], title: list[QueryTerm]) -> bool:
+    """Are the capitalised words before a role only words of the language that describe the
+    one named after it ("*Jailed Iranian* activist Narges Mohammadi won…")? A name that is
+    also a word ("Parler a poursuivi Amazon") is followed by a verb, not by a role."""
+    roles = words_of_every_language("question", "roles")
+    return any(t.folded in roles for t in title) and all(
+        is_demonym(t) or language_word(t.word, t.lang) for t in subject
+    )
 
 
 def is_demonym(term: QueryTerm) -> bool:
