@@ -175,6 +175,15 @@ def with_digits(text: str, lang: str) -> str:
         lambda m: f"{m.group(1)} " if _is_cardinal_word(m.group(1), lang) else m.group(),
         text,
     )
+    # "200 cubic metres a second" is a rate, not a rank ("a second eruption" is one)
+    per_second = _alternatives(tuple(language.words("numbers", "per_second")))
+    if per_second:
+        text = re.sub(
+            rf"(?<![\w-])()({per_second})(?![\w-])(?![ \t]+[^\W\d_])",
+            hide,
+            text,
+            flags=re.IGNORECASE,
+        )
     # "un", "one" stay words; a language text2num lacks keeps its digits only
     with contextlib.suppress(ValueError, KeyError, IndexError):
         text = alpha2digit(text, lang, threshold=2)

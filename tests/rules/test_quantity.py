@@ -1046,3 +1046,23 @@ def test_words_for_a_number_of_things_are_approximate_counts(text, lang, value, 
 def test_a_couple_is_no_count():
     """ "A couple from Texas" are two spouses, not a figure the claim could be checked on."""
     assert facts_of("A couple from Texas died in the flood.", "en").quantities == ()
+
+
+def test_a_second_of_time_is_no_rank():
+    """ "200 cubic metres a second" is a rate: no "2nd" to set against "the fourth eruption";
+    "a second eruption" is one."""
+    assert [
+        q.kind for q in quantities("Lava flowed at 200 cubic metres a second, it said.", "en")
+    ] == ["count"]
+    (second,) = quantities("It was a second eruption.", "en")
+    assert (second.kind, second.value) == ("ordinal", 2.0)
+
+
+def test_a_figure_the_claim_gives_elsewhere_answers_that_one():
+    """ "rejected by 230 votes" is the claim's "majority of 230 against", not a denial of its
+    "432 votes"; without the 230 in the claim it is one."""
+    evidence = "The deal has been rejected by 230 votes, the largest defeat in history."
+    both = "MPs rejected the deal by 432 votes to 202, a majority of 230 against the government."
+    assert outcome("quantity", both, "en", evidence, "en").outcome == "unverified"
+    alone = "MPs rejected the deal by 432 votes to 202."
+    assert outcome("quantity", alone, "en", evidence, "en").outcome == "contradiction"
