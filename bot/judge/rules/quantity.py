@@ -216,12 +216,16 @@ def _answers_another(
     """Is the source's figure the one that states another figure of the claim, nearer to it
     than to this one? One figure answers one: "his fifth Masters" states the claim's "fifth
     Masters title", not its "22nd Masters appearance"; "around $222 billion" states "$212
-    billion", not "$200 billion" too."""
+    billion", not "$200 billion" too. The very figure of another of the claim's, of the same
+    kind, answers it whatever noun each writes after it: "rejected by 230 votes" is the claim's
+    "a majority of 230 against", not its "432 votes to 202"."""
     return any(
         other is not mine
         and abs(theirs.value - other.value) < abs(theirs.value - mine.value)
-        and _same_thing(other, theirs, pair)
-        and entails(theirs, other)
+        and (
+            (_same_thing(other, theirs, pair) and entails(theirs, other))
+            or (theirs.value == other.value and theirs.kind == other.kind)
+        )
         for other in claimed
     )
 
