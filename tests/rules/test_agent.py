@@ -66,6 +66,13 @@ def test_a_doer_the_source_does_not_name_is_unverified(claim, cl, evidence, el, 
          "L'accord a été approuvé par les actionnaires vendredi.", "fr", "support"),
         ("The deal must still be approved by LinkedIn's shareholders.", "en",
          "The deal was approved by the shareholders on Friday.", "en", "support"),
+        # the same noun described otherwise is not the claim's doer confirmed
+        ("Le prix est décerné par un comité élu par le Parlement suédois.", "fr",
+         "The prize is decided by a committee elected by the Norwegian Parliament.", "en",
+         "unverified"),
+        ("Le prix est décerné par un comité élu par le Parlement norvégien.", "fr",
+         "The prize is decided by a committee elected by the Norwegian Parliament.", "en",
+         "support"),
         # another common noun may name the same doers otherwise: unverified, never refuted
         ("The deal must still be approved by the shareholders.", "en",
          "L'accord a été approuvé par les autorités vendredi.", "fr", "unverified"),

@@ -53,10 +53,13 @@ def check(pair: Pair) -> Signal:
             if not covers(term, sentence_terms(their.verb, pair.evidence_lang, lexicon)):
                 continue
             doers = sentence_terms(their.doers, pair.evidence_lang, lexicon)
-            if (agent.named and fold(agent.named) in fold(their.doers)) or (
-                head is not None and covers(head, doers)
-            ):
-                return Signal(NAME, SUPPORT, f"the source names the same doer: {agent.doers!r}")
+            same_name = bool(agent.named) and fold(agent.named) in fold(their.doers)
+            if same_name or (head is not None and covers(head, doers)):
+                if same_name or _described_alike(agent.doers, doers, pair):
+                    return Signal(NAME, SUPPORT, f"the source names the same doer: {agent.doers!r}")
+                # "le Parlement suédois" against "the Norwegian Parliament": the same noun,
+                # described otherwise
+                return Signal(NAME, UNVERIFIED, f"the source names {their.doers!r} as doers")
             if agent.some or their.some or not agent.named:
                 # examples exclude no one; "shareholders" may be named otherwise
                 return Signal(NAME, UNVERIFIED, f"the source names {their.doers!r} as doers")
@@ -80,6 +83,12 @@ class Agent:
     doers: str  # the words naming the doers, up to the clause's end
     named: str | None  # the first doer's name, when a name ("Arianespace"), not a noun
     some: bool  # named as examples ("notamment par")
+
+
+def _described_alike(mine: str, theirs, pair: Pair) -> bool:
+    """Does the evidence's doer carry every word of the claim's doer ("Parlement suédois")?"""
+    own = sentence_terms(mine, pair.claim_lang, load_lexicon())
+    return all(covers(t, theirs) for t in pair.terms if covers(t, own))
 
 
 def _heads(term: QueryTerm, doers: str) -> bool:
