@@ -91,8 +91,8 @@ def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
         names = [(n, at) for n, at in _names(quotes) if _new_name(n, terms)]
         roles = words_of_every_language("question", "roles")
         if asked & roles:
-            # "Who is the CEO?" wants a person's name, not the company's; "Which judge…?" the
-            # name written next to a judge, not any name of the story.
+            # "Who is the CEO?" wants a person's name (two words or a Mr), not the company's;
+            # whether the role is written beside it is weighed by bot/judge/answerable.py
             return any(
                 " " in n or re.search(rf"{_HONORIFIC.pattern}\s+{re.escape(n)}", quotes)
                 for n, _ in names
@@ -177,10 +177,10 @@ def _new_name(name: str, terms: list[QueryTerm]) -> bool:
     Indonesian president…?"."""
     lexicon = load_lexicon()
     said = [
-        (word, [sentence_terms(word, lang, lexicon) for lang in languages()])
+        [sentence_terms(word, lang, lexicon) for lang in languages()]
         for word in name.split()
         if not _HONORIFIC.fullmatch(word) and any(content_terms(word, lang) for lang in languages())
     ]
-    if any(covers(t, w) for _, ws in said for w in ws for t in terms if t.is_name):
+    if any(covers(t, w) for ws in said for w in ws for t in terms if t.is_name):
         return False
-    return any(not any(covers(t, w) for w in ws for t in terms) for _, ws in said)
+    return any(not any(covers(t, w) for w in ws for t in terms) for ws in said)

@@ -28,7 +28,7 @@ from bot.judge.rules import (
     silence,
 )
 from bot.question.terms import QueryTerm, covers, first_mention, sentence_terms
-from index.analysis import fold
+from index.analysis import SentenceTerms, fold
 from index.lang import pack
 from index.lexicon import load_lexicon
 
@@ -85,7 +85,7 @@ class Agent:
     some: bool  # named as examples ("notamment par")
 
 
-def _described_alike(mine: str, theirs, pair: Pair) -> bool:
+def _described_alike(mine: str, theirs: SentenceTerms, pair: Pair) -> bool:
     """Does the evidence's doer carry every word of the claim's doer ("Parlement suédois")?"""
     own = sentence_terms(mine, pair.claim_lang, load_lexicon())
     return all(covers(t, theirs) for t in pair.terms if covers(t, own))
