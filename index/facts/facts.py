@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from index.analysis import fold, is_stopword
-from index.facts.numbers import YEAR, Quantity, bound_groups, bound_of, quantities, with_digits
+from index.facts.numbers import (
+    YEAR,
+    Quantity,
+    bound_groups,
+    bound_of,
+    is_clock_hour,
+    quantities,
+    with_digits,
+)
 from index.lang import Pack, pack
 
 # Words after a negator, or after a hedge, that it bears on (within its clause).
@@ -22,8 +30,6 @@ NEGATION_SCOPE = 6
 HEDGE_SCOPE = 5
 # Characters before a span of years where a word saying it is an age may stand ("at the age of").
 AGE_REACH = 16
-# Characters before an hour where a word making it a time of day may stand ("d'ici 23 heures").
-CLOCK_REACH = 16
 # What an implicative denies: the verb after its "to" or "de" (not that verb's object), or
 # a noun's complement after "de son".
 VERB_SCOPE = 2
@@ -269,7 +275,11 @@ def find_durations(text: str, lang: str) -> list[Duration]:
         value = 1.0 if count in ones else float(count.replace(",", "."))
         unit = units[m.group("unit").casefold()]
         aged = _is_age(digits, m, language) and _age_unit(digits, m, unit, language)
-        if aged or _apposed(digits, m) or _clock_time(digits, m, value, unit, language):
+        if (
+            aged
+            or _apposed(digits, m)
+            or is_clock_hour(digits, m.start(), m.end(), m.group("unit"), value, language)
+        ):
             continue
         ago = bool(
             (before and before.search(digits[max(0, m.start() - 12) : m.start()]))
@@ -319,22 +329,6 @@ def _apposed(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def _clock_time(text: str, match: re.Match[str], value: float, unit: str, language) -> bool:
-    """Is the span an hour of the clock ("à 17 heures", "d'ici 23 heures")? A point in time,
-    not a duration."""
-    before = language.words("durations", "clock_before")
-    return bool(
-        unit == "hour"
-        and value <= 24
-        and before
-        and re.search(
-            rf"(?<![\w-])(?:{language.alternation('durations', 'clock_before')})\s*$",
-            text[max(0, match.start() - CLOCK_REACH) : match.start()],
-            re.IGNORECASE,
-        )
-    )
-
-
 def _age_unit(text: str, match: re.Match[str], unit: str, language) -> bool:
     """Can the span be an age? Ages are told in years ("il avait 28 ans"); in another unit
     only after a word of age ("âgé de 6 mois"): "il avait 630 heures de vol" is a span."""
@@ -364,7 +358,19 @@ def _is_age(text: str, match: re.Match[str], language) -> bool:
 
 
 def _duration_spans(text: str, lang: str) -> list[tuple[int, int]]:
-    return [m.span("count") for m in _duration_pattern(lang).finditer(text)]
+    """The figures of spans of time, which are no quantities; an hour of the clock ("à 17
+    heures") is one, compared with other hours."""
+    language = pack(lang)
+    return [
+        m.span("count")
+        for m in _duration_pattern(lang).finditer(text)
+        if not (
+            m.group("count").isdigit()
+            and is_clock_hour(
+                text, m.start(), m.end(), m.group("unit"), float(m.group("count")), language
+            )
+        )
+    ]
 
 
 # --- negation and hedges -----------------------------------------------------------------

@@ -20,6 +20,9 @@ from index.analysis import is_stopword, lemma_of
 from index.dates import MONTHS, WEEKDAYS
 from index.lang import Pack, languages, pack
 
+# Characters before an hour where a word making it a time of day may stand ("d'ici 23 heures").
+CLOCK_REACH = 16
+
 # The years news dates events with ("en 2021", "in 1998"): read as dates, never as counts.
 YEAR = r"1[89]\d\d|20\d\d"
 
@@ -352,6 +355,10 @@ def quantities(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Q
         start = match.start("number")
         if any(s <= start < e for s, e in skip):
             continue
+        if any(
+            q.kind == "clock" and m.start() <= start < m.start() + len(q.text) for m, q in found
+        ):
+            continue  # the minutes of "15 heures 30"
         quantity = _quantity(match, lang, language)
         if quantity is not None:
             found.append((match, quantity))
@@ -433,6 +440,8 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
         return None  # the minutes of an hour ("6:30", "19h06")
     if (clock := _clock_time(match)) is not None:
         return Quantity(clock[0], "clock", bound_of(match), None, clock[1])
+    if (hour := _hour_word(match, language)) is not None:
+        return Quantity(hour[0], "clock", bound_of(match), None, hour[1])
     try:
         value = parse_number(raw, lang)
     except ValueError:
@@ -530,6 +539,44 @@ def _clock_time(match: re.Match[str]) -> tuple[float, str] | None:
         return None  # "24h", "48h": hours counted, not an hour of the day
     words = match.string[match.start() : match.end("number") + found.end()]
     return float(hour * 60 + minute), words
+
+
+def _hour_word(match: re.Match[str], language: Pack) -> tuple[float, str] | None:
+    """The minute of the day of an hour written with the word for hours ("peu après 14
+    heures", "à 17 heures 30"), and its words."""
+    counted = match.group("counted") or ""
+    raw = match.group("number")
+    if not raw.isdigit() or not is_clock_hour(
+        match.string, match.start("number"), match.end(), counted, float(raw), language
+    ):
+        return None
+    minutes = re.match(r"\s+(\d{2})(?!\d)", match.string[match.end() :])
+    end = match.end() + (minutes.end() if minutes else 0)
+    minute = int(minutes.group(1)) if minutes else 0
+    return float(int(raw) * 60 + minute), match.string[match.start() : end]
+
+
+def is_clock_hour(
+    text: str, start: int, end: int, unit_word: str, value: float, language: Pack
+) -> bool:
+    """Is "N hours" at ``start``-``end`` an hour of the clock ("à 17 heures", "peu après 14
+    heures", "d'ici 23 heures"), a point in time, not a span? Only after a word that sets a
+    time, and not when it measures something ("après 15 heures de négociations": a span)."""
+    units = language.data["durations"]["units"]
+    before = language.alternation("durations", "clock_before")
+    if not before or units.get(unit_word.casefold()) != "hour" or value > 24:
+        return False
+    if re.match(
+        rf"\s*(?:{language.alternation('durations', 'clock_not_after')})(?![\w’'])",
+        text[end:],
+        re.IGNORECASE,
+    ) and language.words("durations", "clock_not_after"):
+        return False
+    return bool(
+        re.search(
+            rf"(?<![\w-])(?:{before})\s*$", text[max(0, start - CLOCK_REACH) : start], re.IGNORECASE
+        )
+    )
 
 
 @cache

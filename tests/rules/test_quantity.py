@@ -1012,6 +1012,10 @@ def test_a_number_that_is_part_of_a_name_is_no_figure(text, lang, figures):
         ("At 6:30 p.m., 40 people were waiting.", "en", [1110]),
         ("Airports were closed from 3pm.", "en", [900]),
         ("La course des 24h du Mans a réuni 62 voitures.", "fr", []),
+        ("Elle a signé peu après 14 heures son acte, devant 31 ministres.", "fr", [840]),
+        ("Il est arrivé à 15 heures 30 avec 7 gardes.", "fr", [930]),
+        ("Après 15 heures de négociations, 7 pays ont signé.", "fr", []),
+        ("Il était à 15 heures de route, avec 7 camions.", "fr", []),
     ],
 )
 def test_an_hour_of_the_day_is_a_clock_not_a_count(text, lang, clocks):
@@ -1066,3 +1070,15 @@ def test_a_figure_the_claim_gives_elsewhere_answers_that_one():
     assert outcome("quantity", both, "en", evidence, "en").outcome == "unverified"
     alone = "MPs rejected the deal by 432 votes to 202."
     assert outcome("quantity", alone, "en", evidence, "en").outcome == "contradiction"
+
+
+def test_an_hour_written_with_the_word_for_hours_is_compared_with_the_sources_hour():
+    """ "peu après 15 heures" against "peu après 14 heures": another hour of the clock leaves
+    the claim unverified (a story's hours mark many moments); it had been read as two spans
+    of about the same length, which supported it."""
+    claim = "La reine a signé son acte d'abdication peu après 15 heures, au palais."
+    evidence = "Au palais, elle a signé peu après 14 heures son acte d'abdication."
+    assert outcome("quantity", claim, "fr", evidence, "fr").outcome == "unverified"
+    assert outcome("duration", claim, "fr", evidence, "fr").outcome == "silence"
+    same = "Au palais, elle a signé peu après 15 heures son acte d'abdication."
+    assert outcome("quantity", claim, "fr", same, "fr").outcome == "support"
