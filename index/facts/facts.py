@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from index.analysis import fold, is_stopword
 from index.facts.numbers import (
@@ -686,6 +686,23 @@ def implicative_words(text: str, lang: str) -> set[str]:
         for i, t in enumerate(tokens)
         if _bare(t.group()) in implicative and _denies_complement(text, tokens, i, language)
     }
+
+
+@lru_cache(maxsize=4096)
+def avoided_words(text: str, lang: str) -> frozenset[str]:
+    """Folded words right after a verb that keeps from them ("avoid travel", "ruled out an
+    accident", "a renoncé au voyage"), within its clause: not stated as done, though the verb
+    denies a thing only loosely (what was renounced may have been begun)."""
+    language = pack(lang)
+    verbs = {w.casefold() for w in language.words("negation", "implicative")}
+    phrases = language.alternation("negation", "excluding")
+    tokens = list(_TOKEN.finditer(text))
+    starts = [i for i, t in enumerate(tokens) if _bare(t.group()) in verbs]
+    for match in re.finditer(rf"(?i)(?<![\w-])(?:{phrases})(?![\w-])", text) if phrases else ():
+        starts += [i for i, t in enumerate(tokens) if t.end() == match.end()]
+    return frozenset(
+        fold(_bare(word)) for i in starts for word in _in_clause(text, tokens, i, NOUN_SCOPE)
+    )
 
 
 def hedged_words(text: str, lang: str) -> set[str]:

@@ -633,3 +633,30 @@ def test_the_scope_of_a_negation_follows_its_construction():
     claim = "Musk noted that he would cut jobs before buying Twitter."
     evidence = "Musk a précisé qu'il n'avait pas racheté Twitter pour l'argent mais pour aider."
     assert outcome("negation", claim, "en", evidence, "fr").outcome != "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        ("The mayor urged residents to avoid travel and events were cancelled.", "en",
+         "The mayor told residents to avoid travelling and all events were cancelled.", "en"),
+        ("The minister said the size of the holes ruled out an accident.", "en",
+         "The size of the holes indicates the leaks could not have been caused by an accident.",
+         "en"),
+        ("La police a écarté la piste d'un accident.", "fr",
+         "Police said the crash was not an accident.", "en"),
+    ],
+)  # fmt: skip
+def test_a_claim_that_keeps_from_what_the_source_denies_denies_it_too(claim, cl, evidence, el):
+    """ "avoid travel", "ruled out an accident": the claim denies with a verb what the source
+    denies with "not" (or with a verb that reaches further): no contradiction."""
+    assert outcome("negation", claim, cl, evidence, el).outcome == "silence"
+
+
+def test_a_claim_that_states_what_the_source_keeps_from_is_still_denied():
+    claim = "The mayor urged residents to travel."
+    evidence = "The mayor told residents to avoid travelling."
+    assert outcome("negation", claim, "en", evidence, "en").outcome == "contradiction"
+    claim = "Police said the crash was an accident."
+    evidence = "La police a dit que ce n'était pas un accident."
+    assert outcome("negation", claim, "en", evidence, "fr").outcome == "contradiction"

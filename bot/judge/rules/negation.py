@@ -15,7 +15,7 @@ import re
 from bot.judge.rules import CONTRADICTION, UNVERIFIED, Pair, Signal, rule, silence
 from bot.judge.rules.direction import negated_superlative
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms
-from index.facts import Facts, facts_of
+from index.facts import Facts, avoided_words, facts_of
 from index.lang import pack
 from index.lexicon import load_lexicon, opposite_poles
 
@@ -78,6 +78,12 @@ def _denial(pair: Pair) -> Signal | None:
         return Signal(NAME, UNVERIFIED, f"the source does not deny {said}")
     if not in_evidence and not in_claim:
         return None
+    if _kept_from(in_evidence, pair.claim, pair.claim_lang) or _kept_from(
+        in_claim, pair.evidence, pair.evidence_lang
+    ):
+        # "urged residents to avoid travel" against "told them not to travel", "ruled out an
+        # accident" against "could not have been caused by an accident": both deny it
+        return None
     text, lang = (
         (pair.evidence, pair.evidence_lang) if in_evidence else (pair.claim, pair.claim_lang)
     )
@@ -87,6 +93,12 @@ def _denial(pair: Pair) -> Signal | None:
     side = "the source denies" if in_evidence else "the claim denies"
     denial = ", ".join(t.word for t in in_evidence or in_claim)
     return Signal(NAME, CONTRADICTION, f"{side} {denial}")
+
+
+def _kept_from(terms: list[QueryTerm], text: str, lang: str) -> bool:
+    """Does ``text`` keep from one of ``terms`` with a verb that denies it ("avoid travel")?"""
+    kept = sentence_terms(" ".join(avoided_words(text, lang)), lang, load_lexicon())
+    return any(covers(t, kept) for t in terms)
 
 
 def _denied(facts: Facts, lang: str) -> SentenceTerms:
