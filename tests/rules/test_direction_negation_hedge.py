@@ -357,9 +357,9 @@ NEGATION = [
     ),
     # both deny, not the same thing: the source does not deny the claim's head
     (
-        "The court did not acquit him of the fraud charge",
+        "The jury did not clear him of the fraud charge",
         "en",
-        "He was found not guilty of the other charges. He was acquitted of fraud.",
+        "He was found not guilty of the other charges. He was cleared of fraud.",
         "en",
         "unverified",
     ),
@@ -660,3 +660,46 @@ def test_a_claim_that_states_what_the_source_keeps_from_is_still_denied():
     claim = "Police said the crash was an accident."
     evidence = "La police a dit que ce n'était pas un accident."
     assert outcome("negation", claim, "en", evidence, "fr").outcome == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # older / younger
+        ("Basil Rajapaksa, the president's elder brother, also fled.", "en",
+         "Son frère cadet Basil Rajapaksa a aussi fui.", "fr", "contradiction"),
+        ("His younger brother Basil also fled the country.", "en",
+         "His younger brother Basil, a former minister, also fled.", "en", "support"),
+        # a verdict
+        ("Azibert and Herzog were acquitted of violating professional secrecy.", "en",
+         "Azibert et Herzog ont été reconnus coupables de violation du secret professionnel.",
+         "fr", "contradiction"),
+        # praise / criticise
+        ("The sports minister criticised the resignation.", "en",
+         "Le ministre des Sports a salué la démission.", "fr", "contradiction"),
+        # the points of the compass
+        ("À Sukkur, à 1000 kilomètres au nord de Swat, les champs étaient inondés.", "fr",
+         "In Sukkur, 1,000 kilometres south of Swat, fields were under water.", "en",
+         "contradiction"),
+        ("The fire spread to the western districts.", "en",
+         "Le feu a gagné les quartiers de l'ouest.", "fr", "support"),
+    ],
+)  # fmt: skip
+def test_poles_of_age_verdict_praise_and_compass(claim, cl, evidence, el, expected):
+    assert outcome("direction", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        ("North Korea fired a missile on Sunday.", "en",
+         "South Korea said a missile was fired on Sunday.", "en"),
+        ("La Corée du Sud a tiré un missile dimanche.", "fr",
+         "North Korea fired a missile on Sunday.", "en"),
+        ("The United States rejected the plan.", "en",
+         "Washington rejected the plan, a divided council said.", "en"),
+    ],
+)  # fmt: skip
+def test_a_word_of_a_name_takes_no_pole(claim, cl, evidence, el):
+    """ "North Korea", "Corée du Sud", "United States": names, not a direction or unity."""
+    assert outcome("direction", claim, cl, evidence, el).outcome != "contradiction"

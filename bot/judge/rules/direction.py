@@ -46,6 +46,7 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
     # "more than six months", "plus de 100": a figure's bound, which the quantity rules read
     bounds = bound_spans(text, lang)
     taken: set[tuple[str, str]] = set()
+    inner = _name_words(text)
     for match in words(text):
         if any(a <= match.start() < b for a, b in bounds):
             continue
@@ -53,6 +54,8 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
         folded = fold(word)
         if folded in facts.implicative or _agent_noun(folded, lang):
             continue
+        if word[0].isupper() and match.start() in inner:
+            continue  # a name's word: "North Korea", "United Nations", "Corée du Nord"
         found = set(table.get(lexicon.normalize(word, lang), ())) | set(
             table.get(stem(word, lang), ())
         )
@@ -65,6 +68,24 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
             elif not negated:
                 taken.add((axis, pole))
     return taken
+
+
+def _name_words(text: str) -> frozenset[int]:
+    """Where the words of names start: capitalised words inside a sentence, or opening it
+    before another capitalised word ("North Korea fired"). None in a title written with
+    capitals ("EU Blocks Siemens-Alstom Merger"), where they may be predicates."""
+    tokens = list(words(text))
+    long = [m for m in tokens if len(m.group()) > 3]
+    if not re.search(r"[.!?»\"”]\s*$", text) and sum(
+        m.group()[0].isupper() for m in long
+    ) * 2 > len(long):
+        return frozenset()
+    return frozenset(
+        m.start()
+        for m, after in zip(tokens, [*tokens[1:], None], strict=True)
+        if not re.search(r"(?:^|[.!?:«\"“]\s*)$", text[: m.start()])
+        or (after is not None and after.group()[0].isupper())
+    )
 
 
 def _agent_noun(folded: str, lang: str) -> bool:
