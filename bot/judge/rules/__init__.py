@@ -157,6 +157,7 @@ def _load() -> None:
         hedge,
         missing,
         negation,
+        qualifier,
         quantity,
         route,
         speaker,
