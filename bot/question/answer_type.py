@@ -10,13 +10,13 @@ could answer (bot/retrieve) and to refuse evidence without such an answer
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from bot.question.query import Query
 from bot.question.terms import QueryTerm, covers, sentence_terms
 from index.analysis import content_terms, is_stopword
 from index.facts import facts_of
-from index.lang import languages, pack, words_of_every_language
+from index.facts.numbers import measure_units
+from index.lang import languages, words_of_every_language
 from index.lexicon import load_lexicon
 
 _TIME = re.compile(
@@ -132,26 +132,19 @@ def _near(text: str, at: int, length: int, roles: list[QueryTerm]) -> bool:
 def _measures(quotes: str) -> bool:
     """Does the quote give a figure with a unit of measure ("65 km", "quatre kilomètres",
     "a 1,340-kilometer border", "300 mph")?"""
-    units = _measure_units()
+    units = measure_units()
     if any(
         (q.counted or "").casefold() in units
         for lang in languages()
         for q in facts_of(quotes, lang).quantities
     ):
         return True
-    return any(m.group(1).casefold() in units for m in _HYPHENATED.finditer(quotes))
+    return any(m.group(1).casefold() in units for m in _ONE_UNIT.finditer(quotes))
 
 
-# A figure joined to its unit by a hyphen ("a 1,340-kilometer border"), or "one" written as an
-# article ("à un kilomètre", "more than a mile"): no count of the facts layer.
-_HYPHENATED = re.compile(r"(?:\d-|\b(?:un|une|a|one)\s+)([^\W\d_]+)", re.IGNORECASE)
-
-
-@cache
-def _measure_units() -> frozenset[str]:
-    return words_of_every_language("question", "measures") | frozenset(
-        unit.casefold() for code in languages() for unit in pack(code).data["numbers"]["measures"]
-    )
+# "One" written as an article ("à un kilomètre", "more than a mile"): no count of the facts
+# layer.
+_ONE_UNIT = re.compile(r"\b(?:un|une|a|one)\s+([^\W\d_]+)", re.IGNORECASE)
 
 
 def _names(text: str) -> list[tuple[str, int]]:

@@ -190,7 +190,7 @@ def with_digits(text: str, lang: str) -> str:
     # "un", "one" stay words; a language text2num lacks keeps its digits only
     with contextlib.suppress(ValueError, KeyError, IndexError):
         text = alpha2digit(text, lang, threshold=2)
-    text = _count_words(text, language)
+    text = _units_joined(_count_words(text, language))
     return re.sub(r"SCALE(\d+)Q", lambda m: scales[int(m.group(1))], text)
 
 
@@ -362,7 +362,24 @@ def quantities(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Q
         quantity = _quantity(match, lang, language)
         if quantity is not None:
             found.append((match, quantity))
-    return _with_antecedents(found, digits, language, _with_parts(found, digits, language))
+    counted = _with_antecedents(found, digits, language, _with_parts(found, digits, language))
+    return [_unnamed(q, language) for q in counted]
+
+
+def _unnamed(quantity: Quantity, language: Pack) -> Quantity:
+    """A count whose word after the figure is a function word ("25 were on life support",
+    "six qui y étaient favorables") counts nothing it names: a bare number. "340 autres"
+    keeps its word, which ``_with_antecedents`` could not resolve."""
+    counted = quantity.counted or ""
+    others = {w.casefold() for w in language.words("numbers", "others")}
+    if (
+        quantity.kind != "count"
+        or not is_stopword(counted)
+        or counted in others
+        or unit_symbol(counted)  # "121 m"
+    ):
+        return quantity
+    return replace(quantity, kind="number", counted=None)
 
 
 def _with_parts(
@@ -583,15 +600,40 @@ def is_clock_hour(
 def _units() -> frozenset[str]:
     """Words a figure measures in, in any language (a text may be read as another's): units
     of time and of measure."""
-    return frozenset(
-        w.casefold()
-        for code in languages()
-        for language in [pack(code)]
-        for w in (
-            *language.data["durations"]["units"],
-            *language.data["numbers"].get("measures", ()),
-        )
+    return measure_units() | frozenset(
+        w.casefold() for code in languages() for w in pack(code).data["durations"]["units"]
     )
+
+
+@cache
+def _unit_symbols() -> dict[str, str]:
+    """Every language's units of measure, as symbols or words, -> the symbol they are
+    written with ("kilomètres", "kilometers", "km" -> "km")."""
+    symbols: dict[str, str] = {}
+    for code in languages():
+        numbers = pack(code).data["numbers"]
+        symbols.update({m.casefold(): m.casefold() for m in numbers.get("measures", ())})
+        symbols.update({w.casefold(): u for w, u in numbers.get("unit_words", {}).items()})
+    return symbols
+
+
+def unit_symbol(word: str) -> str | None:
+    """The symbol of a unit of measure, in any language ("pieds", "feet", "ft" -> "ft")."""
+    return _unit_symbols().get(word.casefold())
+
+
+def measure_units() -> frozenset[str]:
+    """Units of measure in every language, as symbols and words."""
+    return frozenset(_unit_symbols())
+
+
+def _units_joined(text: str) -> str:
+    """A figure and its unit written together, apart: "1600ft" is "1600 ft", "a
+    1,340-kilometer border" "a 1,340 kilometer border", "a 50m-high section" "a 50 m high
+    section" (otherwise a one-letter symbol stays joined: "$2m" is two million)."""
+    units = _alternatives(tuple(u for u in measure_units() if len(u) > 1), bounded=False)
+    text = re.sub(rf"(\d)-?((?:{units})(?![\w’'-]))", r"\1 \2", text, flags=re.IGNORECASE)
+    return re.sub(r"(\d)(m|t|g)-(?=[^\W\d_])", r"\1 \2 ", text)  # "a 50m-high section"
 
 
 def _ranks(match: re.Match[str], counted: str, lang: str, language: Pack) -> bool:

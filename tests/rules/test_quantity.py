@@ -798,7 +798,7 @@ def test_a_count_before_a_word_ending_like_a_superlative_stays_a_count():
     (payments,) = quantities("the 5 interest payments were made", "en")
     assert payments.kind == "count"
     (plus,) = [q for q in quantities("Il a marqué 10 plus tard", "fr") if q.value == 10]
-    assert plus.kind == "count"  # no "les"/"des" before it: no rank
+    assert plus.kind != "rank"  # no "les"/"des" before it: no rank
 
 
 def test_the_swiss_apostrophe_groups_thousands():
@@ -1082,3 +1082,55 @@ def test_an_hour_written_with_the_word_for_hours_is_compared_with_the_sources_ho
     assert outcome("duration", claim, "fr", evidence, "fr").outcome == "silence"
     same = "Au palais, elle a signé peu après 15 heures son acte d'abdication."
     assert outcome("quantity", claim, "fr", same, "fr").outcome == "support"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # a unit written as a word, as a symbol, joined to its figure or by a hyphen
+        ("Long d'environ 6,5 m, le Titan était conçu pour cinq personnes.", "fr",
+         "Le Titan, conçu pour cinq personnes, était long d'environ 6,5 mètres.", "fr",
+         "support"),
+        ("Le cône arrière a été localisé à environ 1 600 pieds de la proue.", "fr",
+         "The tail cone was found approximately 1600ft from the bow.", "en", "support"),
+        ("La Finlande partage avec la Russie une frontière de 1340 km.", "fr",
+         "Finland shares a 1,340-kilometer eastern border with Russia.", "en", "support"),
+        ("Finland shares a 1,300-kilometre border with Russia.", "en",
+         "La Finlande partage avec la Russie une frontière de 1340 km.", "fr", "contradiction"),
+        # another unit is another thing: no denial
+        ("The border is 1,340 miles long.", "en",
+         "La frontière est longue de 1340 km.", "fr", "unverified"),
+    ],
+)  # fmt: skip
+def test_a_unit_is_the_same_whether_written_as_a_word_or_a_symbol(
+    claim, cl, evidence, el, expected
+):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "kind", "counted"),
+    [
+        # a function word after the figure counts nothing
+        ("Of the 202 injured, 25 were on life support.", "en", 25, "number", None),
+        ("Neuf membres étaient contre, six qui y étaient favorables.", "fr", 6, "number", None),
+        # a unit joined to its figure
+        ("A 50m-high section of the bridge fell.", "en", 50, "count", "m"),
+        ("It stopped 1600ft from the bow.", "en", 1600, "count", "ft"),
+    ],
+)  # fmt: skip
+def test_what_a_figure_counts(text, lang, value, kind, counted):
+    (found,) = [q for q in facts_of(text, lang).quantities if q.value == value]
+    assert (found.kind, found.counted) == (kind, counted)
+
+
+def test_a_count_of_what_a_function_word_follows_is_stated_by_the_same_figure():
+    claim = "A prosecutor said that of the 202 people injured, 25 were on life support."
+    evidence = "A prosecutor said that of the 202 people injured, 25 are on life support."
+    assert outcome("quantity", claim, "en", evidence, "en").outcome == "support"
+
+
+def test_a_one_letter_scale_joined_to_its_figure_stays_a_scale():
+    """ "$2m" is two million dollars, not two metres; "50m-high" is 50 metres."""
+    (raised,) = facts_of("He raised $2m for the plan.", "en").quantities
+    assert (raised.kind, raised.value) == ("money:USD", 2e6)

@@ -28,7 +28,7 @@ from bot.judge.rules import (
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms, subject_of
 from index.analysis import fold, inner_capitalised, is_stopword, words
 from index.facts import Quantity, compatible, entails, facts_of
-from index.facts.numbers import with_digits
+from index.facts.numbers import unit_symbol, with_digits
 from index.lang import pack
 from index.lexicon import load_lexicon
 
@@ -224,10 +224,15 @@ def _answers_another(
         and abs(theirs.value - other.value) < abs(theirs.value - mine.value)
         and (
             (_same_thing(other, theirs, pair) and entails(theirs, other))
-            or (theirs.value == other.value and theirs.kind == other.kind)
+            or (theirs.value == other.value and _kinds_alike(theirs, other))
         )
         for other in claimed
     )
+
+
+def _kinds_alike(one: Quantity, other: Quantity) -> bool:
+    """Of one kind, or one a bare number ("a majority of 230 against", "230 votes")."""
+    return one.kind == other.kind or "number" in (one.kind, other.kind)
 
 
 def _named_alike(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
@@ -401,6 +406,9 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
         return False  # "300 people were injured" and "killed about 34 people": two counts
     if mine.counted and theirs.counted and fold(mine.counted) == fold(theirs.counted):
         return True  # "121 m" and "121 m", whatever the claim's terms keep of so short a word
+    units = (unit_symbol(mine.counted or ""), unit_symbol(theirs.counted or ""))
+    if any(units):  # "6,5 m" and "6.5 metres", "1 600 pieds" and "1600ft"; not km and miles
+        return units[0] == units[1]
     term = _term_for(mine.counted or "", pair.terms)
     if term is None:
         return False
