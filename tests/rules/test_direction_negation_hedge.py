@@ -683,9 +683,18 @@ def test_a_claim_that_states_what_the_source_keeps_from_is_still_denied():
          "contradiction"),
         ("The fire spread to the western districts.", "en",
          "Le feu a gagné les quartiers de l'ouest.", "fr", "support"),
+        # glad / sorry, heeded / ignored, kept / fired
+        ("Marine Le Pen said she regretted that the merger would not go ahead.", "en",
+         "Marine Le Pen s'est dite ravie que la fusion n'ait pas lieu.", "fr", "contradiction"),
+        ("Morgan said the appeal had been heeded by world leaders.", "en",
+         "« L'appel a été ignoré par les dirigeants », dit Morgan.", "fr", "contradiction"),
+        ("Après le rachat, Musk a maintenu Parag Agrawal à son poste de directeur général.", "fr",
+         "After the takeover, Musk fired chief executive Parag Agrawal.", "en", "contradiction"),
+        ("Lessing has always embraced the label of feminist icon.", "en",
+         "Lessing has consistently refused the label of feminist icon.", "en", "contradiction"),
     ],
 )  # fmt: skip
-def test_poles_of_age_verdict_praise_and_compass(claim, cl, evidence, el, expected):
+def test_poles_of_age_verdict_praise_compass_feeling_and_tenure(claim, cl, evidence, el, expected):
     assert outcome("direction", claim, cl, evidence, el).outcome == expected
 
 
