@@ -274,6 +274,8 @@ def find_durations(text: str, lang: str) -> list[Duration]:
         count = m.group("count").casefold()
         value = 1.0 if count in ones else float(count.replace(",", "."))
         unit = units[m.group("unit").casefold()]
+        if _increment(digits, m, language):
+            continue  # "une année supplémentaire": a span added to another, not the event's
         aged = _is_age(digits, m, language) and _age_unit(digits, m, unit, language)
         if (
             aged
@@ -354,6 +356,14 @@ def _is_age(text: str, match: re.Match[str], language) -> bool:
             after
             and language.pattern("durations", "age_after").match(text[match.end() :].lstrip(" -"))
         )
+    )
+
+
+def _increment(text: str, match: re.Match[str], language) -> bool:
+    """Is the span one added to another ("une année supplémentaire", "two years more")?"""
+    after = language.alternation("durations", "increment_after")
+    return (
+        bool(after) and re.match(rf"\s*(?:{after})(?![\w-])", text[match.end() :], re.I) is not None
     )
 
 

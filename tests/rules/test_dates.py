@@ -483,3 +483,17 @@ RELATIVE = [
 @pytest.mark.parametrize(("claim", "cl", "evidence", "el", "expected"), RELATIVE)
 def test_relative_time(claim, cl, evidence, el, expected):
     assert outcome("relative", claim, cl, evidence, el).outcome == expected
+
+
+def test_a_span_added_to_another_is_not_the_events_span():
+    """ "deux saisons avec une option pour une année supplémentaire" against "a two-year deal
+    with the option for a third season": the added year is no length of the deal."""
+    from index.facts import facts_of
+
+    assert facts_of("Il a signé avec une année supplémentaire en option.", "fr").durations == ()
+    assert facts_of("He will stay two years more.", "en").durations == ()
+    claim = "Messi a signé pour deux saisons avec une option pour une année supplémentaire."
+    evidence = "Messi signs a two-year deal with Paris Saint-Germain, with an option for a third."
+    assert outcome("duration", claim, "fr", evidence, "en").outcome == "silence"
+    claim = "Messi a signé un contrat d'une année."
+    assert outcome("duration", claim, "fr", evidence, "en").outcome == "contradiction"
