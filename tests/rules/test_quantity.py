@@ -1097,12 +1097,25 @@ def test_an_hour_written_with_the_word_for_hours_is_compared_with_the_sources_ho
          "Finland shares a 1,340-kilometer eastern border with Russia.", "en", "support"),
         ("Finland shares a 1,300-kilometre border with Russia.", "en",
          "La Finlande partage avec la Russie une frontière de 1340 km.", "fr", "contradiction"),
-        # another unit is another thing: no denial
+        # another unit of the same dimension is compared once converted, as a rounded figure
         ("The border is 1,340 miles long.", "en",
-         "La frontière est longue de 1340 km.", "fr", "unverified"),
+         "La frontière est longue de 1340 km.", "fr", "contradiction"),
+        ("Finland shares an 830-mile border with Russia.", "en",
+         "La Finlande partage avec la Russie une frontière de 1340 km.", "fr", "support"),
+        ("The pipeline stretches 5,500 kilometres to the mid-Atlantic.", "en",
+         "The pipeline stretches 5,500 miles to the mid-Atlantic.", "en", "contradiction"),
+        ("The tail cone was found about 500 metres from the bow.", "en",
+         "The tail cone was found approximately 1600ft from the bow.", "en", "support"),
+        # a figure given in two units is one figure
+        ("L'avion s'est écrasé à quelque 80 km de la frontière russe.", "fr",
+         "It came down at Torez, some 40 km (25 miles) from the Russia border.", "en",
+         "contradiction"),
+        # a unit of another dimension is another thing
+        ("The ship weighs 1,340 tonnes.", "en", "The border is 1340 km long.", "en",
+         "unverified"),
     ],
 )  # fmt: skip
-def test_a_unit_is_the_same_whether_written_as_a_word_or_a_symbol(
+def test_a_unit_is_one_whether_written_as_a_word_or_a_symbol_and_others_are_converted(
     claim, cl, evidence, el, expected
 ):
     assert outcome("quantity", claim, cl, evidence, el).outcome == expected

@@ -10,6 +10,7 @@ man"); a part with a part ("all 11 charges" is refuted by "10 of the 11 charges"
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from itertools import zip_longest
 
@@ -70,6 +71,8 @@ def check(pair: Pair) -> Signal:
             else:
                 outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
             continue
+        # "5,500 miles" against "5 500 kilomètres": compared in the claim's unit
+        stated = tuple(in_unit_of(theirs, mine) for theirs in stated)
         same = [
             theirs
             for theirs in stated
@@ -146,10 +149,38 @@ def check(pair: Pair) -> Signal:
     return Signal(NAME, SUPPORT, "; ".join(reason for _, reason in outcomes))
 
 
+# What each unit symbol measures and its size in that dimension's base unit (metre, kilogram,
+# square metre, km/h): physical constants, the same in every language. A unit of two sizes
+# ("ton": short or long) is left out.
+UNIT_SIZES: dict[str, tuple[str, float]] = {
+    "km": ("length", 1000.0), "m": ("length", 1.0), "cm": ("length", 0.01),
+    "mm": ("length", 0.001), "mi": ("length", 1609.344), "ft": ("length", 0.3048),
+    "in": ("length", 0.0254), "yd": ("length", 0.9144),
+    "kg": ("mass", 1.0), "g": ("mass", 0.001), "t": ("mass", 1000.0), "lb": ("mass", 0.45359237),
+    "km²": ("area", 1e6), "m²": ("area", 1.0), "ha": ("area", 1e4), "acre": ("area", 4046.8564),
+    "km/h": ("speed", 1.0), "mph": ("speed", 1.609344), "kn": ("speed", 1.852),
+}  # fmt: skip
+
+
+def in_unit_of(theirs: Quantity, mine: Quantity) -> Quantity:
+    """``theirs`` in the unit ``mine`` counts, when both measure the same dimension in two
+    units ("5,500 miles" is about 8,851 km): approximate, as a converted figure is rounded.
+    Otherwise ``theirs`` as it is."""
+    one, other = unit_symbol(theirs.counted or ""), unit_symbol(mine.counted or "")
+    if not one or not other or one == other:
+        return theirs
+    (dimension, size), (wanted, unit) = UNIT_SIZES.get(one, ("", 0)), UNIT_SIZES.get(other, ("", 0))
+    if not dimension or dimension != wanted:
+        return theirs
+    bound = "approx" if theirs.bound == "eq" else theirs.bound
+    return replace(theirs, value=theirs.value * size / unit, counted=mine.counted, bound=bound)
+
+
 def _disagreement(mine: Quantity, same: list[Quantity], pair: Pair) -> tuple[str, str]:
     """The source gives the thing the claim counts, and no figure of it agrees: a
-    contradiction, unless the source's figures may be of something else than the claim's."""
-    if len({theirs.value for theirs in same}) > 1:
+    contradiction, unless the source's figures may be of something else than the claim's.
+    Figures that agree with each other are one ("some 40 km (25 miles)")."""
+    if any(not compatible(one, other) for one in same for other in same):
         own = _own_figure(same, pair)
         if own is None:
             # "Labour fell to 9 seats, GroenLinks rose from 4": several counts of one thing
