@@ -58,7 +58,7 @@ RULES: dict[str, Rule] = {}
 KINDS = {
     "quantity": "number", "age": "number", "agent": "actor",
     "date": "date", "weekday": "date", "relative": "date", "duration": "date",
-    "route": "route",
+    "route": "route", "order": "order",
 }  # fmt: skip
 
 
@@ -157,6 +157,7 @@ def _load() -> None:
         hedge,
         missing,
         negation,
+        order,
         qualifier,
         quantity,
         route,
