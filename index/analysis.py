@@ -181,8 +181,12 @@ def dateline_end(text: str) -> int:
 
 
 def inner_capitalised(text: str) -> list[str]:
-    """Capitalised words that do not open a sentence: how a text writes its names."""
-    return re.findall(r"(?<![.!?«»\"“]\s)(?<!^)(?<![.!?]\s\s)\b[A-Z][\w’'-]*", text)
+    """Capitalised words that do not open a sentence or a quotation ("However, …" in
+    "\"However, tests found…\""): how a text writes its names."""
+    return re.findall(
+        r"(?<![.!?«»\"“]\s)(?<!^)(?<![.!?]\s\s)(?<!^[«\"“‘])(?<![.!?:]\s[«\"“‘])\b[A-Z][\w’'-]*",
+        text,
+    )
 
 
 def corpus_names(texts: Iterable[str]) -> set[str]:

@@ -690,3 +690,29 @@ def test_words_describing_the_subject_before_its_role_are_not_the_subject():
         index = TermIndex([sentence_terms(t, lang, lexicon) for t in texts], texts)
         terms = query_terms(claim, lang, lexicon, index, claim=True)
         assert [t.word for t in subject_of(terms)] == subject
+
+
+def test_a_modal_is_no_predicate_whose_doer_word_order_reads():
+    """ "Evergrande *peut* encore faire appel" against "la juge … pourrait nommer un
+    liquidateur pour Evergrande": "peut" says how likely, not what is done, so another name
+    before the source's "pourrait" is no one else doing the claim's act."""
+    from bot.judge.verdict import _subject_order
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+    from index.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    claim = "Evergrande peut encore faire appel de l'ordonnance de liquidation."
+    evidence = "La juge Linda Chan pourrait nommer un liquidateur pour Evergrande."
+    index = TermIndex([sentence_terms(evidence, "fr", lexicon)], [evidence])
+    terms = query_terms(claim, "fr", lexicon, index, claim=True)
+    assert _subject_order(claim, terms, evidence, "fr") != "other"
+
+
+def test_a_quotation_opens_with_no_name():
+    """'"However, tests found cancer," the princess added.': "However" opens the quotation,
+    as a sentence's first word does; a quoted name inside a sentence stays a name."""
+    from index.analysis import inner_capitalised
+
+    assert inner_capitalised('"However, tests after the operation found cancer," she said.') == []
+    assert inner_capitalised("« Nous ne savons pas », a dit Macron.") == ["Macron"]
+    assert inner_capitalised('The group "Wagner" said Putin spoke.') == ["Wagner", "Putin"]

@@ -43,6 +43,7 @@ from bot.question.terms import (
     labelled,
     language_word,
     predicate_of,
+    says_what_is_done,
     sentence_terms,
     settled_coverage,
     subject_of,
@@ -522,7 +523,14 @@ def _subject_order(claim: str, terms: list[QueryTerm], sentence: str, lang: str)
     order says nothing (the subject is implied by the article, or a word is not found).
     """
     subject = subject_of(terms)
-    predicate = next((t for t in terms if t not in subject and not (t.is_number or t.framed)), None)
+    predicate = next(
+        (
+            t
+            for t in terms
+            if t not in subject and not (t.is_number or t.framed) and says_what_is_done(t)
+        ),
+        None,
+    )
     if not subject or predicate is None or _PASSIVE.search(claim) or labelled(claim):
         return None
     if predicate.is_light:

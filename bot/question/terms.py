@@ -597,6 +597,17 @@ def _not_predicates(lang: str) -> frozenset[str]:
     return _figure_units(lang) | adverbs
 
 
+@cache
+def _modals(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in pack(lang).words("hedge", "modals"))
+
+
+def says_what_is_done(term: QueryTerm) -> bool:
+    """Can the word be the act whose doer word order reads: no measure, adverb or modal
+    ("Evergrande *peut* encore faire appel": "peut" is found in any "pourrait")?"""
+    return term.folded not in _not_predicates(term.lang) | _modals(term.lang)
+
+
 def settled_coverage(
     terms: list[QueryTerm],
     missing: tuple[QueryTerm, ...] | list[QueryTerm],
