@@ -4,7 +4,9 @@
 count of the same thing ("9,6 millions d'installations" with "20 million installs", never
 with "88 millions d'abonnés"); percentages with percentages, sums with sums in one currency.
 An ordinal is compared with the same thing's ordinal ("le deuxième homme" with "the third
-man"); a part with a part ("all 11 charges" is refuted by "10 of the 11 charges").
+man"); a part with a part ("all 11 charges" is refuted by "10 of the 11 charges"); a
+measure in the claim's unit, converted when the source uses another of its dimension ("5,500
+miles" against "5 500 kilomètres").
 """
 
 from __future__ import annotations
@@ -50,9 +52,11 @@ def check(pair: Pair) -> Signal:
     claimed = facts_of(pair.claim, pair.claim_lang).quantities
     if not claimed:
         return silence(NAME)
-    stated = facts_of(pair.evidence, pair.evidence_lang).quantities
+    written = facts_of(pair.evidence, pair.evidence_lang).quantities
     outcomes = []
     for mine in claimed:
+        # "5,500 miles" against "5 500 kilomètres": compared in the claim's unit
+        stated = tuple(in_unit_of(theirs, mine) for theirs in written)
         if mine.kind == "number":
             # A bare number says little of what it counts: it must be stated, and only another
             # bare number written between the same words contradicts it.
@@ -71,8 +75,6 @@ def check(pair: Pair) -> Signal:
             else:
                 outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
             continue
-        # "5,500 miles" against "5 500 kilomètres": compared in the claim's unit
-        stated = tuple(in_unit_of(theirs, mine) for theirs in stated)
         same = [
             theirs
             for theirs in stated
