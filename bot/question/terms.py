@@ -598,14 +598,15 @@ def _not_predicates(lang: str) -> frozenset[str]:
 
 
 @cache
-def _modals(lang: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in pack(lang).words("hedge", "modals"))
+def _not_acts(lang: str) -> frozenset[str]:
+    """Words that are no predicate, and modals: how likely, never what was done."""
+    return _not_predicates(lang) | {fold(w) for w in pack(lang).words("hedge", "modals")}
 
 
 def says_what_is_done(term: QueryTerm) -> bool:
     """Can the word be the act whose doer word order reads: no measure, adverb or modal
     ("Evergrande *peut* encore faire appel": "peut" is found in any "pourrait")?"""
-    return term.folded not in _not_predicates(term.lang) | _modals(term.lang)
+    return term.folded not in _not_acts(term.lang)
 
 
 def settled_coverage(

@@ -583,11 +583,8 @@ def is_clock_hour(
     before = language.alternation("durations", "clock_before")
     if not before or units.get(unit_word.casefold()) != "hour" or value > 24:
         return False
-    if re.match(
-        rf"\s*(?:{language.alternation('durations', 'clock_not_after')})(?![\w’'])",
-        text[end:],
-        re.IGNORECASE,
-    ) and language.words("durations", "clock_not_after"):
+    not_after = language.alternation("durations", "clock_not_after")
+    if not_after and re.match(rf"\s*(?:{not_after})(?![\w’'])", text[end:], re.IGNORECASE):
         return False
     return bool(
         re.search(
@@ -622,17 +619,24 @@ def unit_symbol(word: str) -> str | None:
     return _unit_symbols().get(word.casefold())
 
 
+@cache
 def measure_units() -> frozenset[str]:
     """Units of measure in every language, as symbols and words."""
     return frozenset(_unit_symbols())
+
+
+@cache
+def _joined_unit() -> re.Pattern[str]:
+    """A figure with a unit of two letters or more written against it or by a hyphen."""
+    units = _alternatives(tuple(u for u in measure_units() if len(u) > 1), bounded=False)
+    return re.compile(rf"(\d)-?((?:{units})(?![\w’'-]))", re.IGNORECASE)
 
 
 def _units_joined(text: str) -> str:
     """A figure and its unit written together, apart: "1600ft" is "1600 ft", "a
     1,340-kilometer border" "a 1,340 kilometer border", "a 50m-high section" "a 50 m high
     section" (otherwise a one-letter symbol stays joined: "$2m" is two million)."""
-    units = _alternatives(tuple(u for u in measure_units() if len(u) > 1), bounded=False)
-    text = re.sub(rf"(\d)-?((?:{units})(?![\w’'-]))", r"\1 \2", text, flags=re.IGNORECASE)
+    text = _joined_unit().sub(r"\1 \2", text)
     return re.sub(r"(\d)(m|t|g)-(?=[^\W\d_])", r"\1 \2 ", text)  # "a 50m-high section"
 
 
