@@ -142,8 +142,6 @@ class Judgement:
             return actor
         if self.subject_missing or self.subject_lent or self.subject_qualifies:
             return None
-        if self.order == "other":
-            return Signal("actor", CONTRADICTION, "someone else does it in the source")
         if self.names_missing or self.hedged:
             # what the source only hopes, plans or risks ("risque 16 milliards d'amende")
             # says nothing against what the claim says was done
