@@ -6,7 +6,7 @@ import pytest
 
 from bot.judge.answerable import counted_terms, counts
 from bot.question import Query, parse
-from bot.question.answer_type import holds_answer, role_beside_name
+from bot.question.answer_type import holds_answer, role_beside_name, role_unnamed
 from bot.question.terms import QueryTerm, TermIndex, query_terms, sentence_terms
 from index.lexicon import load_lexicon
 
@@ -53,6 +53,12 @@ CASES = [
     ("Where did he announce it?", "He announced it outside Downing Street.", True),
     ("Where did he announce it?", "He announced it to the press.", False),
     ("How many of these jets are registered?", "Aucun appareil de ce type n'est enregistré.", True),
+    # someone's age counts nothing, and a share is no count of things
+    ("How many children do the couple have?", "Their eldest son Christian, 18, is heir.", False),
+    ("Combien d'enfants le couple a-t-il ?", "Leur fils aîné, âgé de 18 ans, hérite.", False),
+    ("Combien de vols ont été annulés ?", "L'action a plongé de 7,7 % après l'annulation.", False),
+    ("How many flights were cancelled?", "Shares fell 7.7% as 140 flights were cancelled.", True),
+    ("By how much did the shares fall?", "Shares fell 7.7% on Monday.", True),
     # "since which vote" asks for a date
     (
         "Since which vote had turnout been so low?",
@@ -272,3 +278,38 @@ def test_a_count_of_another_thing_is_weighed_not_refused_outright(bundled_index,
 def test_the_role_asked_about_is_looked_for_beside_a_name(question, text, expected):
     query, terms = _asked(question, text)
     assert role_beside_name(query, text, terms) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # the role written, no one named in it: the person exists, the name is not given
+        (
+            "What is the name of the doctor who advised the pope?",
+            "The pope had been advised by his doctor not to travel.",
+            True,
+        ),
+        (
+            "Comment s'appellent les avocats du joueur ?",
+            "Les avocats du joueur ont fait appel vendredi.",
+            True,
+        ),
+        # the role beside a name answers
+        (
+            "What is the name of the doctor who advised the pope?",
+            "His doctor, Patrizio Polisca, advised the pope not to travel.",
+            False,
+        ),
+        # "Which judge…?" may be answered by a description: weighed, not refused
+        ("Which judge handled the case?", "The judge handled the case on Monday.", False),
+        # the role not written: a paraphrase may name the person otherwise
+        (
+            "What is the name of the doctor who advised the pope?",
+            "Georg Ratzinger said the pope had been told not to travel.",
+            False,
+        ),
+    ],
+)
+def test_a_role_written_without_a_name_does_not_name_the_person(question, text, expected):
+    query, terms = _asked(question, text)
+    assert role_unnamed(query, text, terms) is expected

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from bot.evidence.candidates import Evidence, runner_up
 from bot.judge.model import load_model
 from bot.question import Query
-from bot.question.answer_type import holds_answer, role_beside_name
+from bot.question.answer_type import holds_answer, role_beside_name, role_unnamed
 from bot.question.terms import TYPE_NOUNS, QueryTerm, covers, sentence_terms
 from bot.retrieve import Retrieval, ScoredSentence
 from index.analysis import fold, words
@@ -64,6 +64,11 @@ def decide_question(
     if features["answer_type_missing"]:
         kind = query.answer_type
         return Decision(True, None, [], 0.0, f"no {kind} in the evidence", unknown_term=unknown)
+    # A quote that writes the role asked about with no name beside it ("advised by his
+    # doctor") says who is meant, not who it is.
+    cited = index.articles[evidence[0].doc_id].text[evidence[0].start : evidence[0].end]
+    if role_unnamed(query, cited, retrieval.terms):
+        return Decision(True, None, [], 0.0, "the evidence names no one in the role asked")
     # Evidence that states none of the question's words answers something else, however far
     # it leads the other sentences.
     if not features["coverage"]:

@@ -13,10 +13,10 @@ import re
 
 from bot.question.query import Query
 from bot.question.terms import QueryTerm, covers, sentence_terms
-from index.analysis import content_terms, is_stopword
+from index.analysis import content_terms, is_stopword, lemma_of
 from index.facts import facts_of
 from index.facts.numbers import measure_units
-from index.lang import languages, words_of_every_language
+from index.lang import languages, pack, words_of_every_language
 from index.lexicon import load_lexicon
 
 _TIME = re.compile(
@@ -72,11 +72,15 @@ def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
         )
     if kind == "number":
         # "le 6 janvier 2021", "à 19h06" or "il y a deux mois" is no answer to "how many";
-        # "aucun appareil", "none" is one (zero)
+        # "aucun appareil", "none" is one (zero). Someone's age ("Christian, 18") counts
+        # nothing, and a share ("7,7 %") is no count of things ("combien de vols").
+        things = bool(pack(query.language).pattern("question", "counts_things").search(query.text))
         return bool(_NONE.search(quotes)) or any(
-            q.text.split()[0].casefold() not in asked and q.kind != "clock"
+            q.text.split()[0].casefold() not in asked
+            and q.kind != "clock"
+            and not (things and q.kind == "percent")
             for lang in languages()
-            for q in facts_of(quotes, lang).quantities
+            for q in facts_of(_AGE.sub(" ", quotes), lang).quantities
         )
     if kind == "date":
         facts = [facts_of(quotes, lang) for lang in languages()]
@@ -110,9 +114,36 @@ def role_beside_name(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
     asked_roles = [t for t in terms if t.word.casefold() in roles]
     if query.answer_type != "person" or not asked_roles:
         return True
-    return any(
-        _near(quotes, at, len(n), asked_roles) for n, at in _names(quotes) if _new_name(n, terms)
-    )
+    return _named_beside(quotes, terms, asked_roles)
+
+
+def _named_beside(quotes: str, terms: list[QueryTerm], roles: list[QueryTerm]) -> bool:
+    return any(_near(quotes, at, len(n), roles) for n, at in _names(quotes) if _new_name(n, terms))
+
+
+def role_unnamed(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
+    """Does the quote write the role a question asks the name of with no name beside it
+    ("advised by his doctor", "les avocats")? It says the person exists, not who they are:
+    no answer to "What is the name of the doctor…?"."""
+    asked_roles = _asked_roles(query, terms)
+    # "What is the name of the doctor…?"; "Which judge…?" may be answered by a description
+    asks_name = pack(query.language).pattern("question", "asks_name").search(query.text)
+    if query.answer_type != "person" or not asked_roles or not asks_name:
+        return False
+    lexicon = load_lexicon()
+    said = [sentence_terms(quotes, lang, lexicon) for lang in languages()]
+    written = any(covers(t, terms_) for terms_ in said for t in asked_roles)
+    return written and not _named_beside(quotes, terms, asked_roles)
+
+
+def _asked_roles(query: Query, terms: list[QueryTerm]) -> list[QueryTerm]:
+    """The roles a question asks about, in the singular or the plural ("les juges")."""
+    roles = words_of_every_language("question", "roles")
+    return [
+        t
+        for t in terms
+        if t.word.casefold() in roles or lemma_of(t.word.casefold(), query.language) in roles
+    ]
 
 
 # How far from a name its title is written: "la directrice de l'OMS, Margaret Chan".
