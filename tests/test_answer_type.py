@@ -53,6 +53,15 @@ CASES = [
     ("Where did he announce it?", "He announced it outside Downing Street.", True),
     ("Where did he announce it?", "He announced it to the press.", False),
     ("How many of these jets are registered?", "Aucun appareil de ce type n'est enregistré.", True),
+    # a date asked at a grain: a year, a day of the month, an hour
+    ("In what year was the company founded?", "The company was founded on Tuesday.", False),
+    ("In what year was the company founded?", "The company was founded in 2015.", True),
+    ("À quelle date le film sort-il ?", "Le film sort mercredi en France.", False),
+    ("À quelle date le film sort-il ?", "Le film sort le 5 juin en France.", True),
+    ("At what time did the plane take off?", "The plane took off before dawn on Monday.", False),
+    ("At what time did the plane take off?", "The plane took off at 3:22 p.m.", True),
+    ("À quelle heure l'avion a-t-il décollé ?", "L'avion a décollé à 15h05.", True),
+    ("When did the plane take off?", "The plane took off on Monday.", True),
     # someone's age counts nothing, and a share is no count of things
     ("How many children do the couple have?", "Their eldest son Christian, 18, is heir.", False),
     ("Combien d'enfants le couple a-t-il ?", "Leur fils aîné, âgé de 18 ans, hérite.", False),

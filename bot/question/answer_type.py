@@ -84,6 +84,13 @@ def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
         )
     if kind == "date":
         facts = [facts_of(quotes, lang) for lang in languages()]
+        grain = _date_grain(query)
+        if grain == "year":
+            return any(d.year for f in facts for d in f.dates)
+        if grain == "day":
+            return any(d.day for f in facts for d in f.dates) or any(f.relative for f in facts)
+        if grain == "clock":
+            return any(q.kind == "clock" for f in facts for q in f.quantities)
         return bool(
             any(f.dates or f.weekdays or any(d.ago for d in f.durations) for f in facts)
             or any(q.kind == "clock" for f in facts for q in f.quantities)  # "at what time"
@@ -103,6 +110,19 @@ def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
             )
         return bool(names)
     return True
+
+
+def _date_grain(query: Query) -> str | None:
+    """The grain of a date asked for: "year", "day" (of the month), "clock" or None (any)."""
+    language = pack(query.language)
+    return next(
+        (
+            grain
+            for grain in ("year", "day", "clock")
+            if language.pattern("question", f"asks_{grain}").search(query.text)
+        ),
+        None,
+    )
 
 
 def role_beside_name(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
