@@ -190,8 +190,22 @@ def with_digits(text: str, lang: str) -> str:
     # "un", "one" stay words; a language text2num lacks keeps its digits only
     with contextlib.suppress(ValueError, KeyError, IndexError):
         text = alpha2digit(text, lang, threshold=2)
-    text = _units_joined(_count_words(text, language))
+    text = _units_joined(_count_words(_halves(text, language), language))
     return re.sub(r"SCALE(\d+)Q", lambda m: scales[int(m.group(1))], text)
+
+
+def _halves(text: str, language: Pack) -> str:
+    """ "2 saisons et demie", "2 and a half years" -> "2,5 saisons", "2.5 years": the half
+    belongs to the figure, so that both read as the same span."""
+    half = language.alternation("numbers", "half")
+    if not half:
+        return text
+    return re.sub(
+        rf"(?<![\d.,])(\d+)((?:\s+[^\W\d_]+)?)\s+(?:{half})(?![\w-])",
+        lambda m: f"{m.group(1)}{language.data['numbers']['decimal']}5{m.group(2)}",
+        text,
+        flags=re.IGNORECASE,
+    )
 
 
 def _count_words(text: str, language: Pack) -> str:
@@ -362,8 +376,38 @@ def quantities(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Q
         quantity = _quantity(match, lang, language)
         if quantity is not None:
             found.append((match, quantity))
+    found = _ranges(found, digits, lang, language)
     counted = _with_antecedents(found, digits, language, _with_parts(found, digits, language))
     return [_unnamed(q, language) for q in counted]
+
+
+def _ranges(
+    found: list[tuple[re.Match[str], Quantity]], text: str, lang: str, language: Pack
+) -> list[tuple[re.Match[str], Quantity]]:
+    """ "entre 50 et 60 millions de dollars": the bare first figure of a range is of the
+    second's scale and kind ($50 million), as "between $50 million and $60 million" writes."""
+    opening = language.alternation("numbers", "range_open")
+    join = language.pattern("numbers", "range_join")
+    if not opening:
+        return found
+    result = list(found)
+    for i in range(len(found) - 1):
+        (first, low), (second, high) = found[i], found[i + 1]
+        bare = low.kind == "number" or is_stopword(low.counted or "and")  # "50 and"
+        if not bare or high.kind == "number":
+            continue
+        figure_end = max(first.end(g) for g in _FIGURE_GROUPS if first.group(g))
+        if join.fullmatch(text[figure_end : second.start()].strip()) is None:
+            continue
+        if not re.search(rf"(?:{opening})\s*$", text[: first.start()], re.I):
+            continue
+        figure = re.match(r"\D*(\d[\d\s.,]*\d|\d)", high.text)
+        scale = high.value / parse_number(figure.group(1), lang) if figure else 1.0
+        if low.value * scale > high.value:
+            continue
+        low = replace(low, value=low.value * scale, kind=high.kind, counted=high.counted)
+        result[i] = (first, low)
+    return result
 
 
 def _unnamed(quantity: Quantity, language: Pack) -> Quantity:
@@ -482,7 +526,7 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
         kind, counted = "percent", None
     elif currency:
         kind = f"money:{numbers['currencies'][currency.casefold()]}"
-        if _per_unit(match, language):
+        if _per_unit(match, language, currency_counted=counted == currency):
             kind, counted = f"{kind}/unit", None  # "$122 a share": a price, not a total
         elif counted and counted.casefold() in numbers["currencies"]:
             counted = None  # "2,5 milliards d'euros"
@@ -658,13 +702,21 @@ def _ranks(match: re.Match[str], counted: str, lang: str, language: Pack) -> boo
     )
 
 
-def _per_unit(match: re.Match[str], language: Pack) -> bool:
+def _per_unit(match: re.Match[str], language: Pack, currency_counted: bool = False) -> bool:
     """Is the sum of ``match`` a price per unit ("$122 a share", "128 dollars US par action",
-    "$2bn a year")?"""
-    ends = [match.end(g) for g in ("number", "scale", "percent", "cur_after") if match.group(g)]
+    "$2bn a year", "2 milliards de dollars par an")? ``currency_counted``: the currency was
+    read as the thing counted ("de dollars"), so the sum ends after it."""
+    groups = ["number", "scale", "percent", "cur_after"]
+    words = language.words("numbers", "per")
+    if currency_counted:
+        # an elided article after the currency is a date's more often than a unit's: "44
+        # milliards de dollars l'année dernière"
+        groups.append("counted")
+        words = tuple(w for w in words if not w.endswith(("'", "’")))
+    ends = [match.end(g) for g in groups if match.group(g)]
     after = match.string[max(ends) :]
-    per = language.alternation("numbers", "per")
-    return re.match(rf"\s*(?:[A-Z]{{2,3}}\s+)?(?:{per})\s*[^\W\d_]{{3,}}", after) is not None
+    per = "|".join(re.escape(w) for w in words)
+    return re.match(rf"\s*(?:[A-Z]{{2,3}}\s+)?(?:{per})\s*[^\W\d_]{{2,}}", after) is not None
 
 
 def _is_unit_word(word: str, language: Pack) -> bool:

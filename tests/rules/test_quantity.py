@@ -1147,3 +1147,32 @@ def test_a_one_letter_scale_joined_to_its_figure_stays_a_scale():
     """ "$2m" is two million dollars, not two metres; "50m-high" is 50 metres."""
     (raised,) = facts_of("He raised $2m for the plan.", "en").quantities
     assert (raised.kind, raised.value) == ("money:USD", 2e6)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        # a half belongs to the figure before it, in either order
+        ("Le contrat s'étendra sur deux saisons et demie.", "fr", [2.5]),
+        ("The deal runs for two and a half seasons.", "en", [2.5]),
+        ("He played 3 seasons and a half abroad.", "en", [3.5]),
+        # the bare first figure of a range takes the scale of the second
+        ("Il touchera entre 50 et 60 millions de dollars.", "fr", [50e6, 60e6]),
+        ("He will earn between 50 and 60 million dollars.", "en", [50e6, 60e6]),
+        ("Between 3 and 5 people were hurt.", "en", [3, 5]),
+        # a figure without "between" is no range: "60 to 40" is a score
+        ("The motion passed 60 to 40 million.", "en", [60, 40e6]),
+    ],
+)  # fmt: skip
+def test_halves_and_ranges_read_as_written(text, lang, values):
+    assert [q.value for q in facts_of(text, lang).quantities] == values
+
+
+def test_a_range_of_sums_a_year_is_the_same_in_both_languages():
+    claim = "His deal will pay him between $50 million and $60 million a year."
+    evidence = "Il sera rémunéré entre 50 et 60 millions de dollars par an."
+    assert outcome("quantity", claim, "en", evidence, "fr").outcome == "support"
+    assert outcome("quantity", evidence, "fr", claim, "en").outcome == "support"
+    # "l'année dernière" after a sum dates it; it is no rate
+    (total,) = facts_of("Il l'a achetée 44 milliards de dollars l’année dernière.", "fr").quantities
+    assert total.kind == "money:USD"
