@@ -517,6 +517,10 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
     currency = match.group("cur_before") or match.group("cur_after")
     if not currency and counted and counted.casefold() in numbers["currencies"]:
         currency = counted  # "2,5 milliards d'euros"
+    if counted and match.group("ordinal") and _superlative(counted, lang, numbers):
+        # "the third youngest", "le troisième plus jeune": a rank, not the third of anything
+        # the sentence counts ("a second major")
+        return Quantity(value, "rank", "eq", None, match.group())
     if counted and _ranks(match, counted, lang, language):
         # "one of the 20 largest banks": 20th or better, which "the 10 largest" is too
         return Quantity(value, "rank", "le", None, match.group())
@@ -693,7 +697,12 @@ def _ranks(match: re.Match[str], counted: str, lang: str, language: Pack) -> boo
         before == w for w in numbers.get("rank_before", ())
     ):
         return False
-    word = counted.casefold()
+    return _superlative(counted, lang, numbers)
+
+
+def _superlative(word: str, lang: str, numbers: dict) -> bool:
+    """Is ``word`` a superlative, or the word that makes one ("largest", "plus", "most")?"""
+    word = word.casefold()
     if word in numbers.get("rank_words", ()):
         return True
     return any(

@@ -1176,3 +1176,17 @@ def test_a_range_of_sums_a_year_is_the_same_in_both_languages():
     # "l'année dernière" after a sum dates it; it is no rate
     (total,) = facts_of("Il l'a achetée 44 milliards de dollars l’année dernière.", "fr").quantities
     assert total.kind == "money:USD"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "expected"),
+    [
+        ("Elle devient la troisième plus jeune lauréate du prix.", "fr", "support"),
+        ("She became the third youngest winner of the prize.", "en", "support"),
+        ("She became the second youngest winner of the prize.", "en", "unverified"),
+    ],
+)
+def test_an_ordinal_before_a_superlative_is_a_rank_not_a_count(claim, cl, expected):
+    """ "third youngest" ranks; "a second title" in the same sentence counts titles."""
+    evidence = "It was a second title for the 20-year-old, the third youngest winner of the prize."
+    assert outcome("quantity", claim, cl, evidence, "en").outcome == expected
