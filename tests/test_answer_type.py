@@ -238,6 +238,13 @@ def test_a_count_answers_only_when_it_counts_what_is_asked(question, text, expec
         ("Quel est le prix du billet ?", "money"),
         ("À quel prix l'entreprise a-t-elle été rachetée ?", "money"),
         ("Quel prix Nobel siégeait dans le comité ?", None),
+        # what something is valued at, or worth, is a sum
+        ("What is the start-up currently valued at?", "money"),
+        ("À combien est valorisée la start-up ?", "money"),
+        # "Who is X?" asks for a description; "Who is X's coach?" for the coach
+        ("Who is Sheryl Sandberg?", None),
+        ("Who is Carlos Alcaraz's coach?", "person"),
+        ("Who was the bank's chief executive?", "person"),
         ("Quel prix italien le livre a-t-il reçu ?", None),
     ],
 )

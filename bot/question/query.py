@@ -73,7 +73,9 @@ _ANSWER_TYPES = [
         r"\b(?:how much (?:money|revenue|turnover|profit"
         r"|did\b.{0,60}\b(?:cost|spend|pay|earn|raise|offer|bid)|does\b.{0,60}\bcost)"
         r"|what (?:is |was |were )?(?:the |\w+['’]s )?(?:cost|price|revenue|turnover)\b"
-        r"|combien d['’]argent|combien\b.{0,60}\b(?:coûté|coûte|coûtera|dépensé|payé|rapporté)"
+        r"|what (?:is|was|are|were)\b.{0,60}\b(?:valued at|worth)\b"  # "What is X valued at?"
+        r"|combien d['’]argent|combien\b.{0,60}\b(?:coûté|coûte|coûtera|dépensé|payé|rapporté"
+        r"|valorisée?s?|vaut|valait)"
         r"|quel(?:le)? (?:est |était |a été )?(?:le |la )?"
         r"(?:coût|montant|chiffre d['’]affaires)\b"
         # "prix" is a price after a verb ("quel est le prix") and a prize before a name or an
@@ -148,6 +150,8 @@ _SECOND_QUESTION = re.compile(r"\b(?:and|or|et|ou)\s+$", re.IGNORECASE)
 _WHO_IS_NAME = re.compile(  # case matters for the name: "who is the CEO" asks for a person
     r"^(?i:who|qui)\s+(?i:is|was|are|were|est|était|sont|c['’]est)\s+"
     r"(?:(?i:m\.|mr\.?|mme|ms\.?)\s+)?[A-ZÀ-Ý]"
+    # "Who is Carlos Alcaraz's coach?" asks for the coach
+    r"(?![\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*['’]s\b)"
 )
 
 
