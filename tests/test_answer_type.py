@@ -245,6 +245,13 @@ def test_a_count_answers_only_when_it_counts_what_is_asked(question, text, expec
         ("Who is Sheryl Sandberg?", None),
         ("Who is Carlos Alcaraz's coach?", "person"),
         ("Who was the bank's chief executive?", "person"),
+        # an hour asked "exactly" is still an hour; a rate, a population, a turnout a figure
+        ("À quelle heure précise l'explosion s'est-elle produite ?", "date"),
+        ("At what exact time did the eruption begin?", "date"),
+        ("What was the euro zone inflation rate in August?", "number"),
+        ("What is the population of the city?", "number"),
+        ("Quel est le diamètre du cratère ?", "measure"),
+        ("What were the names of the two victims?", "person"),
         ("Quel prix italien le livre a-t-il reçu ?", None),
     ],
 )

@@ -86,26 +86,31 @@ _ANSWER_TYPES = [
         # a length, a height, a weight, a speed: a figure with its unit
         "measure",
         r"\b(?:how (?:tall|heavy|deep|high|wide|far)|(?:at |from )?what (?:distance|depth|weight"
-        r"|height|altitude|length|speed|area)|(?:à |jusqu['’]à )?quel(?:le)? (?:distance|profondeur"
-        r"|hauteur|longueur|taille|altitude|superficie|surface|vitesse|poids)"
+        r"|height|altitude|length|speed|area|mass|diameter)|(?:à |jusqu['’]à )?quel(?:le)? "
+        r"(?:est |était )?(?:la |le )?(?:distance|profondeur|hauteur|longueur|taille|altitude"
+        r"|superficie|surface|vitesse|poids|masse|diamètre)"
         r"|combien (?:pèse|pesait|pesaient|pèsent|mesure|mesurait|mesurent))\b",
     ),
     (
         "number",
         r"\b(?:how (?:many|much)|combien|what (?:is |was |are |were )?(?:the )?"
-        r"(?:percentage|share|number|amount|price|cost|figure|total|sum|toll|rate)"
+        r"(?:percentage|share|number|amount|price|cost|figure|total|sum|toll|rate|population"
+        r"|turnout|score)"
+        # "What was the euro zone inflation rate": a few words before the figure's noun
+        r"|what (?:is|was) the (?:[\w-]+ ){1,3}(?:rate|population|turnout|score)"
         r"|quel(?:le)? (?:est |était |a été )?(?:le |la )?(?:pourcentage|nombre|montant"
         r"|coût|part|total|somme|bilan|taux|chiffre)|à combien|by how much)\b",
     ),
     (
         "date",
-        r"\b(?:when|what (?:day|date|year|month|time)|which (?:day|date|year|month)|quand"
-        r"|quel(?:le)? (?:jour|date|année|mois)|en quelle année|à quelle date|depuis quand"
+        r"\b(?:when|what (?:exact |precise )?(?:day|date|year|month|time)"
+        r"|which (?:day|date|year|month)|quand"
+        r"|quel(?:le)? (?:jour|date|année|mois|heure)|en quelle année|à quelle date|depuis quand"
         r"|since (?:which|what)|depuis quel(?:le)?s? (?:date|année|jour|mois|heure|époque))\b",
     ),
     (
         "person",
-        r"\b(?:who|whom|whose|qui|quelle personne|which person|name of|nom d[ue]"
+        r"\b(?:who|whom|whose|qui|quelle personne|which person|names? of|what names|noms? d[ue]"
         r"|s['’]appel(?:le|lent|ait|aient)|called|named)\b",
     ),
     (
