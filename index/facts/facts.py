@@ -120,6 +120,7 @@ def _date_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|e)?"
     year = rf"(?P<year>{YEAR})"
     before = pack(lang).alternation("phrases", "month_before")
+    zones = pack(lang).alternation("durations", "time_zones") or "(?!)"
     return [
         ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
         ("dmy", re.compile(rf"\b{day}\s+(?P<month>{month})\.?,?\s+{year}\b", re.I)),
@@ -127,7 +128,8 @@ def _date_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("my", re.compile(rf"\b(?P<month>{month})\.?\s+(?:de\s+|of\s+)?{year}\b", re.I)),
         ("dm", re.compile(rf"\b{day}\s+(?P<month>{month})\b\.?", re.I)),
         ("md", re.compile(rf"\b(?P<month>{month})\.?\s+{day}\b(?!\s*[,.]?\s*\d)", re.I)),
-        ("y", re.compile(rf"(?<![\d.,])\b{year}\b(?![.,]?\d)")),
+        # not an hour written with its time zone ("1900 GMT")
+        ("y", re.compile(rf"(?<![\d.,])\b{year}\b(?![.,]?\d)(?!\s?(?:{zones})\b)")),
         ("m", re.compile(rf"(?<![\w-])(?:{before})\s*(?P<month>{month})\b", re.I)),
     ]
 

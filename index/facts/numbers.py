@@ -499,7 +499,7 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
         return None
     if re.search(r"\d[:hH]$", match.string[: match.start("number")]):
         return None  # the minutes of an hour ("6:30", "19h06")
-    if (clock := _clock_time(match)) is not None:
+    if (clock := _clock_time(match, language)) is not None:
         return Quantity(clock[0], "clock", bound_of(match), None, clock[1])
     if (hour := _hour_word(match, language)) is not None:
         return Quantity(hour[0], "clock", bound_of(match), None, hour[1])
@@ -584,26 +584,42 @@ def _names_part(match: re.Match[str]) -> bool:
     return match.group("number").isdigit() and not re.match(r"\s*[-–:/]\s*\d", after)
 
 
-def _clock_time(match: re.Match[str]) -> tuple[float, str] | None:
+def _clock_time(match: re.Match[str], language: Pack) -> tuple[float, str] | None:
     """The minute of the day the figure names, and its words, if it is an hour ("19h06",
     "20h", "6:30 p.m.", "12.30pm"): it says when, not how many, and is compared only with
     hours."""
     after = match.string[match.end("number") :]
-    found = re.match(r"(?:[hH](\d{2})?(?!\w)|:(\d{2}))?(?:\s?([ap])\.?m\b\.?)?", after)
     raw = match.group("number")
+    zones = language.alternation("durations", "time_zones")
+    zoned = re.match(rf"\s?(?:{zones})\b", after) if zones else None
+    if zoned and re.fullmatch(r"[0-2]\d[0-5]\d", raw):
+        # "1900 GMT", "0647 GMT": hours and minutes written together, then the time zone
+        return _minute_of_day(int(raw[:2]), int(raw[2:]), match, zoned.end())
+    # "19h06", "20h", "19 h 30", "6:30 p.m."
+    found = re.match(
+        r"(?:[hH](\d{2})?(?!\w)|\s[hH]\s(\d{2})(?!\d)|:(\d{2}))?(?:\s?([ap])\.?m\b\.?)?", after
+    )
     if not found.group() or not re.fullmatch(r"\d{1,2}(?:[.:]\d{2})?", raw):
         return None
     hours, _, minutes = raw.replace(":", ".").partition(".")
-    hour, minute = int(hours), int(minutes or found.group(1) or found.group(2) or 0)
-    half = (found.group(3) or "").casefold()
+    hour = int(hours)
+    minute = int(minutes or found.group(1) or found.group(2) or found.group(3) or 0)
+    half = (found.group(4) or "").casefold()
     if half == "p" and hour < 12:
         hour += 12
     elif half == "a" and hour == 12:
         hour = 0
+    return _minute_of_day(hour, minute, match, found.end())
+
+
+def _minute_of_day(
+    hour: int, minute: int, match: re.Match[str], after: int
+) -> tuple[float, str] | None:
+    """The minute of the day and the words that state it, ``after`` characters past the
+    figure; None for what no clock shows ("24h", "48h": hours counted)."""
     if hour >= 24 or minute > 59:
-        return None  # "24h", "48h": hours counted, not an hour of the day
-    words = match.string[match.start() : match.end("number") + found.end()]
-    return float(hour * 60 + minute), words
+        return None
+    return float(hour * 60 + minute), match.string[match.start() : match.end("number") + after]
 
 
 def _hour_word(match: re.Match[str], language: Pack) -> tuple[float, str] | None:
@@ -631,6 +647,9 @@ def is_clock_hour(
     before = language.alternation("durations", "clock_before")
     if not before or units.get(unit_word.casefold()) != "hour" or value > 24:
         return False
+    after = language.alternation("durations", "clock_after")
+    if after and re.match(rf"\W*(?:{after})(?![\w’'])", text[end:], re.IGNORECASE):
+        return units.get(unit_word.casefold()) == "hour" and value <= 24
     not_after = language.alternation("durations", "clock_not_after")
     if not_after and re.match(rf"\s*(?:{not_after})(?![\w’'])", text[end:], re.IGNORECASE):
         return False

@@ -1190,3 +1190,22 @@ def test_an_ordinal_before_a_superlative_is_a_rank_not_a_count(claim, cl, expect
     """ "third youngest" ranks; "a second title" in the same sentence counts titles."""
     evidence = "It was a second title for the 20-year-old, the third youngest winner of the prize."
     assert outcome("quantity", claim, cl, evidence, "en").outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "minute"),
+    [
+        ("The vote is expected at about 1900 GMT on Wednesday.", "en", 19 * 60),
+        ("The rocket lifted off at 1:47 a.m. EST (0647 GMT).", "en", 6 * 60 + 47),
+        ("L'annonce est officialisée à 19 h 30.", "fr", 19 * 60 + 30),
+        ("Il reste empereur jusqu'à minuit (17 heures, heure de Paris).", "fr", 17 * 60),
+    ],
+)
+def test_hours_with_a_time_zone_or_a_spaced_h_are_clock_times(text, lang, minute):
+    clocks = [q.value for q in facts_of(text, lang).quantities if q.kind == "clock"]
+    assert minute in clocks
+    assert not facts_of(text, lang).dates  # "1900 GMT" is no year
+
+
+def test_a_year_before_a_comma_stays_a_year():
+    assert [d.year for d in facts_of("In 1999, GMT was renamed.", "en").dates] == [1999]
