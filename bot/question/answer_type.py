@@ -138,6 +138,7 @@ def role_beside_name(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
 
 
 def _named_beside(quotes: str, terms: list[QueryTerm], roles: list[QueryTerm]) -> bool:
+    """Is one of ``roles`` written near a name the question does not give?"""
     return any(_near(quotes, at, len(n), roles) for n, at in _names(quotes) if _new_name(n, terms))
 
 

@@ -393,7 +393,8 @@ def _ranges(
     result = list(found)
     for i in range(len(found) - 1):
         (first, low), (second, high) = found[i], found[i + 1]
-        bare = low.kind == "number" or is_stopword(low.counted or "and")  # "50 and"
+        # "50 and": a count of a function word is a bare figure
+        bare = low.kind == "number" or (low.counted is not None and is_stopword(low.counted))
         if not bare or high.kind == "number":
             continue
         figure_end = max(first.end(g) for g in _FIGURE_GROUPS if first.group(g))
@@ -642,14 +643,15 @@ def is_clock_hour(
 ) -> bool:
     """Is "N hours" at ``start``-``end`` an hour of the clock ("à 17 heures", "peu après 14
     heures", "d'ici 23 heures"), a point in time, not a span? Only after a word that sets a
-    time, and not when it measures something ("après 15 heures de négociations": a span)."""
+    time or before a time zone ("17 heures, heure de Paris"), and not when it measures
+    something ("après 15 heures de négociations": a span)."""
     units = language.data["durations"]["units"]
     before = language.alternation("durations", "clock_before")
     if not before or units.get(unit_word.casefold()) != "hour" or value > 24:
         return False
     after = language.alternation("durations", "clock_after")
     if after and re.match(rf"\W*(?:{after})(?![\w’'])", text[end:], re.IGNORECASE):
-        return units.get(unit_word.casefold()) == "hour" and value <= 24
+        return True  # "(17 heures, heure de Paris)": the time zone makes it an hour
     not_after = language.alternation("durations", "clock_not_after")
     if not_after and re.match(rf"\s*(?:{not_after})(?![\w’'])", text[end:], re.IGNORECASE):
         return False
