@@ -397,8 +397,7 @@ def _ranges(
         bare = low.kind == "number" or (low.counted is not None and is_stopword(low.counted))
         if not bare or high.kind == "number":
             continue
-        figure_end = max(first.end(g) for g in _FIGURE_GROUPS if first.group(g))
-        if join.fullmatch(text[figure_end : second.start()].strip()) is None:
+        if join.fullmatch(text[_figure_end(first) : second.start()].strip()) is None:
             continue
         if not re.search(rf"(?:{opening})\s*$", text[: first.start()], re.I):
             continue
@@ -461,8 +460,7 @@ def _with_antecedents(
             continue
         counted = (this.counted or "").casefold()
         unnamed = this.kind == "number" or counted in others or is_stopword(counted)
-        ends = [match.end(g) for g in _FIGURE_GROUPS if match.group(g)]
-        part = of_them.match(text, _skip_spaces(text, max(ends))) is not None or (
+        part = of_them.match(text, _skip_spaces(text, _figure_end(match))) is not None or (
             unnamed
             and bool(including)
             and re.search(rf"\b(?:{including})\s*$", text[: match.start()], re.I) is not None
@@ -485,6 +483,11 @@ def _with_antecedents(
                 this, kind="count", counted=whole.counted, role="subset" if part else None
             )
     return result
+
+
+def _figure_end(match: re.Match[str]) -> int:
+    """Where the figure of a quantity match ends, before the word it counts."""
+    return max(match.end(g) for g in _FIGURE_GROUPS if match.group(g))
 
 
 def _skip_spaces(text: str, at: int) -> int:
@@ -745,7 +748,7 @@ def _per_unit(match: re.Match[str], language: Pack, currency_counted: bool = Fal
         words = tuple(w for w in words if not w.endswith(("'", "’")))
     ends = [match.end(g) for g in groups if match.group(g)]
     after = match.string[max(ends) :]
-    per = "|".join(re.escape(w) for w in words)
+    per = _alternatives(words, bounded=False)
     return re.match(rf"\s*(?:[A-Z]{{2,3}}\s+)?(?:{per})\s*[^\W\d_]{{2,}}", after) is not None
 
 
