@@ -54,6 +54,19 @@ def corpus_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bundled_index) 
 
 
 @pytest.fixture
+def index_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Builds the index of a corpus folder a test wrote, in the test's own folder."""
+    from index import ensure_index
+
+    def build(corpus: Path):
+        monkeypatch.setenv("VERIF_CORPUS_DIR", str(corpus))
+        monkeypatch.setenv("VERIF_INDEX_DIR", str(tmp_path / "index"))
+        return ensure_index(progress=False).index
+
+    return build
+
+
+@pytest.fixture
 def embedded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every passage the bundled embedder is asked to embed during the test, in order."""
     from index.embed import shared_embedder

@@ -718,12 +718,11 @@ def test_a_quotation_opens_with_no_name():
     assert inner_capitalised('The group "Wagner" said Putin spoke.') == ["Wagner", "Putin"]
 
 
-def test_word_order_alone_refutes_no_one(tmp_path, monkeypatch):
+def test_word_order_alone_refutes_no_one(tmp_path, index_of):
     """Another name before the verb and the claim's subject after it ("…, the Commission
     said") is a reported statement or a list, not proof that someone else did it: the
     sentence cannot confirm the claim, and word order alone does not refute it."""
     from bot.engine import Engine
-    from index import ensure_index
 
     corpus = tmp_path / "articles"
     corpus.mkdir()
@@ -733,8 +732,6 @@ def test_word_order_alone_refutes_no_one(tmp_path, monkeypatch):
         "Le plan prévoit des aides aux pêcheurs.",
         encoding="utf-8",
     )
-    monkeypatch.setenv("VERIF_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("VERIF_INDEX_DIR", str(tmp_path / "index"))
-    engine = Engine(ensure_index(progress=False).index)
+    engine = Engine(index_of(corpus))
     answer = engine.ask("La Commission a salué le plan vendredi.")
     assert answer.verdict == "not_enough_info", answer.notes
