@@ -337,9 +337,27 @@ def test_a_weekday_dates_its_article_week(claim, cl, evidence, el, published, ex
         # a year elsewhere in the sentence may date another event
         ("France won the World Cup in 2018", "en",
          "France won its second World Cup after that of 1998.", "en", "unverified"),
+        # of several dates, the one written beside the claim's words dates the claim's event
+        ("Le musée a été fermé trois semaines en mars 2019 pour travaux.", "fr",
+         "Ouvert en 1990, le musée a été fermé trois semaines en mars 2018 pour travaux.",
+         "fr", "contradiction"),
+        ("The mural first appeared on a wall in Bristol in 2006.", "en",
+         "La fresque est apparue sur un mur de Bristol en 2003, puis a été effacée en 2011.",
+         "fr", "contradiction"),
+        # a period that runs from the claim's start ends where the source says
+        ("Le pont a été fermé de 2015 à 2019.", "fr",
+         "Le pont a été fermé de 2015 à 2017, puis rouvert en 2018.", "fr", "contradiction"),
+        # a year inside the claim's period is no other date of it
+        ("The 2010-2014 drought killed thousands of cattle.", "en",
+         "Ranchers remember the 2012 drought, which killed thousands of cattle, and the 2016 "
+         "floods.", "en", "unverified"),
+        # "since" is the date's own word, not its place: two starts of two things
+        ("Le virus a tué 500 personnes depuis 2019.", "fr",
+         "C'est la troisième alerte depuis 2010, dont une en 2014 pour une épidémie qui a tué "
+         "2 000 personnes.", "fr", "unverified"),
     ],
 )  # fmt: skip
-def test_a_year_after_the_same_predicate(claim, cl, evidence, el, expected):
+def test_a_date_in_the_claims_place(claim, cl, evidence, el, expected):
     assert outcome("date", claim, cl, evidence, el).outcome == expected
 
 

@@ -2,8 +2,10 @@
 
 A date is compared field by field on what both texts give ("le 3 mars" against "March 2,
 2021" differs by its day; against "2021" it says nothing), a start ("since 2018") only with a
-start. A date without a year in the evidence takes its article's year, or the year before
-for "août dernier", "last August". A weekday is compared with a weekday, a span with a span,
+start. Of several dates, which may be of several events, the one in the claim's date's place
+(beside the same words, bot/judge/rules/slots.py) is the claim's event's own. A date without
+a year in the evidence takes its article's year, or the year before for "août dernier", "last
+August". A weekday is compared with a weekday, a span with a span,
 in days ("two months" against "60 jours"), with the bounds of quantities.
 """
 
@@ -21,13 +23,10 @@ from bot.judge.rules import (
     same_magnitude,
     silence,
 )
-from bot.question.terms import QueryTerm, first_mention, predicate_of
-from index.analysis import words
+from bot.judge.rules.slots import in_slot
 from index.facts import APPROX_TOLERANCE, DateFact, Duration, facts_of, find_weekdays, resolve_year
-from index.lexicon import Lexicon, load_lexicon
+from index.lang import pack, words_of_every_language
 
-# Words from a predicate to the year that dates it ("built in 1974": the verb, "in").
-YEAR_REACH = 3
 # How far from its article's date a weekday it names may be ("on Sunday", "mardi prochain").
 WEEK = 7
 # Characters before a date where a weekday names that date's day ("Monday, 12 February").
@@ -63,9 +62,18 @@ def check_date(pair: Pair) -> Signal:
         # "announced Monday he will resign Feb. 28" against "Lundi 11 février, il a annoncé
         # sa démission": the source dates the claim's Monday; its Feb. 28 is another event
         return Signal("date", UNVERIFIED, "the source dates another event of the claim")
-    if CONTRADICTION in verdicts or _year_of_same_verb(pair, claimed, stated):
+    if CONTRADICTION in verdicts:
         return Signal("date", CONTRADICTION, "the source gives another date")
     if UNVERIFIED in verdicts:
+        for mine, verdict in zip(claimed, verdicts, strict=True):
+            theirs = _slot_date(mine, pair, claimed, stated) if verdict == UNVERIFIED else None
+            if (
+                theirs is not None
+                and _differs(mine, theirs)
+                and not _in_range(theirs, pair, claimed, stated)
+            ):
+                written = pair.evidence[theirs.start : theirs.end]
+                return Signal("date", CONTRADICTION, f"the source dates it {written}")
         return Signal("date", UNVERIFIED, "the source does not give that date")
     if any(_dates_another_event(mine, stated) for mine in claimed):
         # "an offer in May, and then in July raised it": the claim's July may date the other
@@ -94,35 +102,75 @@ def _on_claimed_weekday(pair: Pair, stated: list[DateFact]) -> bool:
     return False
 
 
-def _year_of_same_verb(pair: Pair, claimed: tuple[DateFact, ...], stated: list[DateFact]) -> bool:
-    """One year against one other year, each right after the claim's predicate ("built in
-    1984" against "was built in 1974"): the same event dated twice. A year elsewhere in the
-    sentence may date another event ("sa deuxième Coupe du monde après celle de 1998")."""
-    if len(claimed) != 1 or len(stated) != 1:
-        return False
-    mine, theirs = claimed[0], stated[0]
-    if mine.fields().keys() != {"year"} or theirs.fields().keys() != {"year"}:
-        return False
-    if mine.year == theirs.year:
-        return False
-    predicate = predicate_of(list(pair.terms), pair.claim)
-    if predicate is None:
-        return False
-    lexicon = load_lexicon()
-    return all(
-        _right_after(text, lang, predicate, str(year), lexicon)
-        for text, lang, year in (
-            (pair.claim, pair.claim_lang, mine.year),
-            (pair.evidence, pair.evidence_lang, theirs.year),
+def _slot_date(
+    mine: DateFact, pair: Pair, claimed: tuple[DateFact, ...], stated: list[DateFact]
+) -> DateFact | None:
+    """The source's date in the place of the claim's (bot/judge/rules/slots.py): a sentence
+    that dates several events ("first appeared in London in 2002, but was removed in 2014")
+    dates the claim's where it writes the same words ("appeared … in London in 2006"). The
+    end of a period is the end of the source's period in the same place ("fermé de 2015 à
+    2019" against "fermé de 2015 à 2017")."""
+    start = _period_start(mine, claimed, pair.claim, pair.claim_lang)
+    if start is not None:
+        # "de 1969" and "from 1969" open a period whether or not read as a start
+        theirs = _in_place(start, pair, stated)
+        return next(
+            (
+                d
+                for d in stated
+                if theirs is not None
+                and _period_start(d, stated, pair.evidence, pair.evidence_lang) is theirs
+            ),
+            None,
         )
+    theirs = _in_place(mine, pair, stated)
+    # a start ("since 2018") is compared with a start, an event's date with a date
+    return None if theirs is None or theirs.since != mine.since else theirs
+
+
+def _in_place(mine: DateFact, pair: Pair, stated: list[DateFact]) -> DateFact | None:
+    """The source's date beside the words beside the claim's, its "since" or "in" aside."""
+    markers = words_of_every_language("dates", "since_before") | words_of_every_language(
+        "phrases", "month_before"
+    )
+    at = in_slot(pair, (mine.start, mine.end), [(d.start, d.end) for d in stated], markers)
+    return None if at is None else stated[at]
+
+
+def _period_start(
+    end: DateFact, dates: tuple[DateFact, ...] | list[DateFact], text: str, lang: str
+) -> DateFact | None:
+    """The date that opens the period ``end`` closes: "2015" of "de 2015 à 2019", of
+    "2015-2019"."""
+    joins = {w.casefold() for w in pack(lang).words("numbers", "range_join")} | {"-", "–"}
+    return next(
+        (
+            d
+            for d in dates
+            if d.end <= end.start and text[d.end : end.start].strip().casefold() in joins
+        ),
+        None,
     )
 
 
-def _right_after(text: str, lang: str, verb: QueryTerm, year: str, lexicon: Lexicon) -> bool:
-    """Does ``year`` come within YEAR_REACH words after ``verb`` in ``text``?"""
-    at = first_mention(verb, text, lang, lexicon)
-    where = text.find(year, at or 0)
-    return at is not None and where > at and len(words(text[at:where])) <= YEAR_REACH
+def _in_range(
+    theirs: DateFact, pair: Pair, claimed: tuple[DateFact, ...], stated: list[DateFact]
+) -> bool:
+    """Is the source's year within the years the claim spans ("the 2013-2016 outbreak"
+    against "the 2014 epidemic")? A year inside a period is no other date of it, unless the
+    source spans a period from the claim's start ("from 1969-1972" against "de 1969 à
+    1975"): then its end is the claim's end, another one."""
+    years = {d.year for d in claimed if d.year}
+    if len(years) < 2 or theirs.year is None:
+        return False
+    start = _period_start(theirs, stated, pair.evidence, pair.evidence_lang)
+    return min(years) <= theirs.year <= max(years) and not (start and start.year in years)
+
+
+def _differs(mine: DateFact, theirs: DateFact) -> bool:
+    """Do two dates give another value for a field both give (a year, a month, a day)?"""
+    given = theirs.fields()
+    return any(k in given and given[k] != v for k, v in mine.fields().items())
 
 
 def _week_of(weekdays: tuple[int, ...], published: str | None) -> DateFact | None:
