@@ -728,6 +728,38 @@ CASES = [
         "fr",
         "unverified",
     ),
+    # a figure in the claim's place, beside the same words, is of the same thing, whatever
+    # name the claim writes before its noun
+    (
+        "About 45 million Zoom shares changed hands on Monday.",
+        "en",
+        "About 80 million shares changed hands on Monday, twice the usual volume.",
+        "en",
+        "contradiction",
+    ),
+    (
+        "The company sold 3 million Galaxy phones in May.",
+        "en",
+        "The company sold 2 million phones in May and 5 million in June.",
+        "en",
+        "contradiction",
+    ),
+    # the same place in a sentence of another year: the figure may be of another time
+    (
+        "The company sold 3 million Galaxy phones in May 2019.",
+        "en",
+        "The company sold 8 million phones in May 2023.",
+        "en",
+        "unverified",
+    ),
+    # the same place, but each figure names its own noun: two things counted
+    (
+        "Le club compte 40 000 abonnés cette saison.",
+        "fr",
+        "Le club compte 25 000 supporters dans son stade cette saison.",
+        "fr",
+        "unverified",
+    ),
 ]
 
 

@@ -28,6 +28,7 @@ from bot.judge.rules import (
     same_magnitude,
     silence,
 )
+from bot.judge.rules.slots import in_slot
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms, subject_of
 from index.analysis import fold, inner_capitalised, is_stopword, words
 from index.facts import Quantity, compatible, entails, facts_of
@@ -103,7 +104,7 @@ def check(pair: Pair) -> Signal:
         ):  # "France's second World Cup victory" against "won it for the second time"
             outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
         elif not same:
-            outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
+            outcomes.append(_unstated(mine, stated, pair))
         elif any(entails(theirs, mine) for theirs in same) and not (
             # "all 11 charges" is stated by "all 11 charges", not by "11 charges"
             mine.role == "all"
@@ -129,7 +130,7 @@ def check(pair: Pair) -> Signal:
         elif not _named_alike(mine, same, pair):
             # "$66 billion deal" against "a break-up fee of $2 billion": another sum of money
             # in the sentence, not the one the claim gives a figure for
-            outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
+            outcomes.append(_unstated(mine, stated, pair))
         elif agrees or (
             mine.kind == "count"
             and any(
@@ -261,6 +262,51 @@ def _answers_another(
         )
         for other in claimed
     )
+
+
+def _unstated(mine: Quantity, stated: tuple[Quantity, ...], pair: Pair) -> tuple[str, str]:
+    """No figure of the source is of the claim's thing by its noun: unverified, unless one
+    stands in the claim's figure's place and disagrees ("some 371 million Alibaba shares
+    changed hands" against "some 271 million shares changed hands")."""
+    other = _in_its_place(mine, stated, pair)
+    if other is not None:
+        return CONTRADICTION, f"{mine.text!r} against {other.text!r}"
+    return UNVERIFIED, f"{mine.text!r} is not stated"
+
+
+def _in_its_place(mine: Quantity, stated: tuple[Quantity, ...], pair: Pair) -> Quantity | None:
+    """The source's figure in the claim's figure's place (slots.py), when it is of the same
+    kind and disagrees with it: another figure of the same thing, whatever noun each writes
+    after it."""
+    found = [(theirs, at) for theirs in stated if (at := pair.evidence.find(theirs.text)) >= 0]
+    claimed_at = pair.claim.find(mine.text)
+    if not found or claimed_at < 0:
+        return None
+    spans = [(at, at + len(theirs.text)) for theirs, at in found]
+    index = in_slot(pair, (claimed_at, claimed_at + len(mine.text)), spans)
+    theirs = None if index is None else found[index][0]
+    if theirs is None or not (_kinds_alike(mine, theirs) and _same_magnitude(mine, theirs)):
+        return None
+    # "20 million installs" and "88 millions d'abonnés" count two things
+    if _counts_another_noun(mine, theirs) or _dated_otherwise(pair):
+        return None
+    return None if compatible(theirs, mine) else theirs
+
+
+def _dated_otherwise(pair: Pair) -> bool:
+    """Does the claim date what it says with a year the source does not write? Then the
+    figure in its place may be of another time ("hit the $1 trillion mark in 2018" against
+    "in 2022 … reach a market value of $3 trillion")."""
+    mine = {d.year for d in facts_of(pair.claim, pair.claim_lang).dates if d.year}
+    theirs = {d.year for d in facts_of(pair.evidence, pair.evidence_lang).dates if d.year}
+    return not mine <= theirs
+
+
+def _counts_another_noun(mine: Quantity, theirs: Quantity) -> bool:
+    """Do both figures name what they count, each its own common noun? A name after a figure
+    qualifies the noun after it ("371 million Alibaba shares"): it names no other thing."""
+    nouns = [q.text.split()[-1] if q.counted else "" for q in (mine, theirs)]
+    return all(noun and not noun[:1].isupper() for noun in nouns)
 
 
 def _kinds_alike(one: Quantity, other: Quantity) -> bool:
