@@ -604,6 +604,22 @@ CASES = [
         "fr",
         "contradiction",
     ),
+    # in its place a few words off, in the other language
+    (
+        "The controllers asked the crew to set the distress code 7500.",
+        "en",
+        "Les contrôleurs demandent alors le code de détresse (7600).",
+        "fr",
+        "contradiction",
+    ),
+    # a name marks no place of a bare number: each may be given its own
+    (
+        "Smith a pris le départ au couloir 4, à côté de Jones, couloir 5.",
+        "fr",
+        "Jones (9,94) a devancé Smith (9,95).",
+        "fr",
+        "unverified",
+    ),
     # other words around it: it may count anything
     (
         "Castro died after surviving 12 US administrations.",

@@ -60,9 +60,9 @@ def check(pair: Pair) -> Signal:
         stated = tuple(in_unit_of(theirs, mine) for theirs in written)
         if mine.kind == "number":
             # A bare number says little of what it counts: it must be stated, and only another
-            # bare number written between the same words contradicts it.
+            # bare number in its place (slots.py) contradicts it.
             if not any(abs(q.value - mine.value) <= 1e-9 * max(mine.value, 1) for q in stated):
-                other = next((q for q in stated if _written_alike(mine, q, pair)), None)
+                other = _bare_in_its_place(mine, stated, pair)
                 if other is not None:
                     outcomes.append((CONTRADICTION, f"{mine.text!r} against {other.text!r}"))
                 else:
@@ -275,22 +275,43 @@ def _unstated(mine: Quantity, stated: tuple[Quantity, ...], pair: Pair) -> tuple
 
 
 def _in_its_place(mine: Quantity, stated: tuple[Quantity, ...], pair: Pair) -> Quantity | None:
-    """The source's figure in the claim's figure's place (slots.py), when it is of the same
-    kind and disagrees with it: another figure of the same thing, whatever noun each writes
-    after it."""
-    found = [(theirs, at) for theirs in stated if (at := pair.evidence.find(theirs.text)) >= 0]
-    claimed_at = pair.claim.find(mine.text)
-    if not found or claimed_at < 0:
-        return None
-    spans = [(at, at + len(theirs.text)) for theirs, at in found]
-    index = in_slot(pair, (claimed_at, claimed_at + len(mine.text)), spans)
-    theirs = None if index is None else found[index][0]
+    """The source's figure in the claim's figure's place, when it is of the same kind and
+    disagrees with it: another figure of the same thing, whatever noun each writes after
+    it."""
+    theirs = _in_place(mine, stated, pair)
     if theirs is None or not (_kinds_alike(mine, theirs) and _same_magnitude(mine, theirs)):
         return None
     # "20 million installs" and "88 millions d'abonnés" count two things
     if _counts_another_noun(mine, theirs) or _dated_otherwise(pair):
         return None
     return None if compatible(theirs, mine) else theirs
+
+
+def _bare_in_its_place(mine: Quantity, stated: tuple[Quantity, ...], pair: Pair) -> Quantity | None:
+    """The source's bare number in the claim's bare number's place, of one magnitude ("after
+    surviving 12 US administrations" against "after surviving 11 US administrations"); never
+    a part of a clock time or of a score ("5:20 pm", "6-3")."""
+    if not _standalone(mine, pair.claim):
+        return None
+    theirs = _in_place(mine, stated, pair, names=False)
+    if theirs is None or theirs.kind != "number" or not same_magnitude(mine.value, theirs.value):
+        return None
+    if not _standalone(theirs, pair.evidence) or _dated_otherwise(pair):
+        return None
+    return theirs
+
+
+def _in_place(
+    mine: Quantity, stated: tuple[Quantity, ...], pair: Pair, names: bool = True
+) -> Quantity | None:
+    """The source's figure in the place of the claim's (bot/judge/rules/slots.py)."""
+    found = [(theirs, at) for theirs in stated if (at := pair.evidence.find(theirs.text)) >= 0]
+    claimed_at = pair.claim.find(mine.text)
+    if not found or claimed_at < 0:
+        return None
+    spans = [(at, at + len(theirs.text)) for theirs, at in found]
+    index = in_slot(pair, (claimed_at, claimed_at + len(mine.text)), spans, names=names)
+    return None if index is None else found[index][0]
 
 
 def _dated_otherwise(pair: Pair) -> bool:
@@ -533,29 +554,6 @@ def _state(quantity: Quantity, text: str, lang: str) -> str | None:
     return None
 
 
-def _written_alike(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
-    """Is the source's bare number in the claim's bare number's place: of one magnitude, with
-    the same word of the claim right before it or right after it ("after surviving 12 US
-    administrations" against "after surviving 11 US administrations")?"""
-    if theirs.kind != "number" or not same_magnitude(mine.value, theirs.value):
-        return False
-    if not (_standalone(mine, pair.claim) and _standalone(theirs, pair.evidence)):
-        return False  # a part of a clock time or of a score: "5:20 pm", "6-3"
-    lexicon = load_lexicon()
-    for neighbour in (_word_before, _word_after):
-        word = neighbour(mine, pair.claim)
-        term = _term_for(word, pair.terms) if word and not is_stopword(word) else None
-        said = neighbour(theirs, pair.evidence)
-        if (
-            term is not None
-            and not (term.is_number or term.is_name)
-            and said
-            and covers(term, sentence_terms(said, pair.evidence_lang, lexicon))
-        ):
-            return True
-    return False
-
-
 def _word_after(quantity: Quantity, text: str) -> str:
     """The word right after a figure's words in ``text``, if any."""
     at = text.find(quantity.text)
@@ -571,13 +569,6 @@ def _standalone(quantity: Quantity, text: str) -> bool:
         return False
     before, after = text[at - 1 : at], text[at + len(quantity.text) : at + len(quantity.text) + 1]
     return not re.match(r"[\w:/–-]", before) and not re.match(r"[\w:/–-]", after)
-
-
-def _word_before(quantity: Quantity, text: str) -> str:
-    """The word right before a figure's words in ``text``, if any."""
-    at = text.find(quantity.text)
-    preceding = words(text[:at])[-1:] if at >= 0 else []
-    return preceding[0].group() if preceding else ""
 
 
 def _term_for(word: str, terms: tuple[QueryTerm, ...]) -> QueryTerm | None:

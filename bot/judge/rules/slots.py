@@ -25,11 +25,14 @@ def in_slot(
     span: tuple[int, int],
     spans: list[tuple[int, int]],
     markers: frozenset[str] = frozenset(),
+    names: bool = True,
 ) -> int | None:
     """Which of the source's ``spans`` (character offsets in the evidence) stands where the
     claim's ``span`` stands: after a word of the claim that comes right before it in the
     claim, or before one that comes right after it. The nearest such word decides. Words of
-    ``markers`` (the "since" of "since 2018") belong to the date or figure, not its place."""
+    ``markers`` (the "since" of "since 2018") belong to the date or figure, not its place; a
+    name marks no place of a bare number (``names``): "Coleman, couloir 5" and "Coleman
+    (9.94)" give him two figures."""
     tokens = words(pair.claim)
     first = next((i for i, t in enumerate(tokens) if t.end() > span[0]), None)
     last = next((i for i in reversed(range(len(tokens))) if tokens[i].start() < span[1]), None)
@@ -39,7 +42,7 @@ def in_slot(
         (
             (distance, anchor, side)
             for anchor in pair.terms
-            if _marks_a_place(anchor, markers)
+            if _marks_a_place(anchor, markers) and (names or not anchor.is_name)
             for side, distance in ((1, first - anchor.position), (-1, anchor.position - last))
             if 0 < distance <= SLOT
         ),
