@@ -216,11 +216,27 @@ NEGATION = [
     ),
     # a negation elsewhere in the sentence does not bear on the claim
     ("Parler sued Amazon", "en", "Parler sued Amazon, which did not reply.", "en", "silence"),
-    # the claim denying what the evidence never mentions is no contradiction
+    # the claim denying what the evidence never mentions is no contradiction; nor can a
+    # source that denies nothing confirm the denial
     (
         "It was not a cyberattack",
         "en",
         "The outage came from a faulty software update.",
+        "en",
+        "unverified",
+    ),
+    (
+        "Les pompiers n'ont pas utilisé de canons à eau contre le feu.",
+        "fr",
+        "Footage shows firefighters and a jet of what appears to be a water cannon.",
+        "en",
+        "unverified",
+    ),
+    # a source that denies in its own words leaves the denial to coverage
+    (
+        "La loi permet la fusion sans l'accord des actionnaires.",
+        "fr",
+        "The law allows the merger without the approval of shareholders.",
         "en",
         "silence",
     ),
@@ -368,14 +384,14 @@ NEGATION = [
         "fr",
         "The computer won the match 3-0.",
         "en",
-        "silence",
+        "unverified",
     ),
     (
         "They have never met in an official match",
         "en",
         "Ils ont joué un match officiel dimanche.",
         "fr",
-        "silence",
+        "unverified",
     ),
     # "pas de", "not any": the denied verb's object is denied with it
     (

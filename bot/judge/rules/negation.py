@@ -5,7 +5,8 @@ object), not anywhere in the sentence; "didn't", "isn't" are negations; words of
 predicate with two poles are left to the direction rule, which turns them instead. "Never"
 up to a time ("before this victory he had never won") is not denied by the event itself; a
 word the evidence says only a little of ("avait peu progressé") is not stated as the claim
-states it.
+states it. A claim's denial is confirmed only by a source that denies something: one that
+neither states nor denies the denied verb leaves it unverified.
 """
 
 from __future__ import annotations
@@ -77,7 +78,9 @@ def _denial(pair: Pair) -> Signal | None:
         said = ", ".join(t.word for t in in_claim)
         return Signal(NAME, UNVERIFIED, f"the source does not deny {said}")
     if not in_evidence and not in_claim:
-        return None
+        # a denial the source may say in other words ("sans l'accord", "without the
+        # approval") leaves it to coverage; a source that denies nothing cannot confirm one
+        return None if evidence_facts.negated else _denial_unstated(content, claim_facts, pair)
     if _kept_from(in_evidence, pair.claim, pair.claim_lang) or _kept_from(
         in_claim, pair.evidence, pair.evidence_lang
     ):
@@ -93,6 +96,21 @@ def _denial(pair: Pair) -> Signal | None:
     side = "the source denies" if in_evidence else "the claim denies"
     denial = ", ".join(t.word for t in in_evidence or in_claim)
     return Signal(NAME, CONTRADICTION, f"{side} {denial}")
+
+
+def _denial_unstated(content: list[QueryTerm], claim: Facts, pair: Pair) -> Signal | None:
+    """The claim denies a plain verb ("La police n'a pas utilisé de gaz lacrymogène") that a
+    source denying nothing does not state ("a plume of what appears to be police tear gas"):
+    what it says of the rest cannot confirm the denial. A verb with two poles is the
+    direction rule's to turn ("did not win" is "lost")."""
+    heads = sentence_terms(" ".join(claim.negation_heads), pair.claim_lang, load_lexicon())
+    if not heads.stems or heads.stems & opposite_poles().keys():
+        return None
+    denied = [t for t in content if covers(t, heads)]
+    if not denied:
+        return None
+    said = denied[0].word
+    return Signal(NAME, UNVERIFIED, f"the source neither states nor denies {said}")
 
 
 def _kept_from(terms: list[QueryTerm], text: str, lang: str) -> bool:
