@@ -67,7 +67,7 @@ SENSE_RULES = frozenset({"direction", "negation"})
 # Rules whose contradiction dates an event, which may be another event than the claim's.
 TIME_RULES = frozenset({"date", "weekday", "relative", "duration", "age"})
 # Rules that read figures and dates: one of them must have read each the claim states.
-FIGURE_RULES = TIME_RULES | {"quantity"}
+FIGURE_RULES = TIME_RULES | {"quantity", "score"}
 
 
 def _passive(language: Pack) -> str:

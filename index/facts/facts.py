@@ -20,6 +20,7 @@ from index.facts.numbers import (
     bound_groups,
     bound_of,
     is_clock_hour,
+    parse_number,
     quantities,
     with_digits,
 )
@@ -69,6 +70,21 @@ class Duration:
 
 
 @dataclass(frozen=True)
+class Score:
+    """A score or a tally, as written: "4-2", "6-3", "432 votes to 202", "194 voix contre
+    114". Its two figures are one fact: neither is a count of its own."""
+
+    first: float
+    second: float
+    start: int
+    end: int
+
+    def same_as(self, other: Score) -> bool:
+        """The same two figures, in either order ("beat Croatia 4-2", "lost 2-4")."""
+        return sorted((self.first, self.second)) == sorted((other.first, other.second))
+
+
+@dataclass(frozen=True)
 class Facts:
     quantities: tuple[Quantity, ...]
     dates: tuple[DateFact, ...]
@@ -82,6 +98,7 @@ class Facts:
     negation_heads: frozenset[str] = frozenset()
     # times said relative to the article's day, as "next week", "last day" ("hier")
     relative: tuple[str, ...] = ()
+    scores: tuple[Score, ...] = ()  # "4-2", "by 432 votes to 202"
 
 
 @cache
@@ -107,6 +124,7 @@ def facts_of(text: str, lang: str) -> Facts:
         implicative=frozenset(implicative_words(text, lang)),
         hedged=frozenset(hedged_words(text, lang)),
         relative=tuple(find_relative(text, lang)),
+        scores=tuple(find_scores(digits, lang)),
     )
 
 
@@ -238,6 +256,46 @@ def resolve_year(date: DateFact, published: str | None) -> DateFact:
     elif date.month > published_month + 2:
         year -= 1
     return DateFact(year, date.month, date.day, date.start, date.end, date.last, date.since)
+
+
+# --- scores ----------------------------------------------------------------------------
+
+# Two small figures joined by a dash ("4-2", "(3-1)", "6-3"), not part of a longer figure, a
+# time or a model number written against a name ("Boeing 737-9").
+_SCORE = re.compile(r"(?<![\w.,:/–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w:/%–-]|[.,]\d)")
+
+
+@cache
+def _tally_pattern(lang: str) -> re.Pattern[str]:
+    """ "432 votes to 202", "194 voix contre 114", "a 194 to 114 vote": two figures joined by
+    a word of the pack's, with a noun of votes after the first or the second."""
+    language = pack(lang)
+    nouns = language.alternation("numbers", "tally_nouns")
+    joins = language.alternation("numbers", "tally_joins")
+    figure = r"\d[\d,.\u202f\u00a0 ]*\d|\d"
+    return re.compile(
+        rf"(?<![\w.,])(?P<a>{figure})\s+(?:(?:{nouns})\s+(?:{joins})\s+(?P<b>{figure})"
+        rf"|(?:{joins})\s+(?P<c>{figure})\s+(?:{nouns}))\b",
+        re.IGNORECASE,
+    )
+
+
+def find_scores(text: str, lang: str) -> list[Score]:
+    """Scores and tallies ("4-2", "by 432 votes to 202"), each two figures of one fact."""
+    found = []
+    for m in _tally_pattern(lang).finditer(text):
+        second = m.group("b") or m.group("c")
+        found.append(
+            Score(parse_number(m.group("a"), lang), parse_number(second, lang), m.start(), m.end())
+        )
+    for m in _SCORE.finditer(text):
+        before = text[: m.start()].rstrip()
+        if int(m.group(1)) >= 100 and before[-1:].isalpha() and before.split()[-1][:1].isupper():
+            continue  # "Boeing 737-9": a model, not a score
+        if any(s.start <= m.start() < s.end for s in found):
+            continue
+        found.append(Score(float(m.group(1)), float(m.group(2)), m.start(), m.end()))
+    return sorted(found, key=lambda s: s.start)
 
 
 # --- durations -------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import index.lang as lang_package
 from index.facts import facts as extract
-from index.facts.facts import DateFact, Duration, Facts
+from index.facts.facts import DateFact, Duration, Facts, Score
 from index.facts.numbers import Quantity
 from index.lang import languages
 
@@ -85,6 +85,8 @@ def to_json(facts: Facts) -> dict[str, Any]:
         value["a"] = list(facts.ages)
     if facts.relative:
         value["r"] = list(facts.relative)
+    if facts.scores:
+        value["s"] = [[x.first, x.second, x.start, x.end] for x in facts.scores]
     for key, words in (
         ("n", facts.negated),
         ("nh", facts.negation_heads),
@@ -116,6 +118,9 @@ def from_json(value: dict[str, Any]) -> Facts:
             implicative=frozenset(value.get("i", ())),
             negation_heads=frozenset(value.get("nh", ())),
             relative=tuple(str(r) for r in value.get("r", ())),
+            scores=tuple(
+                Score(float(a), float(b), int(i), int(j)) for a, b, i, j in value.get("s", ())
+            ),
         )
     except (TypeError, ValueError, AttributeError) as err:
         raise ValueError(f"stored facts cannot be read ({err}): {value!r:.120}") from err

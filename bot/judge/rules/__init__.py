@@ -58,7 +58,7 @@ RULES: dict[str, Rule] = {}
 KINDS = {
     "quantity": "number", "age": "number", "agent": "actor",
     "date": "date", "weekday": "date", "relative": "date", "duration": "date",
-    "route": "route", "order": "order",
+    "route": "route", "order": "order", "score": "number",
 }  # fmt: skip
 
 
@@ -161,6 +161,7 @@ def _load() -> None:
         qualifier,
         quantity,
         route,
+        score,
         speaker,
     )
 

@@ -32,6 +32,7 @@ from bot.judge.rules.slots import in_slot
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms, subject_of
 from index.analysis import fold, inner_capitalised, is_stopword, words
 from index.facts import Quantity, compatible, entails, facts_of
+from index.facts.facts import Score
 from index.facts.numbers import unit_symbol, with_digits
 from index.lang import pack
 from index.lexicon import load_lexicon
@@ -50,7 +51,9 @@ OWN_CLAUSE_WORDS = 2
 
 @rule(NAME)
 def check(pair: Pair) -> Signal:
-    claimed = facts_of(pair.claim, pair.claim_lang).quantities
+    claim = facts_of(pair.claim, pair.claim_lang)
+    # the figures of a score or a tally are the score rule's: "4-2" is no count of 4
+    claimed = tuple(q for q in claim.quantities if not _in_score(q, pair.claim, claim.scores))
     if not claimed:
         return silence(NAME)
     written = facts_of(pair.evidence, pair.evidence_lang).quantities
@@ -262,6 +265,11 @@ def _answers_another(
         )
         for other in claimed
     )
+
+
+def _in_score(quantity: Quantity, text: str, scores: tuple[Score, ...]) -> bool:
+    at = text.find(quantity.text)
+    return any(s.start <= at < s.end for s in scores)
 
 
 def _unstated(mine: Quantity, stated: tuple[Quantity, ...], pair: Pair) -> tuple[str, str]:
