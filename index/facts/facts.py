@@ -124,7 +124,7 @@ def facts_of(text: str, lang: str) -> Facts:
         implicative=frozenset(implicative_words(text, lang)),
         hedged=frozenset(hedged_words(text, lang)),
         relative=tuple(find_relative(text, lang)),
-        scores=tuple(find_scores(digits, lang)),
+        scores=tuple(find_scores(text, lang)),
     )
 
 
@@ -272,7 +272,7 @@ def _tally_pattern(lang: str) -> re.Pattern[str]:
     language = pack(lang)
     nouns = language.alternation("numbers", "tally_nouns")
     joins = language.alternation("numbers", "tally_joins")
-    figure = r"\d[\d,.\u202f\u00a0 ]*\d|\d"
+    figure = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+"
     return re.compile(
         rf"(?<![\w.,])(?P<a>{figure})\s+(?:(?:{nouns})\s+(?:{joins})\s+(?P<b>{figure})"
         rf"|(?:{joins})\s+(?P<c>{figure})\s+(?:{nouns}))\b",
@@ -281,7 +281,8 @@ def _tally_pattern(lang: str) -> re.Pattern[str]:
 
 
 def find_scores(text: str, lang: str) -> list[Score]:
-    """Scores and tallies ("4-2", "by 432 votes to 202"), each two figures of one fact."""
+    """Scores and tallies written in figures ("4-2", "by 432 votes to 202"), each two figures
+    of one fact, with their offsets in ``text``."""
     found = []
     for m in _tally_pattern(lang).finditer(text):
         second = m.group("b") or m.group("c")

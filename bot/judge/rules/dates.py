@@ -129,7 +129,8 @@ def _slot_date(
 
 
 def _in_place(mine: DateFact, pair: Pair, stated: list[DateFact]) -> DateFact | None:
-    """The source's date beside the words beside the claim's, its "since" or "in" aside."""
+    """The source's date in the place of the claim's date (slots.py); the words of a date
+    itself ("since", "in", "depuis") mark no place."""
     markers = words_of_every_language("dates", "since_before") | words_of_every_language(
         "phrases", "month_before"
     )
