@@ -31,8 +31,7 @@ from bot.judge.rules import (
 from bot.judge.rules.slots import in_slot
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms, subject_of
 from index.analysis import fold, inner_capitalised, is_stopword, words
-from index.facts import Quantity, compatible, entails, facts_of
-from index.facts.facts import Score
+from index.facts import Quantity, Score, compatible, entails, facts_of
 from index.facts.numbers import unit_symbol, with_digits
 from index.lang import pack
 from index.lexicon import load_lexicon
@@ -268,6 +267,7 @@ def _answers_another(
 
 
 def _in_score(quantity: Quantity, text: str, scores: tuple[Score, ...]) -> bool:
+    """Is the figure one of a score's two ("4" of "4-2")?"""
     at = text.find(quantity.text)
     return any(s.start <= at < s.end for s in scores)
 
