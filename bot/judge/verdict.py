@@ -373,7 +373,7 @@ def _years_unsaid(
     """The claim's years that the sentence does not write: the date rule may find them
     consistent ("yesterday" in a 2022 article is in 2022), but an article's year is no
     statement of what the claim dates with it, so they count as unsaid."""
-    written = {d.year for d in facts_of(sentence, article.language).dates if d.year}
+    written = facts_of(sentence, article.language).years
     return [t for t in missing if t.is_number and is_year(t.word) and int(t.word) not in written]
 
 

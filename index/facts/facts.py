@@ -100,6 +100,11 @@ class Facts:
     relative: tuple[str, ...] = ()
     scores: tuple[Score, ...] = ()  # "4-2", "by 432 votes to 202"
 
+    @property
+    def years(self) -> frozenset[int]:
+        """The years the text's dates give."""
+        return frozenset(d.year for d in self.dates if d.year)
+
 
 @cache
 def facts_of(text: str, lang: str) -> Facts:

@@ -326,9 +326,8 @@ def _dated_otherwise(pair: Pair) -> bool:
     """Does the claim date what it says with a year the source does not write? Then the
     figure in its place may be of another time ("hit the $1 trillion mark in 2018" against
     "in 2022 … reach a market value of $3 trillion")."""
-    mine = {d.year for d in facts_of(pair.claim, pair.claim_lang).dates if d.year}
-    theirs = {d.year for d in facts_of(pair.evidence, pair.evidence_lang).dates if d.year}
-    return not mine <= theirs
+    mine = facts_of(pair.claim, pair.claim_lang).years
+    return not mine <= facts_of(pair.evidence, pair.evidence_lang).years
 
 
 def _counts_another_noun(mine: Quantity, theirs: Quantity) -> bool:
@@ -368,9 +367,9 @@ def _other_years(same: list[Quantity], pair: Pair) -> bool:
     clauses of the source's figures give years of their own? The figures may then be of
     another time ("tué 11.000 personnes en 2014" against "1 668 personnes depuis 2018"; not
     "du jamais-vu depuis 2011. Elle a relevé ses taux de 50 points")."""
-    mine = {d.year for d in facts_of(pair.claim, pair.claim_lang).dates if d.year}
+    mine = facts_of(pair.claim, pair.claim_lang).years
     clauses = " ; ".join(_clause_of(q.text, pair) for q in same)
-    theirs = {d.year for d in facts_of(clauses, pair.evidence_lang).dates if d.year}
+    theirs = facts_of(clauses, pair.evidence_lang).years
     return bool(mine and theirs and not mine & theirs)
 
 
