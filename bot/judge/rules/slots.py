@@ -48,11 +48,15 @@ def in_slot(
         ),
         key=lambda found: found[0],
     )
+    if not anchors:
+        return None
     lexicon = load_lexicon()
     said = words(pair.evidence)
+    # each word of the source read once, whichever anchors are looked for in it
+    read = [sentence_terms(token.group(), pair.evidence_lang, lexicon) for token in said]
     for _, anchor, side in anchors:
-        for at, token in enumerate(said):
-            if not covers(anchor, sentence_terms(token.group(), pair.evidence_lang, lexicon)):
+        for at, terms in enumerate(read):
+            if not covers(anchor, terms):
                 continue
             apart = [(_words_apart(said, at, s, side), i) for i, s in enumerate(spans)]
             near = [(n, i) for n, i in apart if 0 < n <= REACH]
