@@ -80,7 +80,7 @@ def _denial(pair: Pair) -> Signal | None:
     if not in_evidence and not in_claim:
         # a denial the source may say in other words ("sans l'accord", "without the
         # approval") leaves it to coverage; a source that denies nothing cannot confirm one
-        return None if evidence_facts.negated else _denial_unstated(content, claim_facts, pair)
+        return None if evidence_facts.negated else _denial_unstated(content, heads)
     if _kept_from(in_evidence, pair.claim, pair.claim_lang) or _kept_from(
         in_claim, pair.evidence, pair.evidence_lang
     ):
@@ -98,12 +98,12 @@ def _denial(pair: Pair) -> Signal | None:
     return Signal(NAME, CONTRADICTION, f"{side} {denial}")
 
 
-def _denial_unstated(content: list[QueryTerm], claim: Facts, pair: Pair) -> Signal | None:
+def _denial_unstated(content: list[QueryTerm], heads: SentenceTerms) -> Signal | None:
     """The claim denies a plain verb ("La police n'a pas utilisé de gaz lacrymogène") that a
     source denying nothing does not state ("a plume of what appears to be police tear gas"):
-    what it says of the rest cannot confirm the denial. A verb with two poles is the
-    direction rule's to turn ("did not win" is "lost")."""
-    heads = sentence_terms(" ".join(claim.negation_heads), pair.claim_lang, load_lexicon())
+    what it says of the rest cannot confirm the denial. ``heads`` is what the claim denies
+    (``_denied``); a verb with two poles is the direction rule's to turn ("did not win" is
+    "lost")."""
     if not heads.stems or heads.stems & opposite_poles().keys():
         return None
     denied = [t for t in content if covers(t, heads)]
