@@ -19,7 +19,9 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from babel import Locale
 from babel.dates import get_day_names, get_month_names
+from babel.localedata import locale_identifiers
 
 
 @dataclass(frozen=True)
@@ -110,12 +112,26 @@ def _strip_accents_dot(name: str) -> str:
 
 @cache
 def _months(code: str) -> dict[str, int]:
+    """Month names and abbreviations as every country writing the language writes them:
+    British and agency English abbreviate September "Sept.", which babel's plain "en" lacks."""
     names: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            for number, name in get_month_names(width, context, locale=code).items():
-                names[_strip_accents_dot(name)] = number
+    for locale in _regional_locales(code):
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale=locale).items():
+                    names.setdefault(_strip_accents_dot(name), number)
     return names
+
+
+def _regional_locales(code: str) -> list[str]:
+    """The language's locale, then its regional ones in its usual script ("en_GB", "fr_CA";
+    not "en_Dsrt", English in the Deseret alphabet)."""
+    regional = sorted(
+        identifier
+        for identifier in locale_identifiers()
+        if identifier.startswith(code + "_") and Locale.parse(identifier).script is None
+    )
+    return [code, *regional]
 
 
 @cache

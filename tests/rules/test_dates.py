@@ -138,6 +138,63 @@ DATES = [
 ]
 
 
+LISTS = [
+    # days listed together are of one series: one the same and another not is a wrong date
+    (
+        "Les élections législatives se tiendront les 30 juin et 6 juillet.",
+        "fr",
+        "Il a annoncé les dates des deux tours : le 30 juin pour le premier tour, et le 7 "
+        "juillet pour le second.",
+        "fr",
+        "contradiction",
+    ),
+    (
+        "Elections will be held on 20 June and 7 July.",
+        "en",
+        "Le premier tour aura lieu le 30 juin et le second le 7 juillet.",
+        "fr",
+        "contradiction",
+    ),
+    (
+        "Elections will be held on 30 June and 7 July.",
+        "en",
+        "Le premier tour aura lieu le 30 juin et le second le 7 juillet.",
+        "fr",
+        "support",
+    ),
+    # not a list: two events the claim dates apart, of which the source gives another day
+    (
+        "The strike began on 3 March, and a vote was held on 9 March.",
+        "en",
+        "The strike began on 3 March; the talks ended on 12 March.",
+        "en",
+        "unverified",
+    ),
+    # a claim that dates both events says which is which; swapped, they are not confirmed
+    (
+        "Elizabeth married Philip in November 1947 and was crowned on 2 June 1953.",
+        "en",
+        "Elle avait épousé en novembre 1947 Philip Mountbatten, avant d'y être couronnée le 2 "
+        "juin 1953.",
+        "fr",
+        "support",
+    ),
+    (
+        "Elizabeth married Philip in June 1953 and was crowned in November 1947.",
+        "en",
+        "Elle avait épousé en novembre 1947 Philip Mountbatten, avant d'y être couronnée en "
+        "juin 1953.",
+        "fr",
+        "unverified",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "cl", "evidence", "el", "expected"), LISTS)
+def test_dates_listed_and_dated_apart(claim, cl, evidence, el, expected):
+    assert outcome("date", claim, cl, evidence, el).outcome == expected
+
+
 @pytest.mark.parametrize(("claim", "cl", "evidence", "el", "published", "expected"), DATES)
 def test_date(claim, cl, evidence, el, published, expected):
     assert outcome("date", claim, cl, evidence, el, published).outcome == expected
@@ -162,6 +219,15 @@ def test_dates_without_a_year_are_found_in_both_languages():
     assert [(d.month, d.day, d.year) for d in find_dates("on March 3 it rained", "en")] == [
         (3, 3, None)
     ]
+
+
+def test_months_abbreviated_as_any_country_writes_them_are_dates():
+    """Agency English writes "Sept. 13", which babel's plain English abbreviates "Sep"."""
+    assert [(d.month, d.day) for d in find_dates("arrested her on Sept. 13 after", "en")] == [
+        (9, 13)
+    ]
+    assert [(d.month, d.day) for d in find_dates("on Sept 13, 2022", "en")] == [(9, 13)]
+    assert [(d.month, d.day) for d in find_dates("le 13 sept. 2022", "fr")] == [(9, 13)]
 
 
 @pytest.mark.parametrize(
@@ -426,6 +492,7 @@ def test_an_hour_of_the_clock_is_no_span():
 
     assert facts_of("Les aéroports seront fermés d'ici 23 heures jeudi.", "fr").durations == ()
     assert facts_of("Ils ont fermé jeudi à 17 heures.", "fr").durations == ()
+    assert facts_of("Un couvre-feu s'applique à partir de 22 heures.", "fr").durations == ()
     assert [d.text for d in facts_of("Les négociations ont duré 23 heures.", "fr").durations] == [
         "23 heures"
     ]

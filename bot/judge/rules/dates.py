@@ -11,6 +11,7 @@ in days ("two months" against "60 jours"), with the bounds of quantities.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from bot.judge.rules import (
@@ -24,6 +25,7 @@ from bot.judge.rules import (
     silence,
 )
 from bot.judge.rules.slots import in_slot
+from index.analysis import is_stopword
 from index.facts import APPROX_TOLERANCE, DateFact, Duration, facts_of, find_weekdays, resolve_year
 from index.lang import pack, words_of_every_language
 
@@ -65,6 +67,9 @@ def check_date(pair: Pair) -> Signal:
     if CONTRADICTION in verdicts:
         return Signal("date", CONTRADICTION, "the source gives another date")
     if UNVERIFIED in verdicts:
+        listed = _list_against_list(pair, claimed, stated)
+        if listed is not None:
+            return Signal("date", CONTRADICTION, f"the source dates them {listed}")
         for mine, verdict in zip(claimed, verdicts, strict=True):
             theirs = _slot_date(mine, pair, claimed, stated) if verdict == UNVERIFIED else None
             if (
@@ -75,10 +80,17 @@ def check_date(pair: Pair) -> Signal:
                 written = pair.evidence[theirs.start : theirs.end]
                 return Signal("date", CONTRADICTION, f"the source dates it {written}")
         return Signal("date", UNVERIFIED, "the source does not give that date")
-    if any(_dates_another_event(mine, stated) for mine in claimed):
+    if any(_dates_another_event(mine, stated, claimed) for mine in claimed):
         # "an offer in May, and then in July raised it": the claim's July may date the other
         # event; the sentence alone does not say which is which
         return Signal("date", UNVERIFIED, "the source gives that date and another one")
+    if any(
+        (theirs := _in_place(mine, pair, stated)) is not None and _differs(mine, theirs)
+        for mine in claimed
+    ):
+        # every date is the source's, but one stands where the source writes another:
+        # "married in 1953 and crowned in 1947" against "married in 1947, crowned in 1953"
+        return Signal("date", UNVERIFIED, "the source gives these dates to other events")
     return Signal("date", SUPPORT, "same date")
 
 
@@ -194,15 +206,58 @@ def _week_of(weekdays: tuple[int, ...], published: str | None) -> DateFact | Non
     return DateFact(next(iter(years)), month, None, 0, 0)
 
 
-def _dates_another_event(mine: DateFact, stated: list[DateFact]) -> bool:
-    """Does the source give, besides the claim's day or month, another one just as precise?
-    (Years alone are left out: "sa deuxième Coupe du monde après celle de 1998" in 2018.)"""
-    wanted = {k: v for k, v in mine.fields().items() if k != "year"}
+def _dates_another_event(
+    mine: DateFact, stated: list[DateFact], claimed: tuple[DateFact, ...]
+) -> bool:
+    """Does the source give, besides the claim's day or month, another one just as precise
+    that the claim does not date anything with? (Years alone are left out: "sa deuxième
+    Coupe du monde après celle de 1998" in 2018.) A claim that gives both dates ("married in
+    November 1947 and crowned on 2 June 1953") says which is which itself."""
+    wanted = sorted(k for k in mine.fields() if k != "year")
     if not wanted:
         return False
-    given = {tuple(d.fields().get(k) for k in sorted(wanted)) for d in stated}
+
+    def key(d: DateFact) -> tuple[int | None, ...]:
+        return tuple(d.fields().get(k) for k in wanted)
+
+    own = {key(d) for d in claimed if d is not mine}
+    given = {key(d) for d in stated} - own
     given = {g for g in given if None not in g}
-    return len(given) > 1
+    return len(given) > 1 or (len(given) == 1 and key(mine) not in given)
+
+
+def _list_against_list(
+    pair: Pair, claimed: tuple[DateFact, ...], stated: list[DateFact]
+) -> str | None:
+    """The source's dates, in its words, when the claim lists as many days in a row ("les 30
+    juin et 6 juillet", "on 20 June and 7 July") as the source gives, one of them the same
+    and another not: the two rounds of a vote, the days of
+    a meeting, dated otherwise ("le 30 juin pour le premier tour, et le 7 juillet pour le
+    second"). Dates listed together are of one series, so the other one is the claim's."""
+    listed = sorted((d for d in claimed if "day" in d.fields()), key=lambda d: d.start)
+    if len(listed) < 2 or any(
+        not _joined(pair.claim[a.end : b.start], pair.claim_lang)
+        for a, b in zip(listed, listed[1:], strict=False)
+    ):
+        return None
+    theirs = sorted((d for d in stated if "day" in d.fields()), key=lambda d: d.start)
+    if len(theirs) != len(listed):
+        return None
+    pairs = list(zip(listed, theirs, strict=True))
+    if any(_differs(a, b) for a, b in pairs) and any(not _differs(a, b) for a, b in pairs):
+        return " and ".join(pair.evidence[d.start : d.end] for d in theirs)
+    return None
+
+
+def _joined(between: str, lang: str) -> bool:
+    """Is ``between`` only what joins two items of a list ("et", ", and", "et au", "and on")?"""
+    joins = {w.casefold() for w in pack(lang).words("numbers", "range_join")}
+    tokens = [t for t in re.findall(r"[\w’']+", between.casefold())]
+    return (
+        0 < len(tokens) <= 3
+        and any(t in joins for t in tokens)
+        and all(t in joins or is_stopword(t) for t in tokens)
+    ) or between.strip() == ","
 
 
 def _same_precision_only(claimed: tuple[DateFact, ...], stated: list[DateFact]) -> bool:
