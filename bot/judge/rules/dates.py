@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from itertools import pairwise
 
 from bot.judge.rules import (
     CONTRADICTION,
@@ -236,8 +237,7 @@ def _list_against_list(
     second"). Dates listed together are of one series, so the other one is the claim's."""
     listed = sorted((d for d in claimed if "day" in d.fields()), key=lambda d: d.start)
     if len(listed) < 2 or any(
-        not _joined(pair.claim[a.end : b.start], pair.claim_lang)
-        for a, b in zip(listed, listed[1:], strict=False)
+        not _joined(pair.claim[a.end : b.start], pair.claim_lang) for a, b in pairwise(listed)
     ):
         return None
     theirs = sorted((d for d in stated if "day" in d.fields()), key=lambda d: d.start)
@@ -252,7 +252,7 @@ def _list_against_list(
 def _joined(between: str, lang: str) -> bool:
     """Is ``between`` only what joins two items of a list ("et", ", and", "et au", "and on")?"""
     joins = {w.casefold() for w in pack(lang).words("numbers", "range_join")}
-    tokens = [t for t in re.findall(r"[\w’']+", between.casefold())]
+    tokens = re.findall(r"[\w’']+", between.casefold())
     return (
         0 < len(tokens) <= 3
         and any(t in joins for t in tokens)
