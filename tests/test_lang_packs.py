@@ -179,6 +179,24 @@ def test_a_first_word_common_only_in_its_language_is_no_name():
     assert names["Kipchoge"]
 
 
+def test_the_word_before_a_questions_interrogative_is_no_name():
+    """ "Pendant combien de jours…": a preposition that English also writes ("a pendant") is
+    no name when the interrogative word follows it; "Kipchoge, quand…" stays one."""
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+
+    evidence = "Le cercueil a été exposé cinq jours à Westminster Hall."
+    lexicon = load_lexicon()
+    corpus = TermIndex([sentence_terms(evidence, "fr", lexicon)], [evidence])
+    question = "Pendant combien de jours le cercueil a-t-il été exposé ?"
+    names = {t.word: t.is_name for t in query_terms(question, "fr", lexicon, corpus)}
+    assert not names["Pendant"]
+    names = {
+        t.word: t.is_name
+        for t in query_terms("Kipchoge, quand a-t-il couru ?", "fr", lexicon, corpus)
+    }
+    assert names["Kipchoge"]
+
+
 def test_a_third_language_is_one_more_lexicon_file(monkeypatch):
     """A word of a new language reaches both others through the concept it lists."""
     real_pack, real_stem = index.lexicon.pack, index.lexicon.stem

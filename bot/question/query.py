@@ -127,7 +127,7 @@ _ANSWER_TYPES = [
 
 
 # Interrogative words: the first one asks; a later one opens a clause of the question.
-_WH = re.compile(
+INTERROGATIVE = re.compile(
     r"\b(?:what|which|who|whom|whose|when|where|why|how|quel(?:le)?s?|qui|quand|où|combien"
     r"|pourquoi|comment|lequel|laquelle)\b",
     re.IGNORECASE,
@@ -138,11 +138,11 @@ def _answer_type(text: str) -> str | None:
     """The kind of answer asked for, from the words that ask it. A "when", "who" or "où" after
     the question's own interrogative word opens a clause ("What slogan was he wearing *when*
     he arrived?", "le juge *qui* a lu le verdict"): it asks for nothing."""
-    first = _WH.search(text)
+    first = INTERROGATIVE.search(text)
     for kind, pattern in _ANSWER_TYPES:
         for match in re.finditer(pattern, text, re.IGNORECASE):
             later = first is not None and match.start() > first.start()
-            clause = later and _WH.match(text, match.start())
+            clause = later and INTERROGATIVE.match(text, match.start())
             if not clause or _SECOND_QUESTION.search(text, 0, match.start()):
                 return kind
     return None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cache
 
+from bot.question.query import INTERROGATIVE
 from index.analysis import (
     SentenceTerms,
     by_prefix,
@@ -203,6 +204,14 @@ def query_terms(
             )
             and word.casefold() not in WEEKDAYS
             and word.casefold() not in MONTHS
+            # "Pendant combien de jours…", "During which year…": the word right before
+            # the question's interrogative word is a preposition ("Macron, quand…" is not)
+            and not (
+                position == 0
+                and len(tokens) > 1
+                and INTERROGATIVE.fullmatch(tokens[1].group()) is not None
+                and not text[match.end() : tokens[1].start()].strip()
+            )
         )
         own = lexicon.normalize(word, lang)
         stems = {own} if not is_number else {folded}
