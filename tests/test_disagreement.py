@@ -106,9 +106,10 @@ def test_an_article_s_year_is_no_statement_of_the_claim_s(tmp_path):
 
 
 def test_an_earlier_death_toll_does_not_refute_the_updated_one(tmp_path):
-    """Death tolls grow as they are updated: "earlier reports said 400 people were killed"
-    is an earlier count, not a denial of the 832 dead another sentence gives. Without the
-    updated toll, the lower count still refutes."""
+    """Death tolls grow as they are updated: "400 people were killed" is an earlier count, not
+    a denial of the 832 dead another sentence gives. Without the updated toll, the lower count
+    still refutes, unless the sentence itself says it is of earlier ("Earlier reports said…",
+    "At the time, …"): then it is no denial of a count given later."""
     articles = {
         "bilan-fr.txt": (
             "Séisme en Indonésie : le bilan s'alourdit\n\n"
@@ -117,13 +118,18 @@ def test_an_earlier_death_toll_does_not_refute_the_updated_one(tmp_path):
         ),
         "toll-en.txt": (
             "Indonesia quake toll rises\n\n"
-            "Earlier reports said 400 people were killed in the quake as hospitals struggled to "
+            "Officials said 400 people were killed in the quake as hospitals struggled to "
             "cope. Rescuers scrambled to reach the stricken region."
         ),
     }
     both = _index(tmp_path / "both", articles)
-    earlier = _index(tmp_path / "earlier", {"toll-en.txt": articles["toll-en.txt"]})
+    lower = _index(tmp_path / "lower", {"toll-en.txt": articles["toll-en.txt"]})
+    earlier = _index(
+        tmp_path / "earlier",
+        {"toll-en.txt": articles["toll-en.txt"].replace("Officials said", "Earlier reports said")},
+    )
     for claim in ("Plus de 800 personnes ont été tuées dans le séisme.",
                   "More than 800 people were killed in the quake."):  # fmt: skip
         assert ask(claim, index=both).verdict != "refuted"
-        assert ask(claim, index=earlier).verdict == "refuted"
+        assert ask(claim, index=lower).verdict == "refuted"
+        assert ask(claim, index=earlier).verdict == "not_enough_info"

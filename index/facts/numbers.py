@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from text_to_num import alpha2digit
@@ -192,6 +193,31 @@ def with_digits(text: str, lang: str) -> str:
         text = alpha2digit(text, lang, threshold=2)
     text = _units_joined(_count_words(_halves(text, language), language))
     return re.sub(r"SCALE(\d+)Q", lambda m: scales[int(m.group(1))], text)
+
+
+def span_of(fragment: str, text: str, lang: str) -> tuple[int, int] | None:
+    """Where the words of a figure read from ``text`` stand in it: a quantity's words are
+    those of ``with_digits(text)`` ("2 navires" of "deux navires"), which moves the offsets;
+    the characters both texts share map them back."""
+    at = text.find(fragment)
+    if at >= 0:
+        return at, at + len(fragment)
+    digits = with_digits(text, lang)
+    at = digits.find(fragment)
+    if at < 0:
+        return None
+    blocks = SequenceMatcher(None, digits, text, autojunk=False).get_opcodes()
+
+    def moved(position: int, end: bool) -> int:
+        for tag, i1, i2, j1, j2 in blocks:
+            if i1 <= position < i2 or (end and position == i2):
+                if tag == "equal":
+                    return j1 + position - i1
+                return j2 if end else j1
+        return len(text)
+
+    start, stop = moved(at, end=False), moved(at + len(fragment), end=True)
+    return (start, stop) if start < stop else None
 
 
 def _halves(text: str, language: Pack) -> str:

@@ -776,6 +776,28 @@ CASES = [
         "fr",
         "unverified",
     ),
+    # an adjective between the figure and its noun: the noun after it is what is counted
+    (
+        "Some 160 uniformed firefighters received a standing ovation.",
+        "en",
+        "160 sapeurs-pompiers en uniforme ont défilé au sein de la cathédrale.",
+        "fr",
+        "support",
+    ),
+    (
+        "Some 250 uniformed firefighters received a standing ovation.",
+        "en",
+        "160 sapeurs-pompiers en uniforme ont défilé au sein de la cathédrale.",
+        "fr",
+        "contradiction",
+    ),
+    (
+        "Some 250 uniformed firefighters received a standing ovation.",
+        "en",
+        "160 police officers in uniform received an ovation.",
+        "en",
+        "unverified",
+    ),
 ]
 
 
@@ -1258,3 +1280,74 @@ def test_hours_with_a_time_zone_or_a_spaced_h_are_clock_times(text, lang, minute
 
 def test_a_year_before_a_comma_stays_a_year():
     assert [d.year for d in facts_of("In 1999, GMT was renamed.", "en").dates] == [1999]
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # a figure written in words has its place in the text as written ("deux navires")
+        ("La Nouvelle-Zélande envoie deux navires de sa marine vers les Tonga.", "fr",
+         "New Zealand will send two Navy ships to Tonga despite uncertainty.", "en", "support"),
+        ("La Nouvelle-Zélande envoie trois navires de sa marine vers les Tonga.", "fr",
+         "New Zealand will send two Navy ships to Tonga despite uncertainty.", "en",
+         "contradiction"),
+        # in the claim's figure's place, the source's figure states it whatever noun each
+        # writes ("matches", "duels"); another value there with another noun stays unsaid
+        ("Sinner had won his last three matches against Medvedev.", "en",
+         "Le tombeur de Novak Djokovic avait gagné ses trois derniers duels contre Medvedev.",
+         "fr", "support"),
+        ("Sinner had won his last four matches against Medvedev.", "en",
+         "Le tombeur de Novak Djokovic avait gagné ses trois derniers duels contre Medvedev.",
+         "fr", "unverified"),
+        # a source's figure that names nothing may count another thing than the claim's
+        ("More than 300 people were injured in the two Brussels attacks.", "en",
+         "The attacks in Brussels killed about 34 people and injured more than 100.", "en",
+         "unverified"),
+    ],
+)  # fmt: skip
+def test_a_figure_in_the_claims_place_states_or_denies_it(claim, cl, evidence, el, expected):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+def test_a_figure_written_in_words_is_found_where_it_is_written():
+    from index.facts.numbers import span_of
+
+    text = "La Nouvelle-Zélande envoie deux navires de sa marine."
+    start, end = span_of("2 navires", text, "fr")
+    assert text[start:end] == "deux navires"
+    text = "Vingt et une personnes sont mortes."
+    start, end = span_of("21 personnes", text, "fr")
+    assert text[start:end] == "Vingt et une personnes"
+    assert span_of("45 %", "soit 45 % des voix", "fr") == (5, 9)
+    assert span_of("12 navires", "deux navires", "fr") is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # a word opening a complement ("lors des") is no adjective qualifying the count
+        ("Le gouverneur a fait état de cinq morts lors des manifestations.", "fr",
+         "Le gouverneur a fait état de « trois morts » lors des manifestations.", "fr",
+         "contradiction"),
+        ("Il a participé à une centaine d'expéditions autour de l'épave.", "fr",
+         "Il a participé à une trentaine d'expéditions autour du paquebot.", "fr",
+         "contradiction"),
+        # each figure names its own group by a name: two groups, whatever noun follows
+        ("Only three Labour MPs voted in favour of the deal.", "en",
+         "In total, 118 Tory MPs voted against the deal.", "en", "unverified"),
+        ("Only three Labour MPs voted in favour of the deal.", "en",
+         "Only five Labour MPs voted in favour of the deal.", "en", "contradiction"),
+        # a sentence that dates its figure earlier gives an earlier count, no denial
+        ("More than 15,000 monkeypox cases have been reported.", "en",
+         "At the time, 3,040 cases of monkeypox had been reported to the WHO.", "en",
+         "unverified"),
+        ("Plus de 15 000 cas de variole du singe ont été signalés.", "fr",
+         "À l'époque, 3 040 cas de variole du singe avaient été signalés à l'OMS.", "fr",
+         "unverified"),
+        ("More than 15,000 monkeypox cases have been reported.", "en",
+         "So far, 3,040 cases of monkeypox have been reported to the WHO.", "en",
+         "contradiction"),
+    ],
+)  # fmt: skip
+def test_what_a_count_counts_and_when(claim, cl, evidence, el, expected):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected

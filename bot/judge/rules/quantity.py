@@ -32,7 +32,7 @@ from bot.judge.rules.slots import in_slot
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms, subject_of
 from index.analysis import fold, inner_capitalised, is_stopword, words
 from index.facts import Quantity, Score, compatible, entails, facts_of
-from index.facts.numbers import unit_symbol, with_digits
+from index.facts.numbers import span_of, unit_symbol, with_digits
 from index.lang import pack
 from index.lexicon import load_lexicon
 
@@ -106,7 +106,7 @@ def check(pair: Pair) -> Signal:
         ):  # "France's second World Cup victory" against "won it for the second time"
             outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
         elif not same:
-            outcomes.append(_unstated(mine, stated, pair))
+            outcomes.append(_unstated(mine, _free(mine, stated, claimed, pair), pair))
         elif any(entails(theirs, mine) for theirs in same) and not (
             # "all 11 charges" is stated by "all 11 charges", not by "11 charges"
             mine.role == "all"
@@ -132,7 +132,9 @@ def check(pair: Pair) -> Signal:
         elif not _named_alike(mine, same, pair):
             # "$66 billion deal" against "a break-up fee of $2 billion": another sum of money
             # in the sentence, not the one the claim gives a figure for
-            outcomes.append(_unstated(mine, stated, pair))
+            outcomes.append(
+                _unstated(mine, _free(mine, stated, claimed, pair), pair, named_otherwise=True)
+            )
         elif agrees or (
             mine.kind == "count"
             and any(
@@ -144,6 +146,14 @@ def check(pair: Pair) -> Signal:
             outcomes.append((UNVERIFIED, f"{mine.text!r} is not settled by the source"))
         else:
             outcomes.append(_disagreement(mine, same, pair))
+    if _dated_earlier(pair) and any(kind == CONTRADICTION for kind, _ in outcomes):
+        # "At the time, 3,040 cases had been reported": an earlier count of what has grown
+        outcomes = [
+            (UNVERIFIED, f"{reason} (an earlier figure)")
+            if kind == CONTRADICTION
+            else (kind, reason)
+            for kind, reason in outcomes
+        ]
     for outcome in (SWAPPED, CONTRADICTION, UNVERIFIED):
         found = [reason for kind, reason in outcomes if kind == outcome]
         if found:
@@ -231,7 +241,14 @@ def _qualifier_unsaid(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
     *néerlandais*") that no clause of the source's figures says?"""
     if not mine.counted or not pack(pair.claim_lang).data["numbers"].get("qualifier_after"):
         return False  # a percentage, a sum, an English noun: what follows qualifies nothing
-    after = _word_after(mine, pair.claim)
+    after = _word_after(mine, pair.claim, pair.claim_lang)
+    at = span_of(mine.text, pair.claim, pair.claim_lang)
+    following = words(pair.claim[at[1] :])[1:2] if at is not None else []
+    complements = {
+        w.casefold() for w in pack(pair.claim_lang).words("numbers", "qualifier_not_before")
+    }
+    if following and following[0].group().casefold() in complements:
+        return False  # "cinq morts *lors* des manifestations": a complement, no adjective
     qualifier = next(
         (
             t
@@ -266,33 +283,58 @@ def _answers_another(
     )
 
 
+def _dated_earlier(pair: Pair) -> bool:
+    """Does the source's sentence open by dating itself before the time of writing ("At the
+    time", "Earlier reports said", "À l'époque")?"""
+    earlier = pack(pair.evidence_lang).alternation("numbers", "earlier")
+    return (
+        bool(earlier) and re.match(rf"\W*(?:{earlier})(?![\w’'])", pair.evidence, re.I) is not None
+    )
+
+
+def _free(
+    mine: Quantity, stated: tuple[Quantity, ...], claimed: tuple[Quantity, ...], pair: Pair
+) -> tuple[Quantity, ...]:
+    """The source's figures that state no other figure of the claim (``_answers_another``):
+    only those may stand in this one's place."""
+    return tuple(t for t in stated if not _answers_another(t, mine, claimed, pair))
+
+
 def _in_score(quantity: Quantity, text: str, scores: tuple[Score, ...]) -> bool:
     """Is the figure one of a score's two ("4" of "4-2")?"""
     at = text.find(quantity.text)
     return any(s.start <= at < s.end for s in scores)
 
 
-def _unstated(mine: Quantity, stated: tuple[Quantity, ...], pair: Pair) -> tuple[str, str]:
+def _unstated(
+    mine: Quantity, stated: tuple[Quantity, ...], pair: Pair, named_otherwise: bool = False
+) -> tuple[str, str]:
     """No figure of the source is of the claim's thing by its noun: unverified, unless one
-    stands in the claim's figure's place and disagrees ("some 371 million Alibaba shares
-    changed hands" against "some 271 million shares changed hands")."""
-    other = _in_its_place(mine, stated, pair)
-    if other is not None:
-        return CONTRADICTION, f"{mine.text!r} against {other.text!r}"
+    stands in the claim's figure's place. There it is the same thing in other words: it
+    disagrees ("some 371 million Alibaba shares changed hands" against "some 271 million
+    shares changed hands") or states the claim's figure ("deux navires de sa marine vers les
+    Tonga" for "two Navy ships to Tonga"), unless the source names that sum otherwise
+    (``named_otherwise``: "$240 billion in liabilities" against "240 milliards d'actifs")."""
+    theirs = _in_its_place(mine, stated, pair)
+    if theirs is not None and not compatible(theirs, mine):
+        # "20 million installs" and "88 millions d'abonnés" count two things; a figure that
+        # names nothing ("injured more than 100") may count another thing than the claim's
+        # named one ("injured in the two Brussels attacks")
+        if not _counts_another_noun(mine, theirs) and not (mine.counted and not theirs.counted):
+            return CONTRADICTION, f"{mine.text!r} against {theirs.text!r}"
+    elif theirs is not None and not named_otherwise and entails(theirs, mine):
+        return SUPPORT, f"{mine.text!r} agrees with {theirs.text!r}, in its place"
     return UNVERIFIED, f"{mine.text!r} is not stated"
 
 
 def _in_its_place(mine: Quantity, stated: tuple[Quantity, ...], pair: Pair) -> Quantity | None:
-    """The source's figure in the claim's figure's place, when it is of the same kind and
-    disagrees with it: another figure of the same thing, whatever noun each writes after
-    it."""
+    """The source's figure in the claim's figure's place, of the same kind and magnitude, in
+    a sentence that does not date itself otherwise: the same thing, whatever noun each
+    writes after it."""
     theirs = _in_place(mine, stated, pair)
     if theirs is None or not (_kinds_alike(mine, theirs) and _same_magnitude(mine, theirs)):
         return None
-    # "20 million installs" and "88 millions d'abonnés" count two things
-    if _counts_another_noun(mine, theirs) or _dated_otherwise(pair):
-        return None
-    return None if compatible(theirs, mine) else theirs
+    return None if _dated_otherwise(pair) else theirs
 
 
 def _bare_in_its_place(mine: Quantity, stated: tuple[Quantity, ...], pair: Pair) -> Quantity | None:
@@ -313,12 +355,15 @@ def _in_place(
     mine: Quantity, stated: tuple[Quantity, ...], pair: Pair, names: bool = True
 ) -> Quantity | None:
     """The source's figure in the place of the claim's (bot/judge/rules/slots.py)."""
-    found = [(theirs, at) for theirs in stated if (at := pair.evidence.find(theirs.text)) >= 0]
-    claimed_at = pair.claim.find(mine.text)
-    if not found or claimed_at < 0:
+    found = [
+        (theirs, at)
+        for theirs in stated
+        if (at := span_of(theirs.text, pair.evidence, pair.evidence_lang)) is not None
+    ]
+    claimed_at = span_of(mine.text, pair.claim, pair.claim_lang)
+    if not found or claimed_at is None:
         return None
-    spans = [(at, at + len(theirs.text)) for theirs, at in found]
-    index = in_slot(pair, (claimed_at, claimed_at + len(mine.text)), spans, names=names)
+    index = in_slot(pair, claimed_at, [at for _, at in found], names=names)
     return None if index is None else found[index][0]
 
 
@@ -331,10 +376,19 @@ def _dated_otherwise(pair: Pair) -> bool:
 
 
 def _counts_another_noun(mine: Quantity, theirs: Quantity) -> bool:
-    """Do both figures name what they count, each its own common noun? A name after a figure
-    qualifies the noun after it ("371 million Alibaba shares"): it names no other thing."""
+    """Do both figures name what they count, each its own common noun, or each its own name?
+    A name after a figure qualifies the noun after it ("371 million Alibaba shares"): against
+    a figure without it, it names no other thing; against another name ("three Labour MPs",
+    "118 Tory MPs"), another group."""
     nouns = [q.text.split()[-1] if q.counted else "" for q in (mine, theirs)]
-    return all(noun and not noun[:1].isupper() for noun in nouns)
+    return _another_group(mine, theirs) or all(noun and not noun[:1].isupper() for noun in nouns)
+
+
+def _another_group(mine: Quantity, theirs: Quantity) -> bool:
+    """Does each figure name its own group by a name after it ("three Labour MPs", "118 Tory
+    MPs")? Then they count two groups, whatever noun follows."""
+    names = [q.text.split()[-1] if q.counted else "" for q in (mine, theirs)]
+    return all(name[:1].isupper() for name in names) and fold(names[0]) != fold(names[1])
 
 
 def _kinds_alike(one: Quantity, other: Quantity) -> bool:
@@ -516,13 +570,22 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
     units = (unit_symbol(mine.counted or ""), unit_symbol(theirs.counted or ""))
     if any(units):  # "6,5 m" and "6.5 metres", "1 600 pieds" and "1600ft"; not km and miles
         return units[0] == units[1]
-    term = _term_for(mine.counted or "", pair.terms)
-    if term is None:
-        return False
+    if _another_group(mine, theirs):
+        return False  # "three Labour MPs" and "118 Tory MPs"
     lexicon = load_lexicon()
-    # what is counted, or the word right after it ("11 workers *missing*" for "11 missing")
-    said = f"{theirs.counted or ''} {_word_after(theirs, pair.evidence)}"
-    return covers(term, sentence_terms(said, pair.evidence_lang, lexicon))
+    # what is counted, or the word right after it, on either side ("11 workers *missing*"
+    # for "11 missing", "160 uniformed *firefighters*" for "160 sapeurs-pompiers")
+    said = f"{theirs.counted or ''} {_word_after(theirs, pair.evidence, pair.evidence_lang)}"
+    stated = sentence_terms(said, pair.evidence_lang, lexicon)
+    return any(
+        term is not None and covers(term, stated)
+        for term in (
+            _term_for(mine.counted or "", pair.terms),
+            _term_for(_word_after(mine, pair.claim, pair.claim_lang), pair.terms)
+            if mine.counted
+            else None,
+        )
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -561,10 +624,10 @@ def _state(quantity: Quantity, text: str, lang: str) -> str | None:
     return None
 
 
-def _word_after(quantity: Quantity, text: str) -> str:
+def _word_after(quantity: Quantity, text: str, lang: str) -> str:
     """The word right after a figure's words in ``text``, if any."""
-    at = text.find(quantity.text)
-    following = words(text[at + len(quantity.text) :])[:1] if at >= 0 else []
+    at = span_of(quantity.text, text, lang)
+    following = words(text[at[1] :])[:1] if at is not None else []
     return following[0].group() if following else ""
 
 
