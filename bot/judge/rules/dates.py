@@ -232,9 +232,9 @@ def _list_against_list(
 ) -> str | None:
     """The source's dates, in its words, when the claim lists as many days in a row ("les 30
     juin et 6 juillet", "on 20 June and 7 July") as the source gives, one of them the same
-    and another not: the two rounds of a vote, the days of
-    a meeting, dated otherwise ("le 30 juin pour le premier tour, et le 7 juillet pour le
-    second"). Dates listed together are of one series, so the other one is the claim's."""
+    and another not: the two rounds of a vote, the days of a meeting, dated otherwise ("le 30
+    juin pour le premier tour, et le 7 juillet pour le second"). Dates listed together are of
+    one series, so the other one is the claim's."""
     listed = sorted((d for d in claimed if "day" in d.fields()), key=lambda d: d.start)
     if len(listed) < 2 or any(
         not _joined(pair.claim[a.end : b.start], pair.claim_lang) for a, b in pairwise(listed)

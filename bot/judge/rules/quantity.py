@@ -241,13 +241,13 @@ def _qualifier_unsaid(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
     *néerlandais*") that no clause of the source's figures says?"""
     if not mine.counted or not pack(pair.claim_lang).data["numbers"].get("qualifier_after"):
         return False  # a percentage, a sum, an English noun: what follows qualifies nothing
-    after = _word_after(mine, pair.claim, pair.claim_lang)
     at = span_of(mine.text, pair.claim, pair.claim_lang)
-    following = words(pair.claim[at[1] :])[1:2] if at is not None else []
+    following = [w.group() for w in words(pair.claim[at[1] :])[:2]] if at is not None else []
+    after = following[0] if following else ""
     complements = {
         w.casefold() for w in pack(pair.claim_lang).words("numbers", "qualifier_not_before")
     }
-    if following and following[0].group().casefold() in complements:
+    if len(following) > 1 and following[1].casefold() in complements:
         return False  # "cinq morts *lors* des manifestations": a complement, no adjective
     qualifier = next(
         (
