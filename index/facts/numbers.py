@@ -195,10 +195,12 @@ def with_digits(text: str, lang: str) -> str:
     return re.sub(r"SCALE(\d+)Q", lambda m: scales[int(m.group(1))], text)
 
 
+@lru_cache(maxsize=4096)
 def span_of(fragment: str, text: str, lang: str) -> tuple[int, int] | None:
     """Where the words of a figure read from ``text`` stand in it: a quantity's words are
     those of ``with_digits(text)`` ("2 navires" of "deux navires"), which moves the offsets;
-    the characters both texts share map them back."""
+    the characters both texts share map them back. Cached: the quantity rule asks for the
+    same figure once for each of the source's figures."""
     at = text.find(fragment)
     if at >= 0:
         return at, at + len(fragment)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 from itertools import pairwise
 
 from bot.judge.rules import (
@@ -156,7 +157,7 @@ def _period_start(
 ) -> DateFact | None:
     """The date that opens the period ``end`` closes: "2015" of "de 2015 à 2019", of
     "2015-2019"."""
-    joins = {w.casefold() for w in pack(lang).words("numbers", "range_join")} | {"-", "–"}
+    joins = _range_joins(lang) | {"-", "–"}
     return next(
         (
             d
@@ -249,9 +250,15 @@ def _list_against_list(
     return None
 
 
+@cache
+def _range_joins(lang: str) -> frozenset[str]:
+    """The words that join two figures or dates of a range or a list ("and", "to", "et")."""
+    return frozenset(w.casefold() for w in pack(lang).words("numbers", "range_join"))
+
+
 def _joined(between: str, lang: str) -> bool:
     """Is ``between`` only what joins two items of a list ("et", ", and", "et au", "and on")?"""
-    joins = {w.casefold() for w in pack(lang).words("numbers", "range_join")}
+    joins = _range_joins(lang)
     tokens = re.findall(r"[\w’']+", between.casefold())
     return (
         0 < len(tokens) <= 3

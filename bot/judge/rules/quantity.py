@@ -380,15 +380,20 @@ def _counts_another_noun(mine: Quantity, theirs: Quantity) -> bool:
     A name after a figure qualifies the noun after it ("371 million Alibaba shares"): against
     a figure without it, it names no other thing; against another name ("three Labour MPs",
     "118 Tory MPs"), another group."""
-    nouns = [q.text.split()[-1] if q.counted else "" for q in (mine, theirs)]
+    nouns = _counted_words(mine, theirs)
     return _another_group(mine, theirs) or all(noun and not noun[:1].isupper() for noun in nouns)
 
 
 def _another_group(mine: Quantity, theirs: Quantity) -> bool:
     """Does each figure name its own group by a name after it ("three Labour MPs", "118 Tory
     MPs")? Then they count two groups, whatever noun follows."""
-    names = [q.text.split()[-1] if q.counted else "" for q in (mine, theirs)]
+    names = _counted_words(mine, theirs)
     return all(name[:1].isupper() for name in names) and fold(names[0]) != fold(names[1])
+
+
+def _counted_words(*figures: Quantity) -> list[str]:
+    """The word each figure counts, as written after it ("" for a figure that names none)."""
+    return [q.text.split()[-1] if q.counted else "" for q in figures]
 
 
 def _kinds_alike(one: Quantity, other: Quantity) -> bool:
