@@ -715,6 +715,62 @@ def test_poles_of_age_verdict_praise_compass_feeling_and_tenure(claim, cl, evide
 
 
 @pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # a side of the body, a wing, a bank: left against right
+        ("The bullet pierced the upper part of his left ear.", "en",
+         "A bullet pierced the upper part of his right ear, he said.", "en", "contradiction"),
+        ("Une balle lui a transpercé l'oreille droite.", "fr",
+         "A bullet pierced the upper part of his right ear.", "en", "support"),
+        ("He broke his left wrist in the fall.", "en",
+         "Il s'est cassé le poignet droit en tombant.", "fr", "contradiction"),
+        # inside against outside
+        ("Le tireur se trouvait à l'intérieur de l'enceinte du meeting.", "fr",
+         "The gunman was outside the rally grounds, the prosecutor said.", "en", "contradiction"),
+        ("The ceremony was moved indoors because of the wind.", "en",
+         "La cérémonie s'est tenue à l'intérieur à cause du vent.", "fr", "support"),
+    ],
+)  # fmt: skip
+def test_sides_and_inside_outside_are_poles(claim, cl, evidence, el, expected):
+    assert outcome("direction", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        # "left" the verb, "right" a title to something: no side without a side's word
+        ("The maid left the room and alerted colleagues.", "en",
+         "The maid said she had the right to leave the room.", "en"),
+        ("Le palais a invoqué son droit à la vie privée.", "fr",
+         "The palace said she left hospital on Friday.", "en"),
+    ],
+)  # fmt: skip
+def test_left_and_right_take_a_side_only_beside_a_side(claim, cl, evidence, el):
+    assert outcome("direction", claim, cl, evidence, el).outcome == "silence"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        ("The official said the eruption would most likely weaken and end within a few days.",
+         "en", "« Le plus probable est que l'éruption diminue », a estimé une responsable.", "fr"),
+        ("C'est l'une des plus grandes villes du pays.", "fr",
+         "Only a few cities in the country are larger.", "en"),
+    ],
+)  # fmt: skip
+def test_a_superlative_or_a_few_compares_nothing(claim, cl, evidence, el):
+    """ "le plus probable", "a few days": an article before the comparison word makes it no
+    "more" or "less" of what the sentence says."""
+    assert outcome("direction", claim, cl, evidence, el).outcome != "contradiction"
+
+
+def test_a_comparison_still_takes_its_pole():
+    claim = "Le candidat a obtenu plus de voix que son rival."
+    evidence = "The candidate won fewer votes than his rival."
+    assert outcome("direction", claim, "fr", evidence, "en").outcome == "contradiction"
+
+
+@pytest.mark.parametrize(
     ("claim", "cl", "evidence", "el"),
     [
         ("North Korea fired a missile on Sunday.", "en",

@@ -21,6 +21,7 @@ from index.lang import languages, pack
 from index.lexicon import Lexicon, axis_contexts, load_lexicon, opposite_poles
 
 NAME = "direction"
+COMPARISON = "comparison"  # the axis of "more" and "less"
 
 
 @cache
@@ -47,7 +48,10 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
     bounds = bound_spans(text, lang)
     taken: set[tuple[str, str]] = set()
     inner = _name_words(text)
+    uncompared = _not_compared_after(lang)
+    previous = ""
     for match in words(text):
+        before, previous = previous, match.group().casefold()
         if any(a <= match.start() < b for a, b in bounds):
             continue
         word = match.group()
@@ -63,6 +67,8 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
         for axis, pole in found:
             if axis in contexts and not contexts[axis] & said:
                 continue  # "launched a rocket" takes no legal step
+            if axis == COMPARISON and before in uncompared:
+                continue  # a superlative or "a few": "le plus probable" says no "more"
             if negated and (axis, pole) in flip:
                 taken.add((axis, flip[(axis, pole)]))
             elif not negated:
@@ -95,6 +101,11 @@ def _agent_noun(folded: str, lang: str) -> bool:
 
 
 @cache
+def _not_compared_after(lang: str) -> frozenset[str]:
+    return frozenset(pack(lang).words("phrases", "not_compared_after"))
+
+
+@cache
 def _agent_noun_endings(lang: str) -> tuple[str, ...]:
     return tuple(pack(lang).words("phrases", "agent_noun_endings"))
 
@@ -119,7 +130,7 @@ def negated_superlative(text: str, lang: str) -> bool:
     compared = pack(lang).alternation("negation", "comparatives")
     # a comparative word, or an elided one ("qu'Elizabeth")
     marker = rf"(?<![\w-])(?:{compared})(?:(?<=['’])|(?![\w-]))" if compared else "(?!)"
-    return any(axis == "comparison" for axis, _ in pole_set(text, lang)) or bool(
+    return any(axis == COMPARISON for axis, _ in pole_set(text, lang)) or bool(
         re.search(marker, text, re.IGNORECASE)
     )
 
