@@ -64,7 +64,8 @@ class Quantity:
     text: str  # the words stated, for reasons shown to people
     # In "10 of the 11 charges", 10 is the "part" and 11 the "whole"; "all 11 charges" is
     # "all": a part that is the whole. In "27,000 flights, 2,700 of them in the U.S." (or
-    # "dont 2 700"), 2,700 is a "subset": the count before it stays the event's own.
+    # "dont 2 700"), 2,700 is a "subset": the count before it stays the event's own. In
+    # "500-700 mètres", 500 is "from" and 700 "to": the ends of one span.
     role: str | None = None
 
     def interval(self, tight: bool = False) -> tuple[float, float]:
@@ -119,6 +120,9 @@ def entails(evidence: Quantity, claim: Quantity) -> bool:
         # "six morts" says what "au moins six morts" says: the toll as it stands
         return abs(evidence.value - claim.value) <= EXACT_TOLERANCE * max(claim.value, 1e-9)
     low_e, high_e = evidence.interval()
+    if evidence.bound == "eq" and claim.bound in ("ge", "le"):
+        # "133 morts" makes "au moins 133" true: a floor or a cap includes its own figure
+        low_e = high_e = evidence.value
     if evidence.bound == "approx" and claim.bound in ("gt", "ge", "lt", "le"):
         low_e = evidence.value * (1 - APPROX_AGAINST_BOUND)
         high_e = evidence.value * (1 + APPROX_AGAINST_BOUND)
@@ -404,37 +408,84 @@ def quantities(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Q
         quantity = _quantity(match, lang, language)
         if quantity is not None:
             found.append((match, quantity))
-    found = _ranges(found, digits, lang, language)
+    found = _spans(_listed(found, digits, lang, language), digits, lang, language)
     counted = _with_antecedents(found, digits, language, _with_parts(found, digits, language))
     return [_unnamed(q, language) for q in counted]
 
 
-def _ranges(
+def _spans(
     found: list[tuple[re.Match[str], Quantity]], text: str, lang: str, language: Pack
 ) -> list[tuple[re.Match[str], Quantity]]:
-    """ "entre 50 et 60 millions de dollars": the bare first figure of a range is of the
-    second's scale and kind ($50 million), as "between $50 million and $60 million" writes."""
+    """ "500-700 mètres", "from 14.8 to 15.2 percent", "entre 50 et 60 millions": the two ends
+    of one span of values, marked "from" and "to" (``Quantity.role``). A value inside the span
+    is not denied by either end. A bare first end is of the second's scale and kind ($50
+    million), as "between $50 million and $60 million" writes."""
     opening = language.alternation("numbers", "range_open")
     join = language.pattern("numbers", "range_join")
-    if not opening:
-        return found
+    bare_join = language.pattern("numbers", "range_bare_join")
     result = list(found)
-    for i in range(len(found) - 1):
-        (first, low), (second, high) = found[i], found[i + 1]
+    for i in range(len(result) - 1):
+        (first, low), (second, high) = result[i], result[i + 1]
+        if low.role or high.role:
+            continue
+        between = text[_figure_end(first) : second.start()].strip()
+        opened = bool(opening) and re.search(rf"(?:{opening})\s*$", text[: first.start()], re.I)
+        if not (
+            between in ("-", "–")
+            or bare_join.fullmatch(between)
+            or (opened and join.fullmatch(between))
+        ):
+            continue
         # "50 and": a count of a function word is a bare figure
         bare = low.kind == "number" or (low.counted is not None and is_stopword(low.counted))
-        if not bare or high.kind == "number":
+        if bare and high.kind != "number" and (taken := _of_second(low, high, lang)) is not None:
+            result[i] = (first, low := taken)
+        if (
+            low.kind in ("number", "clock")  # "6-3", "14h-16h": a score, hours
+            or (low.kind, low.counted) != (high.kind, high.counted)
+            or not low.value < high.value
+        ):
             continue
-        if join.fullmatch(text[_figure_end(first) : second.start()].strip()) is None:
+        result[i] = (first, replace(low, role="from"))
+        result[i + 1] = (second, replace(high, role="to"))
+    return result
+
+
+def _of_second(low: Quantity, high: Quantity, lang: str) -> Quantity | None:
+    """The first figure of "50 et 60 millions de dollars" in the second's scale, kind and
+    noun; None when so scaled it passes the second, which a range or a list does not."""
+    figure = re.match(r"\D*(\d[\d\s.,]*\d|\d)", high.text)
+    written = parse_number(figure.group(1), lang) if figure else 0.0
+    scale = high.value / written if written else 1.0  # "0-1", a figure without digits
+    if low.value * scale > high.value:
+        return None
+    return replace(low, value=low.value * scale, kind=high.kind, counted=high.counted)
+
+
+def _listed(
+    found: list[tuple[re.Match[str], Quantity]], text: str, lang: str, language: Pack
+) -> list[tuple[re.Match[str], Quantity]]:
+    """ "aux 24e et 26e minutes", "three or four goals": figures listed before one noun all
+    count it. A bare figure right before a list word and a figure of its kind that names what
+    it counts takes that noun: otherwise "24e" is a rank of anything, and another's "16e but"
+    denies it. A year is not listed ("en 2014 et 15 morts"), nor a range's first figure."""
+    join = language.pattern("numbers", "list_join")
+    opening = language.alternation("numbers", "range_open")
+    result = list(found)
+    for i in range(len(found) - 2, -1, -1):
+        (first, low), (second, high) = found[i], result[i + 1]
+        bare = low.counted is None or is_stopword(low.counted)  # "24th and"
+        if not bare or high.counted is None or is_year(low.text):
             continue
-        if not re.search(rf"(?:{opening})\s*$", text[: first.start()], re.I):
+        if (low.kind, high.kind) not in (("ordinal", "ordinal"), ("number", "count")):
             continue
-        figure = re.match(r"\D*(\d[\d\s.,]*\d|\d)", high.text)
-        scale = high.value / parse_number(figure.group(1), lang) if figure else 1.0
-        if low.value * scale > high.value:
+        between = text[_figure_end(first) : second.start()].strip()
+        if between != "," and join.fullmatch(between) is None:
             continue
-        low = replace(low, value=low.value * scale, kind=high.kind, counted=high.counted)
-        result[i] = (first, low)
+        if opening and re.search(rf"(?:{opening})\s*$", text[: first.start()], re.I):
+            continue  # "entre 50 et 60 millions": a range, ``_spans`` reads it
+        if (taken := _of_second(low, high, lang)) is not None:
+            result[i] = (first, taken)
     return result
 
 
@@ -567,8 +618,13 @@ def _quantity(match: re.Match[str], lang: str, language: Pack) -> Quantity | Non
         elif counted and counted.casefold() in numbers["currencies"]:
             counted = None  # "2,5 milliards d'euros"
     elif counted and counted.casefold() in numbers["times"]:
-        # "installed 19.6 million times": a count of what the verb before it says
-        before = re.findall(r"[^\W\d_][\w’'-]{2,}", match.string[: match.start()])
+        # "installed 19.6 million times": a count of what the verb before it says, past the
+        # words between ("prononcée que quatre fois", "prononcée qu'à quatre reprises")
+        before = [
+            w
+            for w in re.findall(r"[^\W\d_][\w-]{2,}", match.string[: match.start()])
+            if not is_stopword(w)
+        ]
         kind, counted = ("count", before[-1]) if before else ("number", None)
     elif counted and (
         counted in numbers.get("measures", ()) or not _is_unit_word(counted, language)
@@ -627,9 +683,11 @@ def _clock_time(match: re.Match[str], language: Pack) -> tuple[float, str] | Non
     if zoned and re.fullmatch(r"[0-2]\d[0-5]\d", raw):
         # "1900 GMT", "0647 GMT": hours and minutes written together, then the time zone
         return _minute_of_day(int(raw[:2]), int(raw[2:]), match, zoned.end())
-    # "19h06", "20h", "19 h 30", "6:30 p.m."
+    # "19h06", "20h", "19 h 30", "18 h", "6:30 p.m."
     found = re.match(
-        r"(?:[hH](\d{2})?(?!\w)|\s[hH]\s(\d{2})(?!\d)|:(\d{2}))?(?:\s?([ap])\.?m\b\.?)?", after
+        r"(?:[hH](\d{2})?(?!\w)|\s[hH]\s(\d{2})(?!\d)|\s[hH](?![\w’'])|:(\d{2}))?"
+        r"(?:\s?([ap])\.?m\b\.?)?",
+        after,
     )
     if not found.group() or not re.fullmatch(r"\d{1,2}(?:[.:]\d{2})?", raw):
         return None

@@ -1084,6 +1084,9 @@ def test_a_number_that_is_part_of_a_name_is_no_figure(text, lang, figures):
         ("La course des 24h du Mans a réuni 62 voitures.", "fr", []),
         ("Elle a signé peu après 14 heures son acte, devant 31 ministres.", "fr", [840]),
         ("Il est arrivé à 15 heures 30 avec 7 gardes.", "fr", [930]),
+        # the typographic "18 h", alone or before the minutes
+        ("Un couvre-feu à compter de 18 h (heure locale) pour 3 villes.", "fr", [1080]),
+        ("Il est arrivé à 19 h 30 avec 7 gardes.", "fr", [1170]),
         ("Après 15 heures de négociations, 7 pays ont signé.", "fr", []),
         ("Il était à 15 heures de route, avec 7 camions.", "fr", []),
     ],
@@ -1239,6 +1242,32 @@ def test_halves_and_ranges_read_as_written(text, lang, values):
     assert [q.value for q in facts_of(text, lang).quantities] == values
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "counted"),
+    [
+        # figures listed before one noun all count it
+        ("Toni Kroos a marqué aux 24e et 26e minutes.", "fr", ["minutes", "minutes"]),
+        ("Kroos scored in the 24th and 26th minutes.", "en", ["minutes", "minutes"]),
+        ("Il a marqué 2, 3 ou 4 buts.", "fr", ["buts", "buts", "buts"]),
+        ("Three or four people were hurt.", "en", ["people", "people"]),
+        # a year before "and" is no member of the list
+        ("Elle a été élue en 2014 et 15 députés l'ont suivie.", "fr", ["députés"]),
+    ],
+)  # fmt: skip
+def test_listed_figures_count_the_noun_after_the_last(text, lang, counted):
+    assert [q.counted for q in facts_of(text, lang).quantities] == counted
+
+
+def test_a_listed_rank_is_not_denied_by_a_rank_of_another_thing():
+    """ "aux 24e et 26e minutes" ranks minutes: another player's "16e but" says nothing of
+    them; another minute does."""
+    claim = "Toni Kroos a inscrit un doublé, aux 24e et 26e minutes."
+    evidence = "Miroslav Klose a inscrit un 16e but record au Mondial."
+    assert outcome("quantity", claim, "fr", evidence, "fr").outcome != "contradiction"
+    evidence = "Kroos scored in the 24th and 29th minutes."
+    assert outcome("quantity", claim, "fr", evidence, "en").outcome == "contradiction"
+
+
 def test_a_range_of_sums_a_year_is_the_same_in_both_languages():
     claim = "His deal will pay him between $50 million and $60 million a year."
     evidence = "Il sera rémunéré entre 50 et 60 millions de dollars par an."
@@ -1350,4 +1379,85 @@ def test_a_figure_written_in_words_is_found_where_it_is_written():
     ],
 )  # fmt: skip
 def test_what_a_count_counts_and_when(claim, cl, evidence, el, expected):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # an exact figure is that figure: it makes a floor or a cap at it true
+        ("Au moins 133 personnes ont été tuées dans l'attaque.", "fr",
+         "Le dernier bilan de l'attaque est de 133 morts.", "fr", "support"),
+        ("Up to 20,000 people could have died in the city.", "en",
+         "Le bilan pourrait s'alourdir à 20 000 morts dans la ville.", "fr", "support"),
+        # but not a floor above it, which the rounding of "133" leaves open
+        ("More than 133 people were killed in the attack.", "en",
+         "Le dernier bilan de l'attaque est de 133 morts.", "fr", "unverified"),
+    ],
+)  # fmt: skip
+def test_an_exact_figure_makes_a_bound_at_it_true(claim, cl, evidence, el, expected):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+def test_a_list_of_ranks_is_compared_with_a_list_as_long_member_by_member():
+    """ "the fourth and fifth women" against "the sixth and seventh women": each rank against
+    its counterpart, not "several counts of others"."""
+    claim = "Charpentier and Doudna are the fourth and fifth women to win the prize."
+    evidence = "Charpentier et Doudna sont les sixième et septième femmes à obtenir le prix."
+    assert outcome("quantity", claim, "en", evidence, "fr").outcome == "contradiction"
+    evidence = "Charpentier et Doudna sont les quatrième et cinquième femmes à obtenir le prix."
+    assert outcome("quantity", claim, "en", evidence, "fr").outcome == "support"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # "fois", "reprises", "times", "occasions" count what the verb before them says,
+        # past the words between
+        ("La perpétuité réelle n'avait été prononcée que quatre fois en France.", "fr",
+         "Elle n’a été prononcée qu’à quatre reprises auparavant.", "fr", "support"),
+        ("La peine n'avait été prononcée que quatre fois.", "fr",
+         "Elle n’a été prononcée qu’à cinq reprises auparavant.", "fr", "contradiction"),
+        ("It had been handed down on four occasions.", "en",
+         "It had been handed down four times before.", "en", "support"),
+    ],
+)  # fmt: skip
+def test_occurrences_count_the_verb_before_them(claim, cl, evidence, el, expected):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "roles"),
+    [
+        ("La fissure est longue d'environ 500-700 mètres.", "fr", ["from", "to"]),
+        ("The fissure is about 500 to 700 metres long.", "en", ["from", "to"]),
+        ("Le parti obtiendrait de 14,8 à 15,2 % des voix.", "fr", ["from", "to"]),
+        ("La température est passée de 0 à 5 degrés.", "fr", ["from", "to"]),
+        # a score, a vote, a list: no span
+        ("He won 6-3, 3-6.", "en", [None, None, None, None]),
+        ("The motion passed 60 to 40.", "en", [None, None]),
+        ("Il a marqué 2, 3 et 4 buts.", "fr", [None, None, None]),
+    ],
+)  # fmt: skip
+def test_two_figures_joined_by_a_dash_or_to_are_the_ends_of_one_span(text, lang, roles):
+    assert [q.role for q in facts_of(text, lang).quantities] == roles
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # a span against the same span, written otherwise
+        ("The fissure is about 500 to 700 metres long.", "en",
+         "La fissure est longue d'environ 500-700 mètres.", "fr", "support"),
+        # a value inside a span is not denied by its ends, nor stated by them
+        ("Le parti a obtenu 15 % des voix.", "fr",
+         "The party won between 14.8 and 15.2 percent of the vote.", "en", "unverified"),
+        ("The fissure is about 500 to 700 metres long.", "en",
+         "The fissure is 600 metres long.", "en", "unverified"),
+        # a value outside it is
+        ("La fissure mesure 900 mètres.", "fr",
+         "The fissure is about 500 to 700 metres long.", "en", "contradiction"),
+    ],
+)  # fmt: skip
+def test_a_span_is_one_statement_of_the_values_between_its_ends(claim, cl, evidence, el, expected):
     assert outcome("quantity", claim, cl, evidence, el).outcome == expected

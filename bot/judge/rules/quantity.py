@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from itertools import zip_longest
+from itertools import pairwise, zip_longest
 
 from bot.judge.rules import (
     CONTRADICTION,
@@ -46,6 +46,8 @@ DEAD, HURT = "dead", "hurt"
 SWAPPED = "swapped"
 # Words of the claim the clause of one of several figures must hold to be the claim's own.
 OWN_CLAUSE_WORDS = 2
+# The roles of a span's two ends ("500-700 mètres"; index/facts/numbers.py).
+SPAN_ENDS = ("from", "to")
 
 
 @rule(NAME)
@@ -85,6 +87,11 @@ def check(pair: Pair) -> Signal:
             and _same_magnitude(mine, theirs)
             and not _answers_another(theirs, mine, claimed, pair)
         ]
+        if (within := _within_span(mine, same, claimed)) is not None:
+            # "15 %" against "14.8 to 15.2 percent", or "500 to 700 metres" against "600 m":
+            # a value inside a span is neither end of it, nor denied by either
+            outcomes.append((UNVERIFIED, within))
+            continue
         parts = [theirs for theirs in same if theirs.role == "part"]
         if mine.role == "all" and parts:
             # "all 11 charges" against "10 of the 11 charges": the part is what is compared
@@ -145,7 +152,7 @@ def check(pair: Pair) -> Signal:
         ):  # "9,6 millions d'installations, dont 7,8 millions aux États-Unis": a part
             outcomes.append((UNVERIFIED, f"{mine.text!r} is not settled by the source"))
         else:
-            outcomes.append(_disagreement(mine, same, pair))
+            outcomes.append(_disagreement(mine, same, claimed, pair))
     if _dated_earlier(pair) and any(kind == CONTRADICTION for kind, _ in outcomes):
         # "At the time, 3,040 cases had been reported": an earlier count of what has grown
         outcomes = [
@@ -191,12 +198,20 @@ def in_unit_of(theirs: Quantity, mine: Quantity) -> Quantity:
     return replace(theirs, value=theirs.value * size / unit, counted=mine.counted, bound=bound)
 
 
-def _disagreement(mine: Quantity, same: list[Quantity], pair: Pair) -> tuple[str, str]:
+def _disagreement(
+    mine: Quantity, same: list[Quantity], claimed: tuple[Quantity, ...], pair: Pair
+) -> tuple[str, str]:
     """The source gives the thing the claim counts, and no figure of it agrees: a
     contradiction, unless the source's figures may be of something else than the claim's.
     Figures that agree with each other are one ("some 40 km (25 miles)")."""
-    if any(not compatible(one, other) for one in same for other in same):
+    one_span = tuple(q.role for q in same) == SPAN_ENDS  # "500-700 mètres": one statement
+    if not one_span and any(not compatible(one, other) for one in same for other in same):
         own = _own_figure(same, pair)
+        series = [q for q in claimed if (q.kind, q.counted) == (mine.kind, mine.counted)]
+        if own is None and len(same) == len(series) > 1:
+            # "the fourth and fifth women" against "the sixth and seventh women": a list
+            # against a list as long, member by member
+            own = same[series.index(mine)]
         if own is None:
             # "Labour fell to 9 seats, GroenLinks rose from 4": several counts of one thing
             # are of several parties; none is the one the claim gives a figure for
@@ -212,6 +227,27 @@ def _disagreement(mine: Quantity, same: list[Quantity], pair: Pair) -> tuple[str
         # "tué 11.000 personnes en 2014" against "1 668 personnes depuis 2018"
         return UNVERIFIED, f"{mine.text!r}: the source counts {given} of other years"
     return CONTRADICTION, f"{mine.text!r} against {given}"
+
+
+def _within_span(mine: Quantity, same: list[Quantity], claimed: tuple[Quantity, ...]) -> str | None:
+    """Why the claim's figure is inside one of the source's spans ("de 14,8 à 15,2 %"), or a
+    figure of the source inside the claim's own span; None when neither is."""
+    if mine.role not in SPAN_ENDS:
+        for low, high in _span_ends(same):
+            if low.value <= mine.value <= high.value:
+                return f"{mine.text!r} lies between {low.text!r} and {high.text!r}"
+        return None
+    for low, high in _span_ends(list(claimed)):
+        if mine in (low, high):
+            inside = [q for q in same if q.role is None and low.value < q.value < high.value]
+            if inside:
+                return f"the source gives {inside[0].text!r}, inside the claim's span"
+    return None
+
+
+def _span_ends(figures: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """The (from, to) ends of the spans among ``figures``, as written one after the other."""
+    return [(low, high) for low, high in pairwise(figures) if (low.role, high.role) == SPAN_ENDS]
 
 
 def _own_figure(same: list[Quantity], pair: Pair) -> Quantity | None:
