@@ -118,8 +118,9 @@ def facts_of(text: str, lang: str) -> Facts:
     if digits != text:
         taken = [(d.start, d.end) for d in find_dates(digits, lang)]
     duration_spans = _duration_spans(digits, lang)
+    apposed = [m.span(1) for m in _APPOSED_AGE.finditer(digits)]
     return Facts(
-        quantities=tuple(quantities(digits, lang, taken + duration_spans)),
+        quantities=tuple(quantities(digits, lang, taken + duration_spans + apposed)),
         dates=dates,
         weekdays=tuple(find_weekdays(text, lang)),
         durations=durations_,
@@ -358,8 +359,8 @@ def find_durations(text: str, lang: str) -> list[Duration]:
 
 
 def find_ages(text: str, lang: str) -> list[float]:
-    """Ages in years: "83 years old", "the 93-year-old", "âgé de 93 ans", and a span set
-    between commas after a name ("Robert Mugabe, 93 ans, a…")."""
+    """Ages in years: "83 years old", "the 93-year-old", "âgé de 93 ans", and a span or a bare
+    number set between commas after a name ("Robert Mugabe, 93 ans, a…", "Trump, 78, had")."""
     language = pack(lang)
     units = language.data["durations"]["units"]
     spans = [
@@ -371,7 +372,14 @@ def find_ages(text: str, lang: str) -> list[float]:
         and (_is_age(text, m, language) or _apposed(text, m))
     ]
     bare = _bare_age_pattern(lang)
-    return spans + ([float(m.group(1)) for m in bare.finditer(text)] if bare else [])
+    apposed = [float(m.group(1)) for m in _APPOSED_AGE.finditer(text)]
+    return spans + apposed + ([float(m.group(1)) for m in bare.finditer(text)] if bare else [])
+
+
+# A bare number set between commas right after a name, or ending the sentence after it, is
+# its age, as agencies write it ("Trump, 78, had just started", "Queen Camilla, 75."); not a
+# figure with thousands ("Paris, 1,000 people") nor a year.
+_APPOSED_AGE = re.compile(r"\b[A-Z][\w’'-]*,\s*(\d{1,3})(?:,(?=\s)|\.?$)")
 
 
 @cache
@@ -411,7 +419,7 @@ def _age_unit(text: str, match: re.Match[str], unit: str, language) -> bool:
 def _is_age(text: str, match: re.Match[str], language) -> bool:
     before = language.words("durations", "age_before")
     after = language.words("durations", "age_after")
-    return bool(
+    return _of_person(text[: match.start()], language) or bool(
         (
             before
             and language.pattern("durations", "age_before").search(
@@ -423,6 +431,19 @@ def _is_age(text: str, match: re.Match[str], language) -> bool:
             and language.pattern("durations", "age_after").match(text[match.end() :].lstrip(" -"))
         )
     )
+
+
+def _of_person(before: str, language) -> bool:
+    """Does the span qualify a person ("le joueur de 25 ans", "un homme de 45 ans"), so that
+    it is an age, not how long a contract or a sentence runs ("un contrat de cinq ans")? A
+    person is a listed noun or a noun of an agent ("joueur", "manifestants")."""
+    joins = language.alternation("numbers", "count_of")
+    found = re.search(rf"([^\W\d_]+)\s+(?:{joins})\s*$", before) if joins else None
+    if found is None:
+        return False
+    noun = found.group(1).casefold()
+    persons = {w.casefold() for w in language.words("durations", "age_persons")}
+    return noun in persons or noun.endswith(tuple(language.words("phrases", "agent_noun_endings")))
 
 
 def _increment(text: str, match: re.Match[str], language) -> bool:

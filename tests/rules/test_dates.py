@@ -582,3 +582,61 @@ def test_a_span_added_to_another_is_not_the_events_span():
     assert outcome("duration", claim, "fr", evidence, "en").outcome == "silence"
     claim = "Messi a signé un contrat d'une année."
     assert outcome("duration", claim, "fr", evidence, "en").outcome == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # a bare number between commas after a name is an age, as agencies write it
+        ("Donald Trump, 78 ans, venait d'entamer son discours.", "fr",
+         "Trump, 78, had just started his speech when the shots rang out.", "en", "support"),
+        ("Salah Abdeslam, 32, was sentenced on Wednesday.", "en",
+         "Salah Abdeslam, 33 ans, a été condamné mercredi.", "fr", "contradiction"),
+    ],
+)  # fmt: skip
+def test_a_bare_number_set_after_a_name_is_its_age(claim, cl, evidence, el, expected):
+    assert outcome("age", claim, cl, evidence, el).outcome == expected
+
+
+def test_an_apposed_age_is_no_figure_of_the_claim():
+    """ "Salah Abdeslam, 32," gives his age: no count the quantity rule looks for."""
+    from index.facts import facts_of
+
+    assert facts_of("Salah Abdeslam, 32, was sentenced.", "en").quantities == ()
+    # a figure with thousands after a name is no age
+    assert facts_of("In Paris, 1,000 people marched.", "en").ages == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "ages", "spans"),
+    [
+        # a span after a person is an age, after a thing how long it runs
+        ("Le joueur de 25 ans reprend sa liberté.", "fr", (25.0,), []),
+        ("Un homme de 45 ans a été arrêté.", "fr", (45.0,), []),
+        ("Il a signé un contrat de cinq ans.", "fr", (), ["5 ans"]),
+        ("Une peine de 30 ans de prison.", "fr", (), ["30 ans"]),
+    ],
+)  # fmt: skip
+def test_a_span_after_a_person_is_an_age(text, lang, ages, spans):
+    from index.facts import facts_of
+
+    found = facts_of(text, lang)
+    assert found.ages == ages and [d.text for d in found.durations] == spans
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # the age set after another's name is that person's
+        ("Queen Camilla, 75, was crowned shortly after the King.", "en",
+         "Le roi Charles III, 74 ans, a été couronné avec son épouse, la reine Camilla.", "fr",
+         "unverified"),
+        # after the claim's own name, or after no name, it is the claim's person's
+        ("Queen Camilla, 75, was crowned shortly after the King.", "en",
+         "Welby also crowned Charles's wife, Queen Camilla, 76.", "en", "contradiction"),
+        ("Mugabe, 83, resigned on Tuesday.", "en", "The 93-year-old resigned.", "en",
+         "contradiction"),
+    ],
+)  # fmt: skip
+def test_an_age_after_another_name_is_not_the_claims_persons(claim, cl, evidence, el, expected):
+    assert outcome("age", claim, cl, evidence, el).outcome == expected

@@ -637,7 +637,7 @@ CASES = [
         "unverified",
     ),
     (
-        "Casper Ruud, 23, reached the final.",
+        "Casper Ruud had won 3 titles before the final.",
         "en",
         "Nadal beat Casper Ruud 6-3 6-3 6-0 in the final.",
         "en",

@@ -27,8 +27,9 @@ from bot.judge.rules import (
     silence,
 )
 from bot.judge.rules.slots import in_slot
-from index.analysis import is_stopword
+from index.analysis import fold, is_stopword
 from index.facts import APPROX_TOLERANCE, DateFact, Duration, facts_of, find_weekdays, resolve_year
+from index.facts.numbers import with_digits
 from index.lang import pack, words_of_every_language
 
 # How far from its article's date a weekday it names may be ("on Sunday", "mardi prochain").
@@ -365,7 +366,26 @@ def check_age(pair: Pair) -> Signal:
         # Jack Nicklaus": the claim's 43 is there; the age read is another person's
         return Signal("age", UNVERIFIED, "the source gives that figure and another age")
     # several ages may be of several people: only one against one contradicts
-    return _compare_values("age", "age", claimed, stated, several_contradict=False)
+    signal = _compare_values("age", "age", claimed, stated, several_contradict=False)
+    if signal.outcome == CONTRADICTION and (other := _age_named_by_another(pair, stated)):
+        # "le roi Charles III, 74 ans, a été couronné avec la reine Camilla": his age
+        return Signal("age", UNVERIFIED, f"the source gives the age of {other}")
+    return signal
+
+
+def _age_named_by_another(pair: Pair, ages: set[float]) -> str | None:
+    """The name the source sets right before its age ("Charles III, 74 ans"), when it is none
+    of the claim's names; None when the age follows one of them or no name."""
+    claimed = {t.folded for t in pair.terms if t.is_name}
+    text = with_digits(pair.evidence, pair.evidence_lang)
+    for age in ages:
+        for found in re.finditer(rf"(?<![\d,.]){age:g}(?![\d,.]\d)", text):
+            near = text[max(0, found.start() - 40) : found.start()]
+            before = re.findall(r"[^\W\d_][\w’'-]*", near)
+            names = [w for w in before[-3:] if w[0].isupper() and not is_stopword(w)]
+            if names and not any(fold(w) in claimed for w in names):
+                return " ".join(names)
+    return None
 
 
 def _compare_values(
