@@ -546,6 +546,11 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
     privative = {w.casefold() for w in language.words("negation", "privative")}
     transparent = {w.casefold() for w in language.words("negation", "transparent")}
     partitive = {w.casefold() for w in language.words("negation", "partitive")}
+    # what a negation cannot deny: an adverb ("n'ont pas *encore* été revendiqués") or the
+    # rest of the negator ("No *one* had claimed")
+    idle = {fold(w) for w in language.words("phrases", "adverbs")} | {
+        fold(w) for w in language.words("negation", "negator_ends")
+    }
     tokens = list(_TOKEN.finditer(text))
     later = _time_clause_starts(text, language)
     negated: set[str] = set()
@@ -556,7 +561,10 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
         # the first run of content words: "n'a jamais été *hors ligne*", "did not *sue*";
         # a verb of replying denies what it replies to ("n'a pas répondu aux demandes de
         # *commentaires*")
-        start = next((n for n, w in enumerate(scope) if not is_stopword(_bare(w))), len(scope))
+        start = next(
+            (n for n, w in enumerate(scope) if not (is_stopword(_bare(w)) or fold(w) in idle)),
+            len(scope),
+        )
         run = scope[start:]
         if not (run and _bare(run[0]) in transparent):
             head = list(itertools.takewhile(lambda w: not is_stopword(_bare(w)), run))
@@ -616,7 +624,7 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
         ):
             before = tokens[i - 1].group()  # "n'a pas déposé", "did not sue"
             negated |= _folded([before])
-            if not is_stopword(_bare(before)):
+            if not (is_stopword(_bare(before)) or fold(before) in idle):
                 heads.add(fold(_bare(before)))  # "ne changera pas": the verb is denied
         if is_contraction:
             negated.add(fold(re.sub(rf"{contraction}$", "", word)))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from index.facts import facts_of
+
 from .conftest import outcome
 
 DIRECTION = [
@@ -784,3 +786,24 @@ def test_a_comparison_still_takes_its_pole():
 def test_a_word_of_a_name_takes_no_pole(claim, cl, evidence, el):
     """ "North Korea", "Corée du Sud", "United States": names, not a direction or unity."""
     assert outcome("direction", claim, cl, evidence, el).outcome != "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "heads"),
+    [
+        # an adverb after the negator denies nothing: the verb after it is denied
+        ("Les attentats n’ont pas encore été revendiqués.", "fr", {"revendiques"}),
+        ("Il n'a toujours pas signé.", "fr", {"signe"}),
+        # "no one": the rest of the negator denies nothing
+        ("No one had claimed responsibility for the attack.", "en",
+         {"claimed", "responsibility"}),
+    ],
+)  # fmt: skip
+def test_a_negation_denies_the_verb_past_adverbs_and_its_own_words(text, lang, heads):
+    assert facts_of(text, lang).negation_heads == heads
+
+
+def test_a_denial_not_yet_made_agrees_with_no_one_having_made_it():
+    claim = "No one had claimed responsibility for the attacks."
+    evidence = "Les attentats n’ont pas encore été revendiqués."
+    assert outcome("negation", claim, "en", evidence, "fr").outcome != "contradiction"
