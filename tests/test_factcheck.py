@@ -735,3 +735,27 @@ def test_word_order_alone_refutes_no_one(tmp_path, index_of):
     engine = Engine(index_of(corpus))
     answer = engine.ask("La Commission a salué le plan vendredi.")
     assert answer.verdict == "not_enough_info", answer.notes
+
+
+@pytest.mark.parametrize(
+    ("claim", "lang", "sentence", "spelled"),
+    [
+        # an acronym in the claim, its words in the sentence, and back
+        ("The FAA grounded the jets on Friday.", "en",
+         "The Federal Aviation Administration grounded the jets.", {"FAA"}),
+        ("Selon l'AFP, le bilan s'alourdit.", "fr",
+         "Selon l'Agence France-Presse, le bilan s'alourdit.", {"AFP"}),
+        ("The Islamic State group claimed the attack.", "en",
+         "IS claimed the attack on its Telegram channel.", {"Islamic", "State"}),
+        ("Le CIO a pris sa décision.", "fr",
+         "Le Comité international olympique a pris sa décision.", {"CIO"}),
+        # a short acronym needs its every word capitalised
+        ("The IS fighters fled.", "en", "Iran said the fighters fled.", set()),
+        ("The FBI opened an inquiry.", "en", "The police opened an inquiry.", set()),
+    ],
+)  # fmt: skip
+def test_a_name_written_as_its_acronym_is_named(claim, lang, sentence, spelled):
+    from bot.question.terms import spelled_out
+
+    terms = _terms(claim, lang)
+    assert {t.word for t in spelled_out(terms, claim, sentence)} == spelled

@@ -46,6 +46,7 @@ from bot.question.terms import (
     says_what_is_done,
     sentence_terms,
     settled_coverage,
+    spelled_out,
     subject_of,
     topic_coverage,
 )
@@ -224,12 +225,14 @@ def judge_candidate(
     # l'application" (in an article titled "Parler accuse Amazon") is no answer to "Google
     # sued Amazon".
     own = sentence_terms(sentence, article.language, load_lexicon())
-    unnamed = tuple(t for t in terms if t.is_name and not covers(t, own))
+    # "AFP" for "Agence France-Presse": a name the sentence writes as its acronym is there
+    spelled = spelled_out(terms, query.proposition, sentence)
+    unnamed = tuple(t for t in terms if t.is_name and not covers(t, own) and t not in spelled)
     pair = Pair(
         query.proposition, query.language, sentence, article.language, tuple(terms),
         article.published, article.title,
     )  # fmt: skip
-    missing = span.sentence.missing
+    missing = tuple(t for t in span.sentence.missing if t not in spelled)
     absent = _names_missing(terms, missing)
     signals = tuple(judge(pair))
     judgement = Judgement(

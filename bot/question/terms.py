@@ -421,6 +421,45 @@ def spelled_alike(name: str, word: str) -> bool:
     )
 
 
+# The lengths of an acronym read against the words it stands for ("EU", "IFRC").
+ACRONYM_LETTERS = range(2, 7)
+
+
+def spelled_out(terms: list[QueryTerm], claim: str, sentence: str) -> frozenset[QueryTerm]:
+    """The claim's names the sentence writes as their acronym or its expansion: "AFP" for
+    "Agence France-Presse", "Federal Aviation Administration" for "FAA", and back. Each word
+    of the expansion is capitalised, but for a longer acronym's words after the first
+    ("Comité international olympique")."""
+    names = [t for t in terms if t.is_name]
+    found: set[QueryTerm] = set()
+    for acronym in _acronyms(claim):
+        if _expansion(acronym, sentence) is not None:
+            found |= {t for t in names if t.word == acronym}
+    for acronym in _acronyms(sentence):
+        run = _expansion(acronym, claim)
+        if run is not None:
+            found |= {t for t in names if any(fold(t.word) == fold(w) for w in run)}
+    return frozenset(found)
+
+
+def _acronyms(text: str) -> list[str]:
+    return [w for w in re.findall(r"(?<![\w-])[A-Z]+(?![\w-])", text) if len(w) in ACRONYM_LETTERS]
+
+
+def _expansion(acronym: str, text: str) -> list[str] | None:
+    """The words of ``text`` whose initials spell ``acronym``, function words skipped."""
+    content = [w for w in re.findall(r"[^\W\d_]+", text) if not is_stopword(w)]
+    letters = fold(acronym)
+    for start in range(len(content) - len(letters) + 1):
+        run = content[start : start + len(letters)]
+        capitals = run if len(letters) < 3 else run[:1]
+        if run == [acronym] or not all(w[0].isupper() for w in capitals):
+            continue
+        if "".join(fold(w[0]) for w in run) == letters:
+            return run
+    return None
+
+
 @cache
 def _pole_table() -> dict[str, frozenset[str]]:
     """stem -> stems on a same pole of an axis of the opposites (rise, grimper, hausse…), both
