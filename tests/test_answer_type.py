@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.judge.answerable import counted_terms, counts
+from bot.judge.answerable import counted_terms, counts, counts_another
 from bot.question import Query, parse
 from bot.question.answer_type import holds_answer, role_beside_name, role_unnamed
 from bot.question.terms import QueryTerm, TermIndex, query_terms, sentence_terms
@@ -212,6 +212,21 @@ def test_a_count_answers_only_when_it_counts_what_is_asked(question, text, expec
     asked = counted_terms(*_asked(question, text))
     assert asked, "a how-many question counts something"
     assert counts(text, asked) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("How many tours did he headline?", "He sold 100 million albums.", True),
+        ("How many tours did he headline?", "He headlined 50 major tours.", False),
+        # how often something was done counts no other thing
+        ("How many times did lawmakers vote down the deal?",
+         "Les députés ont refusé par trois fois l'accord.", False),
+    ],
+)  # fmt: skip
+def test_a_count_of_another_thing_is_told_from_a_count_of_occurrences(question, text, expected):
+    asked = counted_terms(*_asked(question, text))
+    assert counts_another(text, asked) is expected
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,8 @@ from bot.question.terms import TYPE_NOUNS, QueryTerm, covers, sentence_terms
 from bot.retrieve import Retrieval, ScoredSentence
 from index.analysis import fold, words
 from index.facts import facts_of
-from index.lang import languages
+from index.facts.numbers import Quantity
+from index.lang import languages, pack
 from index.lexicon import load_lexicon
 from index.store import CorpusIndex
 
@@ -127,9 +128,7 @@ def question_features(
         # thing asked about is one ("88 millions d'abonnés" for followers). Only may: the
         # quote often names the thing otherwise ("seven FIFA officials" for "combien de
         # dirigeants"), so the model weighs it with the rest rather than it refusing alone.
-        counts_other = not counts(cited, counted) and any(
-            q.counted for lang in languages() for q in facts_of(cited, lang).quantities
-        )
+        counts_other = counts_another(cited, counted)
     # The sentence that holds the answer may lean on its neighbour for the question's words
     # ("Le même jour, le 2 mars 2021, …"): coverage is the better of the two.
     lead = max((evidence[0].sentence, best), key=lambda s: s.coverage)
@@ -245,6 +244,23 @@ def counts(quote: str, asked: list[QueryTerm]) -> bool:
         for phrase in _counted_phrases(quote, q.counted)
         for lang in languages()
     )
+
+
+def counts_another(quote: str, asked: list[QueryTerm]) -> bool:
+    """Does the quote give a number of something else than what is asked about, and none of
+    it? How often something was done ("refusé par trois fois") counts no other thing."""
+    return not counts(quote, asked) and any(
+        q.counted and not _occurrences(q, lang)
+        for lang in languages()
+        for q in facts_of(quote, lang).quantities
+    )
+
+
+def _occurrences(quantity: Quantity, lang: str) -> bool:
+    """Does the figure count how often something was done ("refusé par trois fois"), which
+    answers "how many times" and counts no other thing?"""
+    times = {w.casefold() for w in pack(lang).words("numbers", "times")}
+    return quantity.text.split()[-1].casefold() in times
 
 
 def _counted_phrases(quote: str, counted: str) -> list[str]:
