@@ -435,15 +435,13 @@ def _is_age(text: str, match: re.Match[str], language) -> bool:
 
 def _of_person(before: str, language) -> bool:
     """Does the span qualify a person ("le joueur de 25 ans", "un homme de 45 ans"), so that
-    it is an age, not how long a contract or a sentence runs ("un contrat de cinq ans")? A
-    person is a listed noun or a noun of an agent ("joueur", "manifestants")."""
+    it is an age, not how long a contract or a career runs ("un contrat de cinq ans", "a
+    career of 20 years")? The packs list the nouns of persons: an ending of agents would take
+    "secteur" or "career" for one."""
     joins = language.alternation("numbers", "count_of")
     found = re.search(rf"([^\W\d_]+)\s+(?:{joins})\s*$", before) if joins else None
-    if found is None:
-        return False
-    noun = found.group(1).casefold()
     persons = {w.casefold() for w in language.words("durations", "age_persons")}
-    return noun in persons or noun.endswith(tuple(language.words("phrases", "agent_noun_endings")))
+    return found is not None and found.group(1).casefold() in persons
 
 
 def _increment(text: str, match: re.Match[str], language) -> bool:

@@ -615,6 +615,8 @@ def test_an_apposed_age_is_no_figure_of_the_claim():
         ("Un homme de 45 ans a été arrêté.", "fr", (45.0,), []),
         ("Il a signé un contrat de cinq ans.", "fr", (), ["5 ans"]),
         ("Une peine de 30 ans de prison.", "fr", (), ["30 ans"]),
+        ("Il a mis fin à une carrière de 20 ans.", "fr", (), ["20 ans"]),
+        ("He ended a career of 20 years.", "en", (), ["20 years"]),
     ],
 )  # fmt: skip
 def test_a_span_after_a_person_is_an_age(text, lang, ages, spans):
