@@ -528,6 +528,12 @@ def _words_pattern(words: list[str]) -> str:
     )
 
 
+def _idle(word: str, idle: set[str]) -> bool:
+    """Is the word one a negation cannot deny: a function word, an adverb, the rest of a
+    negator?"""
+    return is_stopword(word) or fold(word) in idle
+
+
 def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
     """Folded words a negation bears on: the words after a negator in its clause, and the
     verb before it ("did not sue", "n'a pas déposé", "didn't file", "ne sont plus interdits"),
@@ -560,7 +566,7 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
         # a verb of replying denies what it replies to ("n'a pas répondu aux demandes de
         # *commentaires*")
         start = next(
-            (n for n, w in enumerate(scope) if not (is_stopword(_bare(w)) or fold(w) in idle)),
+            (n for n, w in enumerate(scope) if not _idle(_bare(w), idle)),
             len(scope),
         )
         run = scope[start:]
@@ -622,7 +628,7 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
         ):
             before = tokens[i - 1].group()  # "n'a pas déposé", "did not sue"
             negated |= _folded([before])
-            if not (is_stopword(_bare(before)) or fold(before) in idle):
+            if not _idle(_bare(before), idle):
                 heads.add(fold(_bare(before)))  # "ne changera pas": the verb is denied
         if is_contraction:
             negated.add(fold(re.sub(rf"{contraction}$", "", word)))
