@@ -420,7 +420,6 @@ def _spans(
     of one span of values, marked "from" and "to" (``Quantity.role``). A value inside the span
     is not denied by either end. A bare first end is of the second's scale and kind ($50
     million), as "between $50 million and $60 million" writes."""
-    opening = language.alternation("numbers", "range_open")
     join = language.pattern("numbers", "range_join")
     bare_join = language.pattern("numbers", "range_bare_join")
     result = list(found)
@@ -429,7 +428,7 @@ def _spans(
         if low.role or high.role:
             continue
         between = text[_figure_end(first) : second.start()].strip()
-        opened = bool(opening) and re.search(rf"(?:{opening})\s*$", text[: first.start()], re.I)
+        opened = _opens_range(text[: first.start()], language)
         if not (
             between in ("-", "–")
             or bare_join.fullmatch(between)
@@ -451,6 +450,12 @@ def _spans(
     return result
 
 
+def _opens_range(before: str, language: Pack) -> bool:
+    """Does the text before a figure end with a word that opens a range ("entre", "between")?"""
+    opening = language.alternation("numbers", "range_open")
+    return bool(opening) and re.search(rf"(?:{opening})\s*$", before, re.I) is not None
+
+
 def _of_second(low: Quantity, high: Quantity, lang: str) -> Quantity | None:
     """The first figure of "50 et 60 millions de dollars" in the second's scale, kind and
     noun; None when so scaled it passes the second, which a range or a list does not."""
@@ -470,7 +475,6 @@ def _listed(
     it counts takes that noun: otherwise "24e" is a rank of anything, and another's "16e but"
     denies it. A year is not listed ("en 2014 et 15 morts"), nor a range's first figure."""
     join = language.pattern("numbers", "list_join")
-    opening = language.alternation("numbers", "range_open")
     result = list(found)
     for i in range(len(found) - 2, -1, -1):
         (first, low), (second, high) = found[i], result[i + 1]
@@ -482,7 +486,7 @@ def _listed(
         between = text[_figure_end(first) : second.start()].strip()
         if between != "," and join.fullmatch(between) is None:
             continue
-        if opening and re.search(rf"(?:{opening})\s*$", text[: first.start()], re.I):
+        if _opens_range(text[: first.start()], language):
             continue  # "entre 50 et 60 millions": a range, ``_spans`` reads it
         if (taken := _of_second(low, high, lang)) is not None:
             result[i] = (first, taken)

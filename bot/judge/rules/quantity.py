@@ -277,8 +277,7 @@ def _qualifier_unsaid(mine: Quantity, same: list[Quantity], pair: Pair) -> bool:
     *néerlandais*") that no clause of the source's figures says?"""
     if not mine.counted or not pack(pair.claim_lang).data["numbers"].get("qualifier_after"):
         return False  # a percentage, a sum, an English noun: what follows qualifies nothing
-    at = span_of(mine.text, pair.claim, pair.claim_lang)
-    following = [w.group() for w in words(pair.claim[at[1] :])[:2]] if at is not None else []
+    following = _words_after(mine, pair.claim, pair.claim_lang, 2)
     after = following[0] if following else ""
     complements = {
         w.casefold() for w in pack(pair.claim_lang).words("numbers", "qualifier_not_before")
@@ -667,9 +666,14 @@ def _state(quantity: Quantity, text: str, lang: str) -> str | None:
 
 def _word_after(quantity: Quantity, text: str, lang: str) -> str:
     """The word right after a figure's words in ``text``, if any."""
+    following = _words_after(quantity, text, lang, 1)
+    return following[0] if following else ""
+
+
+def _words_after(quantity: Quantity, text: str, lang: str, count: int) -> list[str]:
+    """Up to ``count`` words right after a figure's words in ``text``, where it writes them."""
     at = span_of(quantity.text, text, lang)
-    following = words(text[at[1] :])[:1] if at is not None else []
-    return following[0].group() if following else ""
+    return [w.group() for w in words(text[at[1] :])[:count]] if at is not None else []
 
 
 def _standalone(quantity: Quantity, text: str) -> bool:
