@@ -153,7 +153,10 @@ def _drop_off_topic_lists(units: list[Unit], dropped: list[Dropped], lang: str) 
             run.append(unit)
             continue
         if run:
-            verdicts = [_off_topic_reason(item.text, body, lang) for item in run]
+            verdicts = [
+                _off_topic_reason(item.text, _reference(body, run, item, lang), lang)
+                for item in run
+            ]
             if sum(v is not None for v in verdicts) * 2 >= len(run):
                 if kept and kept[-1].kind != "title" and _looks_like_heading(kept[-1].text, 8):
                     label = kept.pop()  # "You may also like", "Nos offres": the list's label
@@ -168,6 +171,17 @@ def _drop_off_topic_lists(units: list[Unit], dropped: list[Dropped], lang: str) 
         if unit.kind != "end":
             kept.append(unit)
     return kept
+
+
+def _reference(body: set[str], run: list[Unit], item: Unit, lang: str) -> set[str]:
+    """What a list item is compared with: the article's prose, or, when the list holds more of
+    the page's words than the prose does (a numbered "what we know" article after a one-line
+    lead), the prose and the list's other items. A list that is the article talks about
+    itself; ads, even after a short brief, each sell something else."""
+    terms = [{t for t in content_terms(other.text, lang) if not t[0].isdigit()} for other in run]
+    if len(set().union(*terms)) <= len(body):
+        return body
+    return body.union(*(own for other, own in zip(run, terms, strict=True) if other is not item))
 
 
 def _off_topic_reason(text: str, body: set[str], lang: str) -> str | None:

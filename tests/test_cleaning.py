@@ -101,6 +101,49 @@ def test_trailing_product_list_in_english_is_dropped_but_a_real_list_is_kept(tmp
     assert cleaned.title == "City council votes to ban facial recognition"
 
 
+def test_a_numbered_article_after_a_one_line_lead_is_kept(tmp_path: Path):
+    """A "what we know" article is a list: its items share little with the lead alone, but
+    they talk about one another, as ads never do."""
+    article = tmp_path / "pagers.txt"
+    article.write_text(
+        "Pagers explode across the country\n\n"
+        "Nine people were killed when hundreds of pagers exploded on Tuesday.\n\n"
+        "1. The health minister said 2,800 people were injured, about 200 of them critically.\n\n"
+        "2. The group blamed its neighbour and vowed that the attack would be punished.\n\n"
+        "3. A newspaper reported that explosive material was hidden next to each battery.\n\n"
+        "4. The minister said hospitals were asked to call in every available surgeon.\n\n"
+        "5. The neighbour's army declined to comment on the newspaper's report.\n",
+        encoding="utf-8",
+    )
+    cleaned = load_article(article)
+    for kept in (
+        "2,800 people were injured",
+        "vowed that the attack",
+        "next to each battery",
+        "available surgeon",
+        "declined to comment",
+    ):
+        assert kept in cleaned.text
+    assert cleaned.dropped == []
+
+
+def test_ads_after_a_short_brief_are_still_dropped(tmp_path: Path):
+    article = tmp_path / "brief.txt"
+    article.write_text(
+        "Council bans cameras\n\n"
+        "The city council voted on Tuesday to ban police facial recognition cameras.\n\n"
+        "• Stainless steel water bottle 750 ml - Blue - $24.99, keeps drinks cold all day\n"
+        "• Wireless earbuds with charging case and noise cancelling, free shipping\n"
+        "• Men's running shoes with breathable mesh - size 42 - Black\n"
+        "• Cotton summer dress with floral pattern, machine washable - size M\n",
+        encoding="utf-8",
+    )
+    cleaned = load_article(article)
+    assert "facial recognition cameras" in cleaned.text
+    for gone in ("water bottle", "earbuds", "running shoes", "summer dress"):
+        assert gone not in cleaned.text
+
+
 def test_html_is_reduced_to_text_without_scripts_styles_or_navigation(tmp_path: Path):
     page = tmp_path / "page.html"
     page.write_text(
