@@ -221,3 +221,26 @@ def test_names_spelled_far_apart_stay_two_parties():
         "fr",
     )
     assert RULES["actor"](pair).outcome == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        (
+            "Naruhito est le premier empereur du Japon à être né après la Seconde Guerre mondiale.",
+            "fr",
+            "Naruhito is the first Japanese emperor born after World War Two.",
+            "en",
+        ),
+        (
+            "Le Japon a capitulé à la fin de la Seconde Guerre mondiale.",
+            "fr",
+            "Japan surrendered at the end of World War Two.",
+            "en",
+        ),
+    ],
+)
+def test_a_number_in_letters_inside_a_name_is_no_other_party(claim, cl, evidence, el):
+    """ "Two" or "Second", capitalised in "World War Two", is a figure, not a name standing
+    where the claim has another."""
+    assert RULES["actor"](pair_of(claim, cl, evidence, el)).outcome == "silence"

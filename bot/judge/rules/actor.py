@@ -36,6 +36,7 @@ from bot.question.terms import (
     subject_of,
 )
 from index.analysis import dateline_end, fold, inner_capitalised, is_stopword, words
+from index.facts.numbers import with_digits
 from index.lang import pack
 from index.lexicon import PIVOT, Lexicon, load_lexicon
 
@@ -227,5 +228,13 @@ def _other_names(pair: Pair, tokens: list[re.Match[str]], capitalised: set[str])
         and not is_stopword(token.group())
         and not is_time_word(token.group())
         and not nationality(token.group(), pair.evidence_lang, lexicon)
+        and not _in_letters(token.group(), pair.evidence_lang)
         and not any(covers(t, said[i]) for t in pair.terms)
     ]
+
+
+def _in_letters(word: str, lang: str) -> bool:
+    """Is ``word`` a number or a rank written in letters ("World War *Two*", "the *Second*
+    World War")? Capitalised inside a name, it is a figure, which the quantity rule reads,
+    not someone else."""
+    return with_digits(word, lang)[:1].isdigit()
