@@ -133,3 +133,24 @@ def test_an_earlier_death_toll_does_not_refute_the_updated_one(tmp_path):
         assert ask(claim, index=both).verdict != "refuted"
         assert ask(claim, index=lower).verdict == "refuted"
         assert ask(claim, index=earlier).verdict == "not_enough_info"
+
+
+def test_a_later_toll_on_another_day_does_not_refute_the_first(tmp_path):
+    """A toll given on one day and another given later are two updates: a sentence with
+    another count on another day denies neither the count nor the day of the first, which
+    another sentence gives. Alone, it still refutes."""
+    articles = {
+        "bilan-fr.txt": (
+            "Ouragan : nouveau bilan\n\n"
+            "L'ouragan a fait 43 morts, selon un nouveau bilan fourni dimanche par les autorités."
+        ),
+        "toll-en.txt": (
+            "Storm kills 27\n\n"
+            "Twenty-seven people are dead after the hurricane made landfall, the mayor said."
+        ),
+    }
+    claim = "L'ouragan a fait 27 morts, selon un premier bilan annoncé jeudi."
+    both = _index(tmp_path / "both", articles)
+    assert ask(claim, index=both).verdict != "refuted"
+    later = _index(tmp_path / "later", {"bilan-fr.txt": articles["bilan-fr.txt"]})
+    assert ask(claim, index=later).verdict == "refuted"

@@ -449,10 +449,17 @@ def _stated_elsewhere(against: Judgement, judged: list[Judgement]) -> bool:
         return False  # other figures are of other things as often as of other times
     if signal.swapped:
         return False  # the sentence gives the claim's figure to another: no earlier count
+    # A toll is counted again and again: a sentence giving the claim's count makes one with
+    # another count, on another day too ("premier bilan jeudi" / "nouveau bilan dimanche"), a
+    # later or earlier update.
+    recount = against.toll and any(
+        s.rule == "quantity" and s.outcome == CONTRADICTION for s in against.signals
+    )
+    confirming = {rule_, "quantity"} if recount else {rule_}
     return any(
         other is not against
         and not other.names_missing
-        and any(s.rule == rule_ and s.outcome == SUPPORT for s in other.signals)
+        and any(s.rule in confirming and s.outcome == SUPPORT for s in other.signals)
         for other in judged
     )
 
