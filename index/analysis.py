@@ -168,14 +168,17 @@ def number_form(word: str) -> str:
 
 # A wire story's dateline: "WASHINGTON (AP) — ", "STOCKHOLM, Sweden -- ", "PARIS (Reuters) - ".
 _DATELINE = re.compile(
-    r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]*[A-ZÀ-Ý.](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*"
+    # the byline before it: "par Daniel Leussink et Satoshi Sugiyama TOKYO (Reuters) -"
+    r"^\s*(?:(?i:par|by)\s+[A-ZÀ-Ý][\w’'-]*(?:(?:\s+|\s*,\s*|\s+(?:et|and)\s+)[A-ZÀ-Ý][\w’'-]*)*"
+    r"\s+(?=[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]*[A-ZÀ-Ý.]\b))?"
+    r"[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]*[A-ZÀ-Ý.](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*"
     r"(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+"
 )
 
 
 def dateline_end(text: str) -> int:
-    """Where a wire story's dateline ends (0 without one): the city and agency that open it
-    are no actors of the sentence."""
+    """Where a wire story's dateline ends (0 without one): the byline, city and agency that
+    open it are no actors of the sentence, and no answer to "who"."""
     match = _DATELINE.match(text)
     return match.end() if match else 0
 

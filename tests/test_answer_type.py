@@ -90,6 +90,17 @@ CASES = [
         "Charlie Blackwell-Thompson, NASA's launch director, told the teams.",
         True,
     ),
+    # a wire story's byline and dateline name its authors, no one it is about
+    (
+        "Comment s'appelle le pilote qui a survécu ?",
+        "par Daniel Leussink et Satoshi Sugiyama TOKYO (Reuters) - Le pilote a survécu.",
+        False,
+    ),
+    (
+        "Who was the pilot who survived?",
+        "By John Smith WASHINGTON (AP) — The pilot, Kenji Sato, survived.",
+        True,
+    ),
     ("Who chaired the committee?", "Steffen chaired it.", False),
     ("Who chaired the committee?", "The Committee met.", False),
     # the question's own person, by the rest of the name, is no answer
@@ -332,6 +343,14 @@ def test_the_role_asked_about_is_looked_for_beside_a_name(question, text, expect
             "Les avocats du joueur ont fait appel vendredi.",
             True,
         ),
+        # a name is asked of any noun, not only of a role
+        (
+            "Comment s'appelle la fillette tuée dans l'explosion ?",
+            "Une fillette a été tuée dans l'explosion mardi à Beyrouth.",
+            True,
+        ),
+        ("What is the name of the capsule?", "The capsule landed safely after ten minutes.", True),
+        ("What is the name of the capsule?", "The capsule, First Step, landed.", False),
         # the role beside a name answers
         (
             "What is the name of the doctor who advised the pope?",

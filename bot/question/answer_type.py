@@ -13,7 +13,7 @@ import re
 
 from bot.question.query import Query
 from bot.question.terms import QueryTerm, covers, sentence_terms
-from index.analysis import content_terms, is_stopword, lemma_of
+from index.analysis import content_terms, dateline_end, is_stopword, lemma_of, words
 from index.facts import facts_of
 from index.facts.numbers import measure_units
 from index.lang import languages, pack, words_of_every_language
@@ -146,15 +146,26 @@ def role_unnamed(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
     """Does the quote write the role a question asks the name of with no name beside it
     ("advised by his doctor", "les avocats")? It says the person exists, not who they are:
     no answer to "What is the name of the doctor…?"."""
-    asked_roles = _asked_roles(query, terms)
     # "What is the name of the doctor…?"; "Which judge…?" may be answered by a description
     asks_name = pack(query.language).pattern("question", "asks_name").search(query.text)
-    if query.answer_type != "person" or not asked_roles or not asks_name:
+    if query.answer_type != "person" or not asks_name:
+        return False
+    asked_roles = _asked_roles(query, terms) or _noun_named(query, asks_name.end(), terms)
+    if not asked_roles:
         return False
     lexicon = load_lexicon()
     said = [sentence_terms(quotes, lang, lexicon) for lang in languages()]
     written = any(covers(t, terms_) for terms_ in said for t in asked_roles)
     return written and not _named_beside(quotes, terms, asked_roles)
+
+
+def _noun_named(query: Query, after: int, terms: list[QueryTerm]) -> list[QueryTerm]:
+    """The noun whose name is asked, the first word after "what is the name of" that is no
+    name itself ("the girl" in "Comment s'appelle la fillette tuée…?", "the capsule" in "Quel
+    est le nom de la capsule…?"): as a role, written with no name beside it, it is no answer."""
+    start = len(words(query.text[:after]))
+    following = [t for t in terms if t.position >= start and not (t.is_name or t.is_number)]
+    return sorted(following, key=lambda t: t.position)[:1]
 
 
 def _asked_roles(query: Query, terms: list[QueryTerm]) -> list[QueryTerm]:
@@ -202,9 +213,11 @@ _ONE_UNIT = re.compile(r"\b(?:un|une|a|one)\s+([^\W\d_]+)", re.IGNORECASE)
 def _names(text: str) -> list[tuple[str, int]]:
     """Runs of capitalised words. At a sentence's start every word is capitalised, so there
     the first word counts only as the start of a longer run ("Charlie Blackwell-Thompson,
-    NASA's first female launch director"), and never when it is a function word ("The")."""
+    NASA's first female launch director"), and never when it is a function word ("The").
+    A wire story's byline and dateline ("par Daniel Leussink TOKYO (Reuters) -") name its
+    authors and where it was written: no one the story is about."""
     found = []
-    for match in _NAME.finditer(text):
+    for match in _NAME.finditer(text, dateline_end(text)):
         name, at = match.group(), match.start()
         if _SENTENCE_START.search(text, 0, match.start()):
             first, _, rest = name.partition(" ")
