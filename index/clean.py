@@ -154,8 +154,8 @@ def _drop_off_topic_lists(units: list[Unit], dropped: list[Dropped], lang: str) 
             continue
         if run:
             verdicts = [
-                _off_topic_reason(item.text, _reference(body, run, item, lang), lang)
-                for item in run
+                _off_topic_reason(item.text, reference, lang)
+                for item, reference in zip(run, _references(body, run, lang), strict=True)
             ]
             if sum(v is not None for v in verdicts) * 2 >= len(run):
                 if kept and kept[-1].kind != "title" and _looks_like_heading(kept[-1].text, 8):
@@ -173,15 +173,17 @@ def _drop_off_topic_lists(units: list[Unit], dropped: list[Dropped], lang: str) 
     return kept
 
 
-def _reference(body: set[str], run: list[Unit], item: Unit, lang: str) -> set[str]:
-    """What a list item is compared with: the article's prose, or, when the list holds more of
-    the page's words than the prose does (a numbered "what we know" article after a one-line
-    lead), the prose and the list's other items. A list that is the article talks about
-    itself; ads, even after a short brief, each sell something else."""
-    terms = [{t for t in content_terms(other.text, lang) if not t[0].isdigit()} for other in run]
+def _references(body: set[str], run: list[Unit], lang: str) -> list[set[str]]:
+    """What each list item is compared with: the article's prose, or, when the list holds more
+    of the page's words than the prose does (a numbered "what we know" article after a
+    one-line lead), the prose and the list's other items. A list that is the article talks
+    about itself; ads, even after a short brief, each sell something else."""
+    terms = [{t for t in content_terms(item.text, lang) if not t[0].isdigit()} for item in run]
     if len(set().union(*terms)) <= len(body):
-        return body
-    return body.union(*(own for other, own in zip(run, terms, strict=True) if other is not item))
+        return [body] * len(run)
+    return [
+        body.union(*(other for j, other in enumerate(terms) if j != i)) for i in range(len(run))
+    ]
 
 
 def _off_topic_reason(text: str, body: set[str], lang: str) -> str | None:
