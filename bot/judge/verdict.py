@@ -69,6 +69,9 @@ SENSE_RULES = frozenset({"direction", "negation"})
 TIME_RULES = frozenset({"date", "weekday", "relative", "duration", "age"})
 # Rules that read figures and dates: one of them must have read each the claim states.
 FIGURE_RULES = TIME_RULES | {"quantity", "score"}
+# Rules whose contradiction is made of the parties the sentence names (another doer, two doers
+# crossed): they hold whatever else of the claim's subject the sentence leaves out.
+PARTY_RULES = frozenset({"actor", "crossed"})
 
 
 def _passive(language: Pack) -> str:
@@ -134,10 +137,11 @@ class Judgement:
         names everyone the claim names; or another actor doing what the claim says."""
         if not self.about:
             return None
-        # Another name where the claim has its own: the one contradiction made of a name the
-        # sentence lacks (bot/judge/rules/actor.py).
+        # Another name where the claim has its own, the one contradiction made of a name the
+        # sentence lacks (bot/judge/rules/actor.py), or two named parties crossed.
         actor = next(
-            (s for s in self.signals if s.rule == "actor" and s.outcome == CONTRADICTION), None
+            (s for s in self.signals if s.rule in PARTY_RULES and s.outcome == CONTRADICTION),
+            None,
         )
         if actor is not None:
             return actor

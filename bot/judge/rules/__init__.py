@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from bot.question.terms import QueryTerm
 from index.errors import VerifError
@@ -58,7 +58,7 @@ RULES: dict[str, Rule] = {}
 KINDS = {
     "quantity": "number", "age": "number", "agent": "actor",
     "date": "date", "weekday": "date", "relative": "date", "duration": "date",
-    "route": "route", "order": "order", "score": "number",
+    "route": "route", "order": "order", "score": "number", "crossed": "actor",
 }  # fmt: skip
 
 
@@ -78,6 +78,18 @@ def clause_bounds(text: str, lang: str) -> list[re.Match[str]]:
     "while", "alors que", "face à"), from the language pack."""
     joins = pack(lang).alternation("phrases", "clause_joins")
     return list(re.finditer(rf"(?<!\d)[,.]|[,.](?!\d)|[;:!?()\[\]—–]|\b(?:{joins})\b", text, re.I))
+
+
+@cache
+def order_word(lang: str) -> re.Pattern[str]:
+    """The words of order of the language ("before", "après"), grouped as ``before`` and
+    ``after``: they cut a text into the event said first and the one said second."""
+    language = pack(lang)
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<before>{language.alternation('order', 'before')})"
+        rf"|(?P<after>{language.alternation('order', 'after')}))(?:(?<=['’])|(?![\w-]))",
+        re.IGNORECASE,
+    )
 
 
 def clause_around(text: str, lang: str, start: int, end: int) -> str:
@@ -152,6 +164,7 @@ def _load() -> None:
     from bot.judge.rules import (  # noqa: F401
         actor,
         agent,
+        crossed,
         dates,
         direction,
         hedge,

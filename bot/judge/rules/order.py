@@ -13,14 +13,10 @@ other rules judge the rest.
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
-from bot.judge.rules import CONTRADICTION, Pair, Signal, rule, silence
+from bot.judge.rules import CONTRADICTION, Pair, Signal, order_word, rule, silence
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms
 from index.analysis import words
 from index.facts import facts_of
-from index.lang import pack
 from index.lexicon import load_lexicon
 
 NAME = "order"
@@ -74,7 +70,7 @@ def _only_in(terms: list[QueryTerm], there: SentenceTerms, elsewhere: SentenceTe
 def _halves(text: str, lang: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The character spans of the event that comes first and the one that comes second,
     around the text's first word of order; None without one, or with nothing on one side."""
-    match = _order_word(lang).search(text)
+    match = order_word(lang).search(text)
     if match is None or not text[: match.start()].strip() or not text[match.end() :].strip():
         return None
     around = text[max(0, match.start() - SPAN_REACH) : match.end() + SPAN_REACH]
@@ -82,13 +78,3 @@ def _halves(text: str, lang: str) -> tuple[tuple[int, int], tuple[int, int]] | N
         return None  # "a mis deux jours avant de s'entendre", "after 14 hours": a time taken
     before, after = (0, match.start()), (match.end(), len(text))
     return (before, after) if match.lastgroup == "before" else (after, before)
-
-
-@cache
-def _order_word(lang: str) -> re.Pattern[str]:
-    language = pack(lang)
-    return re.compile(
-        rf"(?<![\w-])(?:(?P<before>{language.alternation('order', 'before')})"
-        rf"|(?P<after>{language.alternation('order', 'after')}))(?:(?<=['’])|(?![\w-]))",
-        re.IGNORECASE,
-    )
