@@ -411,14 +411,34 @@ SPELLING_MIN = 5
 
 def spelled_alike(name: str, word: str) -> bool:
     """Are two folded words one name spelled two ways: in two languages ("Poutine" for
-    "Putin") or with a typo ("Brooker" for "Booker")? Names are transliterated and misspelt
-    more than any other word, and a pivot lexicon cannot list them all."""
+    "Putin", "Axionov" for "Aksyonov") or with a typo ("Brooker" for "Booker")? Names are
+    transliterated and misspelt more than any other word, and a pivot lexicon cannot list
+    them all."""
+    return _alike(name, word) or _alike(_sounded(name), _sounded(word))
+
+
+def _alike(name: str, word: str) -> bool:
     return (
         name[:1] == word[:1]
         and min(len(name), len(word)) >= SPELLING_MIN
         and abs(len(name) - len(word)) <= 2
         and SequenceMatcher(None, name, word).ratio() >= SPELLED_ALIKE
     )
+
+
+# Letters that transliterations of one sound differ by, in the order they are replaced:
+# French "tch", "ch", "ou" for English "ch", "sh", "u" ("Tchaïkovski", "Chostakovitch",
+# "Poutine"), and "x", "kh", "w", a "y" before a vowel for "ks", "h", "v", "i" in either
+# ("Axionov", "Aksyonov"). A final "y" stays: "Harry" is not "Harris".
+_SOUNDS = (("tch", "ch"), ("sch", "sh"), ("ch", "sh"), ("ou", "u"), ("x", "ks"), ("kh", "h"),
+           ("w", "v"), ("ya", "ia"), ("ye", "ie"), ("yo", "io"), ("yu", "iu"))  # fmt: skip
+
+
+def _sounded(word: str) -> str:
+    """A folded word with the letters that transliterate one sound made the same."""
+    for letters, sound in _SOUNDS:
+        word = word.replace(letters, sound)
+    return word
 
 
 # The lengths of an acronym read against the words it stands for ("EU", "IFRC").

@@ -214,6 +214,17 @@ def test_names_spelled_far_apart_stay_two_parties():
     assert spelled_alike("poutine", "putin") and spelled_alike("brooker", "booker")
     assert not spelled_alike("hanoi", "kuala") and not spelled_alike("iran", "irak")
     assert not spelled_alike("bardet", "sagan") and not spelled_alike("gignac", "griezmann")
+
+
+def test_letters_that_transliterate_one_sound_meet():
+    """Russian names reach French and English with other letters for one sound ("x" and
+    "ks", "ou" and "u", "ch" and "sh"); a final "y" is a letter of the name ("Harry" is no
+    "Harris")."""
+    from bot.question.terms import spelled_alike
+
+    assert spelled_alike("axionov", "aksyonov") and spelled_alike("koutouzov", "kutuzov")
+    assert spelled_alike("chostakovitch", "shostakovich")
+    assert not spelled_alike("harry", "harris") and not spelled_alike("koch", "kosh")
     pair = pair_of(
         "L'ambassade de France à Hanoï a été mobilisée.",
         "fr",
