@@ -623,6 +623,22 @@ def test_nothing_and_no_one_before_ne_are_negations():
     assert outcome("negation", claim, "en", evidence, "fr").outcome != "contradiction"
 
 
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        ("Environ 6 000 soldats ont été déployés pour sécuriser l'aéroport et les évacuations.",
+         "fr", "Comme promis, ils n'ont pas empêché les évacuations de ressortissants étrangers "
+         "qui se poursuivaient depuis l'aéroport.", "fr"),
+        ("The evacuation of foreigners from the airport went on.", "en",
+         "The fighters did not prevent the evacuation of foreigners from the airport.", "en"),
+    ],
+)  # fmt: skip
+def test_not_preventing_a_thing_does_not_deny_it(claim, cl, evidence, el):
+    """A verb that keeps something from happening ("prevent", "empêcher"), denied, lets it
+    happen: the negation bears on the verb, not on its object."""
+    assert outcome("negation", claim, cl, evidence, el).outcome != "contradiction"
+
+
 def test_the_scope_of_a_negation_follows_its_construction():
     """ "Aucune … n'a survécu": "ne" alone after a word of none denies the verb; "créanciers non
     garantis": "non" denies the word after it only; "pas pour l'argent mais pour aider", "not

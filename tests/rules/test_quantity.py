@@ -1147,12 +1147,12 @@ def test_a_figure_the_claim_gives_elsewhere_answers_that_one():
 
 
 def test_an_hour_written_with_the_word_for_hours_is_compared_with_the_sources_hour():
-    """ "peu après 15 heures" against "peu après 14 heures": another hour of the clock leaves
-    the claim unverified (a story's hours mark many moments); it had been read as two spans
-    of about the same length, which supported it."""
+    """ "peu après 15 heures" against "peu après 14 heures", each after "signé": the source's
+    hour in the claim's place denies it (it had been read as two spans of about the same
+    length, which supported it)."""
     claim = "La reine a signé son acte d'abdication peu après 15 heures, au palais."
     evidence = "Au palais, elle a signé peu après 14 heures son acte d'abdication."
-    assert outcome("quantity", claim, "fr", evidence, "fr").outcome == "unverified"
+    assert outcome("quantity", claim, "fr", evidence, "fr").outcome == "contradiction"
     assert outcome("duration", claim, "fr", evidence, "fr").outcome == "silence"
     same = "Au palais, elle a signé peu après 15 heures son acte d'abdication."
     assert outcome("quantity", claim, "fr", same, "fr").outcome == "support"
@@ -1328,6 +1328,13 @@ def test_a_year_before_a_comma_stays_a_year():
         ("Sinner had won his last four matches against Medvedev.", "en",
          "Le tombeur de Novak Djokovic avait gagné ses trois derniers duels contre Medvedev.",
          "fr", "unverified"),
+        # the source's figure is the claim's other figure, in its own place: no denial
+        ("Authorities lowered the death toll to 275 from 288 after finding that some bodies "
+         "had been counted twice.", "en", "The death toll from Friday's crash was revised down "
+         "from 288 after it was found that some bodies had been counted twice.", "en",
+         "unverified"),
+        ("The toll rose to 300 from 288 on Sunday.", "en",
+         "The toll rose to 310 from 288 on Sunday.", "en", "contradiction"),
         # a source's figure that names nothing may count another thing than the claim's
         ("More than 300 people were injured in the two Brussels attacks.", "en",
          "The attacks in Brussels killed about 34 people and injured more than 100.", "en",
@@ -1335,6 +1342,35 @@ def test_a_year_before_a_comma_stays_a_year():
     ],
 )  # fmt: skip
 def test_a_figure_in_the_claims_place_states_or_denies_it(claim, cl, evidence, el, expected):
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # the source's hour in the claim's place, both texts in one language
+        ("The collision happened on Friday around 7am near the station.", "en",
+         "The crash involving two trains occurred around 7pm near the station.", "en",
+         "contradiction"),
+        # an hour told in the claim's zone
+        ("The rocket took off at 4pm local time (2100 GMT) from Kourou.", "en",
+         "La fusée a décollé à 16h00 heure locale (1900 GMT) de Kourou.", "fr", "contradiction"),
+        # hours of other moments of the story
+        ("The rocket took off at 3pm from Kourou.", "en",
+         "The capsule started its descent at 5:20 pm and touched down at 6:04 pm.", "en",
+         "unverified"),
+        # another language or another zone may count the same moment otherwise
+        ("La collision s'est produite vendredi vers 7 heures du matin près de la gare.", "fr",
+         "The crash occurred around 7pm near the station.", "en", "unverified"),
+        ("The plane landed at 9pm in Paris.", "en", "The plane landed at 3pm ET in New York.",
+         "en", "unverified"),
+        # one moment, rounded
+        ("Putin opened hostilities shortly before 6 a.m. (0300 GMT).", "en",
+         "Poutine a lancé l'opération vers 5h50 heure de Moscou (2h50 GMT).", "fr",
+         "unverified"),
+    ],
+)  # fmt: skip
+def test_an_hour_in_the_claims_place_or_zone_denies_it(claim, cl, evidence, el, expected):
     assert outcome("quantity", claim, cl, evidence, el).outcome == expected
 
 

@@ -46,6 +46,10 @@ DEAD, HURT = "dead", "hurt"
 SWAPPED = "swapped"
 # Words of the claim the clause of one of several figures must hold to be the claim's own.
 OWN_CLAUSE_WORDS = 2
+# Minutes between two hours that may be one moment rounded or told roughly.
+CLOCK_APART = 60
+# Characters from an hour to the zone it is told in ("16 heures, heure locale").
+ZONE_REACH = 4
 # The roles of a span's two ends ("500-700 mètres"; index/facts/numbers.py).
 SPAN_ENDS = ("from", "to")
 
@@ -65,8 +69,13 @@ def check(pair: Pair) -> Signal:
         if mine.kind == "number":
             # A bare number says little of what it counts: it must be stated, and only another
             # bare number in its place (slots.py) contradicts it.
-            if not any(abs(q.value - mine.value) <= 1e-9 * max(mine.value, 1) for q in stated):
-                other = _bare_in_its_place(mine, stated, pair)
+            if not any(_equal(q, mine) for q in stated):
+                # the claim's other figure, stated, is that figure's and in no one else's
+                # place: "lowered the toll to 275 from 288" against "revised down from 288"
+                free = tuple(
+                    q for q in stated if not any(o is not mine and _equal(q, o) for o in claimed)
+                )
+                other = _bare_in_its_place(mine, free, pair)
                 if other is not None:
                     outcomes.append((CONTRADICTION, f"{mine.text!r} against {other.text!r}"))
                 else:
@@ -74,9 +83,13 @@ def check(pair: Pair) -> Signal:
             continue
         if mine.kind == "clock":
             # A story's hours mark many moments ("started its descent at 5:20 pm", "touched
-            # down at 6:04 pm"): another hour is not the claim's moment denied.
+            # down at 6:04 pm"): another hour is not the claim's moment denied, unless it
+            # stands in its place ("s'est produite vers 7 heures du matin près de la gare"
+            # against "occurred around 7pm near the station").
             if any(q.kind == "clock" and compatible(q, mine) for q in stated):
                 outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
+            elif (other := _clock_in_its_place(mine, stated, claimed, pair)) is not None:
+                outcomes.append((CONTRADICTION, f"{mine.text!r} against {other.text!r}"))
             else:
                 outcomes.append((UNVERIFIED, f"{mine.text!r} is not stated"))
             continue
@@ -169,6 +182,10 @@ def check(pair: Pair) -> Signal:
     if not outcomes:
         return silence(NAME)
     return Signal(NAME, SUPPORT, "; ".join(reason for _, reason in outcomes))
+
+
+def _equal(one: Quantity, other: Quantity) -> bool:
+    return abs(one.value - other.value) <= 1e-9 * max(other.value, 1)
 
 
 # What each unit symbol measures and its size in that dimension's base unit (metre, kilogram,
@@ -384,6 +401,54 @@ def _bare_in_its_place(mine: Quantity, stated: tuple[Quantity, ...], pair: Pair)
     if not _standalone(theirs, pair.evidence) or _dated_otherwise(pair):
         return None
     return theirs
+
+
+def _clock_in_its_place(
+    mine: Quantity, stated: tuple[Quantity, ...], claimed: tuple[Quantity, ...], pair: Pair
+) -> Quantity | None:
+    """The source's hour that denies the claim's: the one hour in the claim's zone when the
+    claim names its zone ("2100 GMT" against "1900 GMT"); otherwise the one in its place,
+    when both texts are in one language and neither names a zone (a French paper's "17h" may
+    be London's 4pm), and no other hour of the claim is the source's (the same moment, told
+    in another zone)."""
+    # hours told near one another may round one moment ("shortly before 6 a.m.", "5h50")
+    clocks = tuple(
+        q for q in stated if q.kind == "clock" and abs(q.value - mine.value) >= CLOCK_APART
+    )
+    zone = _zone_of(mine, pair.claim, pair.claim_lang)
+    if zone is not None:
+        zoned = [q for q in clocks if _zone_of(q, pair.evidence, pair.evidence_lang) == zone]
+        return zoned[0] if len(zoned) == 1 else None
+    if (
+        not clocks
+        or pair.claim_lang != pair.evidence_lang  # a French paper tells Paris's hours
+        or _zones(pair.claim, pair.claim_lang)
+        or _zones(pair.evidence, pair.evidence_lang)
+    ):
+        return None
+    if any(
+        o is not mine and o.kind == "clock" and compatible(q, o) for o in claimed for q in clocks
+    ):
+        return None
+    return _in_place(mine, clocks, pair)
+
+
+def _zones(text: str, lang: str) -> list[re.Match[str]]:
+    """Where ``text`` names a time zone or a place's time ("GMT", "heure locale"), written as
+    the packs write them: "ET" is a zone, "et" a French word."""
+    durations = pack(lang).data["durations"]
+    names = [*durations["time_zones"], *durations["local_times"]]
+    return list(re.finditer(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", text))
+
+
+def _zone_of(clock: Quantity, text: str, lang: str) -> str | None:
+    """The zone written with an hour or right after it ("2100 GMT", "16 heures, heure
+    locale"), or None."""
+    at = span_of(clock.text, text, lang)
+    if at is None:
+        return None
+    after = next((m for m in _zones(text, lang) if at[0] < m.start() <= at[1] + ZONE_REACH), None)
+    return None if after is None else after.group().casefold()
 
 
 def _in_place(
