@@ -359,10 +359,21 @@ def test_the_role_asked_about_is_looked_for_beside_a_name(question, text, expect
         ),
         # "Which judge…?" may be answered by a description: weighed, not refused
         ("Which judge handled the case?", "The judge handled the case on Monday.", False),
-        # the role not written: a paraphrase may name the person otherwise
+        # the role not written: the quote's names are other people's (the brother, here)
         (
             "What is the name of the doctor who advised the pope?",
             "Georg Ratzinger said the pope had been told not to travel.",
+            True,
+        ),
+        (
+            "Comment s'appelle le chauffeur du camion qui a explosé sur le pont ?",
+            "A truck exploded on the span's roadway, Vladimir Konstantinov said.",
+            True,
+        ),
+        # the role written in the other language beside a name answers
+        (
+            "Comment s'appelle le chauffeur du camion qui a explosé ?",
+            "The truck's driver, Samir Yusubov, was questioned.",
             False,
         ),
     ],

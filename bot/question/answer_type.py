@@ -143,9 +143,10 @@ def _named_beside(quotes: str, terms: list[QueryTerm], roles: list[QueryTerm]) -
 
 
 def role_unnamed(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
-    """Does the quote write the role a question asks the name of with no name beside it
-    ("advised by his doctor", "les avocats")? It says the person exists, not who they are:
-    no answer to "What is the name of the doctor…?"."""
+    """Does the quote leave unnamed the role a question asks the name of: written with no
+    name beside it ("advised by his doctor", "les avocats"), which says the person exists,
+    not who they are; or not written at all, so that its names are other people's ("A truck
+    exploded…" for "Comment s'appelle le chauffeur du camion ?")?"""
     # "What is the name of the doctor…?"; "Which judge…?" may be answered by a description
     asks_name = pack(query.language).pattern("question", "asks_name").search(query.text)
     if query.answer_type != "person" or not asks_name:
@@ -156,7 +157,7 @@ def role_unnamed(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
     lexicon = load_lexicon()
     said = [sentence_terms(quotes, lang, lexicon) for lang in languages()]
     written = any(covers(t, terms_) for terms_ in said for t in asked_roles)
-    return written and not _named_beside(quotes, terms, asked_roles)
+    return not written or not _named_beside(quotes, terms, asked_roles)
 
 
 def _noun_named(query: Query, after: int, terms: list[QueryTerm]) -> list[QueryTerm]:
