@@ -23,6 +23,16 @@ CASES = [
         "The cardinals elected the pope at 7:06 p.m. on Wednesday.",
         False,
     ),
+    # a count of units of time is answered by a span in that unit, however it reads
+    ("How many years did he spend in Guantanamo?", "He said he had spent eight years there.", True),
+    (
+        "Combien d'années a-t-il passées à Guantanamo ?",
+        "Il confiait avoir passé huit ans à Guantanamo.",
+        True,
+    ),
+    ("How many days did the rescue take?", "The rescue began on Monday in the cave.", False),
+    # "kph" is a unit of speed
+    ("At what speed was the train travelling?", "The train entered a loop track at 128 kph.", True),
     ("When was the emergency declared?", "The emergency was declared on July 17.", True),
     ("When was the emergency declared?", "The emergency was declared in Geneva.", False),
     # a name the question already gives is no answer to it

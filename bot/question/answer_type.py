@@ -75,6 +75,8 @@ def holds_answer(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
         # "aucun appareil", "none" is one (zero). Someone's age ("Christian, 18") counts
         # nothing, and a share ("7,7 %") is no count of things ("combien de vols").
         things = bool(pack(query.language).pattern("question", "counts_things").search(query.text))
+        if _spans_counted(query, asked, quotes):
+            return True
         return bool(_NONE.search(quotes)) or any(
             q.text.split()[0].casefold() not in asked
             and q.kind != "clock"
@@ -135,6 +137,19 @@ def role_beside_name(query: Query, quotes: str, terms: list[QueryTerm]) -> bool:
     if query.answer_type != "person" or not asked_roles:
         return True
     return _named_beside(quotes, terms, asked_roles)
+
+
+def _spans_counted(query: Query, asked: set[str], quotes: str) -> bool:
+    """Does a "how many years / combien de jours" question find a span in that unit ("avoir
+    passé huit ans", "for six days")? A count of units of time is a span, read as one."""
+    units = pack(query.language).data["durations"]["units"]
+    counted = {units[word] for word in asked if word in units}
+    facts = [facts_of(quotes, lang) for lang in languages()]
+    # "avoir passé huit ans" reads as an age (a verb of having before it): years all the same
+    return bool(counted) and any(
+        any(span.unit in counted for span in found.durations) or ("year" in counted and found.ages)
+        for found in facts
+    )
 
 
 def _named_beside(quotes: str, terms: list[QueryTerm], roles: list[QueryTerm]) -> bool:
