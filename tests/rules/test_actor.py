@@ -255,3 +255,27 @@ def test_a_number_in_letters_inside_a_name_is_no_other_party(claim, cl, evidence
     """ "Two" or "Second", capitalised in "World War Two", is a figure, not a name standing
     where the claim has another."""
     assert RULES["actor"](pair_of(claim, cl, evidence, el)).outcome == "silence"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # the source lists another name beside the one both write
+        ("La société est détenue par Airbus et Thales.", "fr",
+         "The company is co-owned by Airbus and Safran.", "en", "contradiction"),
+        ("US and French troops entered the city.", "en",
+         "US and British troops entered the city.", "en", "contradiction"),
+        # the same list, or the name written in full
+        ("La société est détenue par Airbus et Safran.", "fr",
+         "The company is co-owned by Airbus and Safran.", "en", "silence"),
+        ("The meeting brought together Macron and Scholz.", "en",
+         "The meeting brought together Macron and Olaf Scholz.", "en", "silence"),
+        # the partner described, not named
+        ("Macron and Scholz met in Paris.", "en",
+         "Macron and his German counterpart met in Paris.", "en", "silence"),
+    ],
+)  # fmt: skip
+def test_another_name_in_the_claims_list_is_another_party(claim, cl, evidence, el, expected):
+    """ "Airbus et Thales" against "Airbus and Safran": the name joined to the same partner by a
+    word of a list is the claim's name's place."""
+    assert RULES["actor"](pair_of(claim, cl, evidence, el)).outcome == expected

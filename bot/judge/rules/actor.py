@@ -70,6 +70,9 @@ def check(pair: Pair) -> Signal:
         return silence(NAME)
     said = [t for t in content if covers(t, stated)]
     tokens = words(pair.evidence)
+    for name in absent:
+        if (other := _listed_instead(name, pair, stated, tokens)) is not None:
+            return Signal(NAME, CONTRADICTION, f"the source names {other}, not {name.word}")
     others = _other_names(pair, tokens, written)
     if not others:
         return silence(NAME)
@@ -117,6 +120,46 @@ def check(pair: Pair) -> Signal:
                     NAME, CONTRADICTION, f"the source names {' '.join(near)}, not {name.word}"
                 )
     return silence(NAME)
+
+
+def _listed_instead(
+    name: QueryTerm, pair: Pair, stated: SentenceTerms, tokens: list[re.Match[str]]
+) -> str | None:
+    """The other name the source lists where the claim lists ``name``: the claim joins it to
+    a name the source writes ("Airbus et Thales"), and the source joins that name to another
+    ("Airbus and Safran"), each with a word of a list."""
+    claimed = words(pair.claim)
+    at = next((i for i, t in enumerate(claimed) if fold(t.group()) == name.folded), None)
+    if at is None or at < 2 or not _list_word(claimed[at - 1].group(), pair.claim_lang):
+        return None
+    partner = next((t for t in pair.terms if t.is_name and t.position == at - 2), None)
+    if partner is None or not covers(partner, stated):
+        return None
+    first = first_mention(partner, pair.evidence, pair.evidence_lang, load_lexicon())
+    if first is None:
+        return None
+    start = next((i for i, token in enumerate(tokens) if token.start() >= first), None)
+    if start is None or start + 2 >= len(tokens):
+        return None
+    joined, listed = tokens[start + 1].group(), tokens[start + 2].group()
+    claimed = {t.folded for t in pair.terms} | {fold(w.group()) for w in claimed}
+    # a nationality listed is another as well ("US and French troops" / "US and British")
+    if (
+        not _list_word(joined, pair.evidence_lang)
+        or not listed[:1].isupper()
+        or fold(listed) in claimed
+        or any(_alike(t.folded, fold(listed)) for t in pair.terms if t.is_name)
+        or any(
+            covers(t, sentence_terms(listed, pair.evidence_lang, load_lexicon()))
+            for t in pair.terms
+        )
+    ):
+        return None
+    return listed
+
+
+def _list_word(word: str, lang: str) -> bool:
+    return word.casefold() in {w.casefold() for w in pack(lang).words("numbers", "list_join")}
 
 
 def _before_predicate(
