@@ -5,23 +5,25 @@ from __future__ import annotations
 import pytest
 
 from bot.evidence.candidates import Evidence
-from bot.judge.rules import CONTRADICTION, Signal
-from bot.judge.verdict import FIGURES_ABOUT, Judgement
+from bot.judge.rules import CONTRADICTION, SUPPORT, UNVERIFIED, Signal
+from bot.judge.verdict import FIGURES_ABOUT, Judgement, verdict_of
 from bot.retrieve.retriever import ScoredSentence
 
 
-def _judged(signal: Signal, *, p: float, names_missing: bool, **flags: bool) -> Judgement:
-    sentence = ScoredSentence(0, 0, 1.0, 0.9, 0.9, 1.0, 0.8, ())
+def _judged(
+    *signals: Signal, p: float, names_missing: bool, at: int = 0, **flags: bool
+) -> Judgement:
+    sentence = ScoredSentence(at, 0, 1.0, 0.9, 0.9, 1.0, 0.8, ())
     return Judgement(
-        evidence=Evidence("doc", 0, 0, 10, sentence),
+        evidence=Evidence("doc", 0, at * 100, at * 100 + 50, sentence),
         topic=0.8,
         settled=0.8,
         subject_missing=flags.get("subject_missing", False),
         names_missing=names_missing,
         names_elsewhere=False,
-        predicate_missing=False,
+        predicate_missing=flags.get("predicate_missing", False),
         order=None,
-        signals=(signal,),
+        signals=signals,
         family_lent=flags.get("family_lent", False),
         p=p,
         threshold=0.96,
@@ -55,3 +57,29 @@ def test_a_sentence_missing_a_name_refutes_only_by_a_figure_when_surely_about(
 
 def test_a_sentence_naming_everyone_refutes_by_any_rule():
     assert _judged(SENSE, p=0.99, names_missing=False).contradiction is not None
+
+
+UNDATED = Signal("weekday", UNVERIFIED, "the source gives no day")
+DATED = Signal("weekday", SUPPORT, "same day")
+
+
+@pytest.mark.parametrize(
+    ("other", "verdict"),
+    [
+        # another sentence naming the parties gives the day: supported, both cited
+        (_judged(DATED, p=0.5, names_missing=False, at=1, predicate_missing=True), "supported"),
+        # a sentence without the claim's names dates something else
+        (_judged(DATED, p=0.5, names_missing=True, at=1, predicate_missing=True),
+         "not_enough_info"),
+        # nothing gives the day
+        (_judged(p=0.5, names_missing=False, at=1, predicate_missing=True), "not_enough_info"),
+    ],
+)  # fmt: skip
+def test_a_sentence_stating_all_but_the_date_is_supported_when_another_dates_it(other, verdict):
+    """ "Taliban fighters entered Kabul and Ghani left Afghanistan" beside "Ghani flew out of
+    Afghanistan on Sunday", for "Ghani left the country on Sunday"."""
+    undated = _judged(UNDATED, p=0.99, names_missing=False)
+    decision = verdict_of([undated, other], None, None)
+    assert decision.verdict == verdict
+    if verdict == "supported":
+        assert [e.start for e in decision.evidence] == [0, 100]

@@ -67,6 +67,8 @@ REFUTE_COVERAGE = 0.5
 SENSE_RULES = frozenset({"direction", "negation"})
 # Rules whose contradiction dates an event, which may be another event than the claim's.
 TIME_RULES = frozenset({"date", "weekday", "relative", "duration", "age"})
+# Rules that date an event to a day, a year or an age: what another sentence confirms.
+DATE_RULES = frozenset({"date", "weekday", "relative", "age"})
 # Rules that read figures and dates: one of them must have read each the claim states.
 FIGURE_RULES = TIME_RULES | {"quantity", "score"}
 # P(the sentence decides the claim) from which a sentence leaving out one of the claim's names
@@ -178,6 +180,11 @@ class Judgement:
 
     @property
     def supports(self) -> bool:
+        return self.supports_but(frozenset())
+
+    def supports_but(self, rules: frozenset[str]) -> bool:
+        """Would the sentence state the claim, were it not for what ``rules`` leave
+        unverified?"""
         states = self.p >= self.threshold or (
             self.topic >= TOPIC_COVERAGE and self.settled >= SUPPORT_COVERAGE
         )
@@ -186,7 +193,10 @@ class Judgement:
             and self.parties_its_own
             and not self.predicate_missing
             and not self.conjunct_unsaid
-            and not any(s.outcome in (CONTRADICTION, UNVERIFIED) for s in self.signals)
+            and not any(
+                s.outcome == CONTRADICTION or (s.outcome == UNVERIFIED and s.rule not in rules)
+                for s in self.signals
+            )
         )
 
     @property
@@ -339,6 +349,12 @@ def verdict_of(judged: list[Judgement], retrieval: Retrieval, index: CorpusIndex
     """The verdict from the judged candidates (best first): kept apart from judging so that
     the fitting script can replay it under cross-validated probabilities."""
     supporting = [j for j in judged if j.supports]
+    dated_by: list[Judgement] = []  # the sentences giving the date a supporting one lacks
+    if not supporting:
+        for candidate in judged:
+            if dated_by := _dated_elsewhere(candidate, judged):
+                supporting = [candidate]
+                break
     contradicting = [
         j for j in judged if j.contradiction is not None and not _stated_elsewhere(j, judged)
     ]
@@ -365,6 +381,7 @@ def verdict_of(judged: list[Judgement], retrieval: Retrieval, index: CorpusIndex
     if supporting:
         chosen = [supporting[0].evidence]
         chosen += [j.evidence for j in supporting[1:2] if j.evidence.doc_id != chosen[0].doc_id]
+        chosen += [j.evidence for j in dated_by[:1] if j.evidence not in chosen]
         return Decision(False, "supported", chosen, _confidence(supporting[0]), "stated")
     if contradicting:
         against = contradicting[0]
@@ -451,6 +468,34 @@ def _inner_names(article: str) -> frozenset[str]:
     """The folded words an article writes capitalised inside a sentence: read once per article,
     not for every candidate sentence of every claim."""
     return frozenset(fold(w) for w in inner_capitalised(article))
+
+
+def _dated_elsewhere(judged_one: Judgement, judged: list[Judgement]) -> list[Judgement]:
+    """The other sentences naming the claim's parties that give the date a sentence stating
+    all but it lacks ("Ghani flew out of Afghanistan on Sunday" beside "Taliban fighters
+    entered Kabul and Ghani left Afghanistan", for "Ghani left the country on Sunday"); empty
+    if any is missing. On the dev stories this supported 10 true claims and no other; with
+    spans of time or figures confirmed so too, one wrong in eight."""
+    left = frozenset(s.rule for s in judged_one.signals if s.outcome == UNVERIFIED)
+    if not left or not left <= DATE_RULES or not judged_one.supports_but(left):
+        return []
+    found = []
+    for rule_ in left:
+        giving = next(
+            (
+                other
+                for other in judged
+                if other is not judged_one
+                and not (other.names_missing or other.subject_missing)
+                and any(s.rule == rule_ and s.outcome == SUPPORT for s in other.signals)
+                and not any(s.rule == rule_ and s.outcome == CONTRADICTION for s in other.signals)
+            ),
+            None,
+        )
+        if giving is None:
+            return []
+        found.append(giving)
+    return found
 
 
 def _stated_elsewhere(against: Judgement, judged: list[Judgement]) -> bool:
