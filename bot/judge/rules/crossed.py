@@ -10,9 +10,9 @@ clause each is in.
 Each text is cut into clauses (the clause bounds of the rules, and the words of order). Two
 anchors, names or days the source writes in one clause each and the claim in one clause each,
 hold their clauses together. The pairing is crossed when, for each anchor, the claim's clause
-has words the source writes only beside the other anchor, and none the source writes only
-beside its own. Anything less (one anchor, a clause that shares a word with its own) is
-silence: a paraphrase may move a word, not every word of two clauses at once.
+has more words the source writes only beside the other anchor than only beside its own, three
+such words in all. Anything less (one anchor, a clause that keeps as many words as it gives
+away) is silence: a paraphrase may move a word or two, not the words of two clauses at once.
 """
 
 from __future__ import annotations
