@@ -128,9 +128,9 @@ def _listed_instead(
     """The other name the source lists where the claim lists ``name``: the claim joins it to
     a name the source writes ("Airbus et Thales"), and the source joins that name to another
     ("Airbus and Safran"), each with a word of a list."""
-    claimed = words(pair.claim)
-    at = next((i for i, t in enumerate(claimed) if fold(t.group()) == name.folded), None)
-    if at is None or at < 2 or not _list_word(claimed[at - 1].group(), pair.claim_lang):
+    claim_words = words(pair.claim)
+    at = next((i for i, t in enumerate(claim_words) if fold(t.group()) == name.folded), None)
+    if at is None or at < 2 or not _list_word(claim_words[at - 1].group(), pair.claim_lang):
         return None
     partner = next((t for t in pair.terms if t.is_name and t.position == at - 2), None)
     if partner is None or not covers(partner, stated):
@@ -142,16 +142,13 @@ def _listed_instead(
     if start is None or start + 2 >= len(tokens):
         return None
     joined, listed = tokens[start + 1].group(), tokens[start + 2].group()
-    claimed = {t.folded for t in pair.terms} | {fold(w.group()) for w in claimed}
     # a nationality listed is another as well ("US and French troops" / "US and British")
     if (
         not _list_word(joined, pair.evidence_lang)
         or not listed[:1].isupper()
-        or fold(listed) in claimed
-        or any(_alike(t.folded, fold(listed)) for t in pair.terms if t.is_name)
-        or any(
-            covers(t, sentence_terms(listed, pair.evidence_lang, load_lexicon()))
-            for t in pair.terms
+        or fold(listed) in _claimed_words(pair)
+        or _the_claims(
+            fold(listed), sentence_terms(listed, pair.evidence_lang, load_lexicon()), pair
         )
     ):
         return None
@@ -159,7 +156,21 @@ def _listed_instead(
 
 
 def _list_word(word: str, lang: str) -> bool:
-    return word.casefold() in {w.casefold() for w in pack(lang).words("numbers", "list_join")}
+    return pack(lang).pattern("numbers", "list_join").fullmatch(word) is not None
+
+
+def _claimed_words(pair: Pair) -> set[str]:
+    """The claim's terms, folded, and its words one by one too: "Tour" and "France" of its
+    "Tour de France"."""
+    return {t.folded for t in pair.terms} | {fold(w.group()) for w in words(pair.claim)}
+
+
+def _the_claims(folded: str, said: SentenceTerms, pair: Pair) -> bool:
+    """Is the source's word one of the claim's names spelled otherwise, or a word the claim
+    says in either language?"""
+    return any(_alike(t.folded, folded) for t in pair.terms if t.is_name) or any(
+        covers(t, said) for t in pair.terms
+    )
 
 
 def _before_predicate(
@@ -246,8 +257,7 @@ def nationality(word: str, lang: str, lexicon: Lexicon) -> bool:
 def _other_names(pair: Pair, tokens: list[re.Match[str]], capitalised: set[str]) -> list[int]:
     """Token indexes of the evidence's names (``capitalised``, folded) that are none of the
     claim's names or words."""
-    # the claim's words one by one too: "Tour" and "France" of its "Tour de France"
-    claimed = {t.folded for t in pair.terms} | {fold(w.group()) for w in words(pair.claim)}
+    claimed = _claimed_words(pair)
     names = [t for t in pair.terms if t.is_name]
     lexicon = load_lexicon()
     said = [sentence_terms(token.group(), pair.evidence_lang, lexicon) for token in tokens]
@@ -266,13 +276,12 @@ def _other_names(pair: Pair, tokens: list[re.Match[str]], capitalised: set[str])
         if i not in joined
         and (folded := fold(token.group())) in capitalised
         and folded not in claimed
-        and not any(_alike(name.folded, folded) for name in names)
         and len(folded) > 2
         and not is_stopword(token.group())
         and not is_time_word(token.group())
         and not nationality(token.group(), pair.evidence_lang, lexicon)
         and not _in_letters(token.group(), pair.evidence_lang)
-        and not any(covers(t, said[i]) for t in pair.terms)
+        and not _the_claims(folded, said[i], pair)
     ]
 
 
