@@ -613,12 +613,17 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
             if _restricted(before, language):
                 continue  # "n'a eu besoin que de deux ans de plus": "ne … que" is "only"
         scope = _until_time(_in_clause(text, tokens, i, NEGATION_SCOPE), language)
-        if _corrected(scope, language):
-            continue  # "pas pour l'argent mais pour aider": the reason is denied, not the act
+        if (corrected := _corrected(scope, tokens[i + 1 + len(scope) :], language)) is not None:
+            if not corrected:
+                continue  # "pas pour l'argent mais pour aider": the reason is denied, not the act
+            scope = scope[:corrected]  # "n'est pas élue mais nommée": "élue" is denied
         scope = _up_to_implicative(scope, implicative)
         if word in privative:
             # "créanciers non garantis", "held without the bail": only the word it qualifies
-            scope = scope[: next((n + 1 for n, w in enumerate(scope) if not is_stopword(w)), 1)]
+            # a figure is not what it qualifies: "sans ses deux astronautes" lacks astronauts
+            scope = scope[
+                : next((n + 1 for n, w in enumerate(scope) if not _idle_figure(w, language)), 1)
+            ]
         deny(scope)
         if (
             word not in privative
@@ -693,13 +698,26 @@ def _bare_ne(text: str, tokens: list[re.Match[str]], at: int, language) -> bool:
     return False
 
 
-def _corrected(scope: list[str], language) -> bool:
-    """Is the negation a correction, "not X but Y" with no comma before the "but"
-    ("n'a pas racheté Twitter pour l'argent mais pour aider")? Then what is denied is X
-    against Y, not the verb; after a comma ("did not resign, but said…") the clause has
-    ended and the denial stands."""
+def _corrected(scope: list[str], rest: list[re.Match[str]], language) -> int | None:
+    """Is the negation a correction, "not X but Y" with no comma before the "but"? None when it
+    is not; after a comma ("did not resign, but said…") the clause has ended and the denial
+    stands. When Y is a phrase of its own ("n'a pas racheté Twitter pour l'argent mais *pour*
+    aider"), what is denied is X against Y, not the verb: 0, nothing denied. When Y is a word
+    in X's place ("n'est pas élue mais *nommée*", "not elected but appointed"), X is denied:
+    the position of the "but", where the denial ends. ``rest`` is the text's words after the
+    scope, which ends at the "but" when the "but" ends a clause."""
     contrast = {w.casefold() for w in language.words("negation", "correction")}
-    return any(_bare(word) in contrast for word in scope)
+    at = next((n for n, word in enumerate(scope) if _bare(word) in contrast), None)
+    if at is None:
+        return None
+    after = [*scope[at + 1 :], *(token.group() for token in rest)][:1]
+    return at if at and after and not is_stopword(_bare(after[0])) else 0
+
+
+def _idle_figure(word: str, language) -> bool:
+    """Is the word one a privative does not deny: a function word or a figure ("sans *ses
+    deux* astronautes", "without its *two* engines")?"""
+    return is_stopword(word) or bool(re.fullmatch(r"\d+", with_digits(word, language.code)))
 
 
 def opens_negated(text: str, lang: str) -> bool:

@@ -642,3 +642,24 @@ def test_a_span_after_a_person_is_an_age(text, lang, ages, spans):
 )  # fmt: skip
 def test_an_age_after_another_name_is_not_the_claims_persons(claim, cl, evidence, el, expected):
     assert outcome("age", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        ("China's Chang'e-4 probe touched down on the far side of the moon on January 3.", "en",
+         "Le module Chang'e-4, qui avait quitté la Terre le 8 décembre, s'est posé sans "
+         "encombre à 10h26.", "fr", "unverified"),
+        ("La sonde s'est posée sur la Lune le 4 janvier.", "fr",
+         "The probe, which had left Earth on December 8, landed safely on the moon.", "en",
+         "unverified"),
+        # the relative clause says the claim's own event: its date is the event's
+        ("The probe landed on the moon on January 4.", "en",
+         "The probe, which landed on the moon on January 3, sent back pictures.", "en",
+         "contradiction"),
+    ],
+)  # fmt: skip
+def test_a_date_in_a_relative_clause_dates_its_own_event(claim, cl, evidence, el, expected):
+    """ "…, qui avait quitté la Terre le 8 décembre, s'est posé": a date in a relative clause
+    that says none of the claim's words is another event's, not the claim's date denied."""
+    assert outcome("date", claim, cl, evidence, el, published="2019-01-03").outcome == expected

@@ -823,3 +823,68 @@ def test_a_denial_not_yet_made_agrees_with_no_one_having_made_it():
     claim = "No one had claimed responsibility for the attacks."
     evidence = "Les attentats n’ont pas encore été revendiqués."
     assert outcome("negation", claim, "en", evidence, "fr").outcome != "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        ("C'est fin août que la Nasa a décidé de faire revenir Starliner sans ses deux "
+         "astronautes.", "fr",
+         "NASA decided in late August to send Starliner back without the astronauts.", "en"),
+        ("The ship sailed on without its three engineers.", "en",
+         "Le navire est reparti sans les ingénieurs.", "fr"),
+    ],
+)  # fmt: skip
+def test_without_a_figure_denies_what_is_counted(claim, cl, evidence, el):
+    """ "sans ses deux astronautes": "without" qualifies the astronauts, not the figure before
+    them, so both texts deny the same thing."""
+    assert outcome("negation", claim, cl, evidence, el).outcome != "contradiction"
+
+
+def test_not_x_but_y_denies_x_when_y_takes_its_place():
+    """ "n'est pas élue mais nommée", "not elected but appointed": the "but" corrects the word
+    itself, which is denied; "not for the money but to help" corrects a phrase of its own and
+    denies nothing (test_the_scope_of_a_negation_follows_its_construction)."""
+    from index.facts import negated_words
+
+    assert "elue" in negated_words("Mme Lam, qui n'est pas élue mais nommée, a parlé.", "fr")
+    assert "elected" in negated_words("Lam was not elected but appointed.", "en")
+    assert "nommee" not in negated_words("Lam n'est pas élue mais nommée.", "fr")
+
+
+def test_cannot_leaves_its_subject_stated():
+    """ "The government cannot ignore": as in "can't", the word before is the subject, which
+    a claim naming the government in a denial of its own states as well."""
+    from index.facts import negated_words
+
+    assert "government" not in negated_words("The government cannot ignore these numbers.", "en")
+    assert "ignore" in negated_words("The government cannot ignore these numbers.", "en")
+    claim = "« Le gouvernement ne peut pas ignorer ces chiffres », a lancé Peter Chan."
+    evidence = "“The government cannot ignore these numbers,” protester Peter Chan told AFP."
+    assert outcome("negation", claim, "fr", evidence, "en").outcome != "contradiction"
+
+
+def test_a_french_denial_is_read_with_its_accents():
+    """A denied French word is lemmatised as written: "n'est pas élue" denies "élire", which
+    "elected" names (folded, "elue" is no word of the lexicon)."""
+    claim = "Carrie Lam was elected leader of Hong Kong."
+    evidence = "Mme Lam n'a pas été élue par la population."
+    assert outcome("negation", claim, "en", evidence, "fr").outcome == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # both deny the plans; the source's other denial is of a word the claim states
+        ("Carrie Lam, Hong Kong's elected leader, said she had no plans to change the bill.",
+         "Cette marche est un défi à Mme Lam, qui n'est pas élue mais nommée. Mais la chef de "
+         "l'exécutif a dit ne pas projeter de modifier le texte.", "contradiction"),
+        # one denial of the same thing, read longer in one language than the other
+        ("Carrie Lam, Hong Kong's leader, said she had no plans to change the bill.",
+         "Mme Lam a dit ne pas projeter de modifier le texte.", "silence"),
+    ],
+)  # fmt: skip
+def test_a_second_denial_of_the_source_is_weighed(claim, evidence, expected):
+    """When both texts deny one thing, a further negation of the source whose head the claim
+    states ("qui n'est pas élue" against "elected") still contradicts it."""
+    assert outcome("negation", claim, "en", evidence, "fr").outcome == expected

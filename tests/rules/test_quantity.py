@@ -1497,3 +1497,24 @@ def test_two_figures_joined_by_a_dash_or_to_are_the_ends_of_one_span(text, lang,
 )  # fmt: skip
 def test_a_span_is_one_statement_of_the_values_between_its_ends(claim, cl, evidence, el, expected):
     assert outcome("quantity", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        ("More than 20 UN staff members were among those killed in the crash.", "en",
+         "At least 22 UN staff were among the 157 killed in the crash.", "en", {"silence"}),
+        ("Plus de 20 membres du personnel de l'ONU figurent parmi les 157 morts.", "fr",
+         "At least 22 UN staff were among the 157 killed in the crash.", "en",
+         {"silence", "support"}),
+        # a floor is not made true by a lower floor: the claim's figure stays unstated
+        ("Authorities reported the killings of at least ten da Silva supporters.", "en",
+         "Authorities reported the killings of at least four da Silva supporters.", "en",
+         {"unverified"}),
+    ],
+)  # fmt: skip
+def test_a_bare_number_is_compared_with_its_bound(claim, cl, evidence, el, expected):
+    """A bare number that makes the claim's bound true ("at least 22" for "more than 20") is
+    no other figure in its place; one that does not ("at least four" for "at least ten") is
+    not that figure stated."""
+    assert outcome("quantity", claim, cl, evidence, el).outcome in expected

@@ -22,15 +22,18 @@ from bot.judge.rules import (
     UNVERIFIED,
     Pair,
     Signal,
+    clause_around,
     rule,
     same_magnitude,
     silence,
 )
 from bot.judge.rules.slots import in_slot
+from bot.question.terms import covers, sentence_terms
 from index.analysis import fold, is_stopword
 from index.facts import APPROX_TOLERANCE, DateFact, Duration, facts_of, find_weekdays, resolve_year
 from index.facts.numbers import with_digits
 from index.lang import pack, words_of_every_language
+from index.lexicon import load_lexicon
 
 # How far from its article's date a weekday it names may be ("on Sunday", "mardi prochain").
 WEEK = 7
@@ -67,6 +70,14 @@ def check_date(pair: Pair) -> Signal:
         # "announced Monday he will resign Feb. 28" against "Lundi 11 février, il a annoncé
         # sa démission": the source dates the claim's Monday; its Feb. 28 is another event
         return Signal("date", UNVERIFIED, "the source dates another event of the claim")
+    if CONTRADICTION in verdicts and all(
+        _in_relative_clause(theirs, pair)
+        for theirs in stated
+        if any(_differs(mine, theirs) for mine in claimed)
+    ):
+        # "Chang'e-4, qui avait quitté la Terre le 8 décembre, s'est posé à 10h26": the date
+        # of a clause that says something else of a noun is another event's
+        return Signal("date", UNVERIFIED, "the source's date is of another event")
     if CONTRADICTION in verdicts:
         return Signal("date", CONTRADICTION, "the source gives another date")
     if UNVERIFIED in verdicts:
@@ -95,6 +106,21 @@ def check_date(pair: Pair) -> Signal:
         # "married in 1953 and crowned in 1947" against "married in 1947, crowned in 1953"
         return Signal("date", UNVERIFIED, "the source gives these dates to other events")
     return Signal("date", SUPPORT, "same date")
+
+
+def _in_relative_clause(theirs: DateFact, pair: Pair) -> bool:
+    """Is the source's date in a relative clause ("…, which had left Earth on 8 December,")
+    that says none of the claim's words? A relative clause that does ("…, which landed on 3
+    January,") dates the claim's event."""
+    clause = clause_around(pair.evidence, pair.evidence_lang, theirs.start, theirs.end)
+    opening = re.match(r"\s*([\w’'-]+)", clause)
+    relatives = {w.casefold() for w in pack(pair.evidence_lang).words("phrases", "relatives")}
+    if opening is None or opening.group(1).casefold() not in relatives:
+        return False
+    said = sentence_terms(clause, pair.evidence_lang, load_lexicon())
+    return not any(
+        covers(t, said) for t in pair.terms if not (t.is_name or t.is_number or t.is_time)
+    )
 
 
 def _on_claimed_weekday(pair: Pair, stated: list[DateFact]) -> bool:

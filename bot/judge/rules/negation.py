@@ -16,6 +16,7 @@ import re
 from bot.judge.rules import CONTRADICTION, UNVERIFIED, Pair, Signal, rule, silence
 from bot.judge.rules.direction import negated_superlative
 from bot.question.terms import QueryTerm, SentenceTerms, covers, sentence_terms
+from index.analysis import fold, words
 from index.facts import Facts, avoided_words, facts_of
 from index.lang import pack
 from index.lexicon import load_lexicon, opposite_poles
@@ -56,7 +57,9 @@ def _denial(pair: Pair) -> Signal | None:
         return None
     evidence_facts = facts_of(pair.evidence, pair.evidence_lang)
     claim_facts = facts_of(pair.claim, pair.claim_lang)
-    denied = sentence_terms(" ".join(evidence_facts.negated), pair.evidence_lang, lexicon)
+    denied = sentence_terms(
+        _as_written(pair.evidence, evidence_facts.negated), pair.evidence_lang, lexicon
+    )
     in_evidence = [t for t in content if covers(t, denied)]
     if in_evidence and _turned(evidence_facts, pair):
         # "the only countries that don't *support* the deal" for "opposing the agreement":
@@ -68,15 +71,29 @@ def _denial(pair: Pair) -> Signal | None:
     # and what the claim denies is its negation's head, not the head's complements ("never
     # *met* in an official match" is not denied by a match).
     stated = sentence_terms(pair.evidence, pair.evidence_lang, lexicon)
-    heads = _denied(claim_facts, pair.claim_lang)
+    heads = _denied(claim_facts, pair.claim, pair.claim_lang)
     in_claim = [t for t in content if covers(t, heads) and covers(t, stated)]
     if in_evidence and in_claim:
         # Both deny: the same thing, or not ("did not acquit him of rape" against "found not
         # guilty of the other charges").
-        if any(t in in_evidence for t in in_claim):
+        if not any(t in in_evidence for t in in_claim):
+            said = ", ".join(t.word for t in in_claim)
+            return Signal(NAME, UNVERIFIED, f"the source does not deny {said}")
+        # the same thing, and another negation of the source denies the head of a word the
+        # claim states: "Lam, the elected leader, had no plans" against "Mme Lam, qui n'est
+        # pas élue, … ne projette pas"
+        claim_denied = sentence_terms(
+            _as_written(pair.claim, claim_facts.negated), pair.claim_lang, lexicon
+        )
+        evidence_heads = sentence_terms(
+            _as_written(pair.evidence, evidence_facts.negation_heads), pair.evidence_lang, lexicon
+        )
+        in_evidence = [
+            t for t in in_evidence if covers(t, evidence_heads) and not covers(t, claim_denied)
+        ]
+        if not in_evidence:
             return None
-        said = ", ".join(t.word for t in in_claim)
-        return Signal(NAME, UNVERIFIED, f"the source does not deny {said}")
+        in_claim = []
     if not in_evidence and not in_claim:
         # a denial the source may say in other words ("sans l'accord", "without the
         # approval") leaves it to coverage; a source that denies nothing cannot confirm one
@@ -119,22 +136,31 @@ def _kept_from(terms: list[QueryTerm], text: str, lang: str) -> bool:
     return any(covers(t, kept) for t in terms)
 
 
-def _denied(facts: Facts, lang: str) -> SentenceTerms:
+def _denied(facts: Facts, text: str, lang: str) -> SentenceTerms:
     """What a claim's negations deny: their heads; all the words they bear on when a head is
     a word with two poles, which the direction rule turns ("didn't *file* a new lawsuit"
     denies the lawsuit of this claim). A source's negation is read whole: "does not
     recommend any restrictions on travel" denies the restrictions a claim says it advised."""
-    heads = sentence_terms(" ".join(facts.negation_heads), lang, load_lexicon())
+    heads = sentence_terms(_as_written(text, facts.negation_heads), lang, load_lexicon())
     if heads.stems & opposite_poles().keys():
-        return sentence_terms(" ".join(facts.negated), lang, load_lexicon())
+        return sentence_terms(_as_written(text, facts.negated), lang, load_lexicon())
     return heads
+
+
+def _as_written(text: str, folded: frozenset[str]) -> str:
+    """The words of ``text`` whose folded forms are ``folded``, as the text writes them: a
+    French word is lemmatised with its accents ("élue" is of "élire"; "elue" of nothing)."""
+    kept = [w.group() for w in words(text) if fold(w.group()) in folded]
+    return " ".join(kept + [w for w in folded if w.isdigit()])
 
 
 def _turned(evidence: Facts, pair: Pair) -> bool:
     """Does a negation of the source bear on a word with two poles (its head) whose other pole
     the claim names ("don't support" for "oppose")?"""
     poles = opposite_poles()
-    heads = sentence_terms(" ".join(evidence.negation_heads), pair.evidence_lang, load_lexicon())
+    heads = sentence_terms(
+        _as_written(pair.evidence, evidence.negation_heads), pair.evidence_lang, load_lexicon()
+    )
     denied = {pole for stem in heads.stems for pole in poles.get(stem, ())}
     claimed = {pole for t in pair.terms for stem in t.stems for pole in poles.get(stem, ())}
     return any(

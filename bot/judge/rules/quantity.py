@@ -69,7 +69,7 @@ def check(pair: Pair) -> Signal:
         if mine.kind == "number":
             # A bare number says little of what it counts: it must be stated, and only another
             # bare number in its place (slots.py) contradicts it.
-            if not any(_equal(q, mine) for q in stated):
+            if not any(_equal(q, mine) or _bounds_agree(q, mine) for q in stated):
                 # the claim's other figure, stated, is that figure's and in no one else's
                 # place: "lowered the toll to 275 from 288" against "revised down from 288"
                 free = tuple(
@@ -186,6 +186,15 @@ def check(pair: Pair) -> Signal:
 
 def _equal(one: Quantity, other: Quantity) -> bool:
     return abs(one.value - other.value) <= 1e-9 * max(other.value, 1)
+
+
+def _bounds_agree(theirs: Quantity, mine: Quantity) -> bool:
+    """Does the source's bare number make the claim's true, one of them a bound ("at least 22"
+    for "more than 20")? Then it is no other figure in its place; "at least four" does not
+    make "at least ten"."""
+    if theirs.kind != "number" or theirs.bound == mine.bound == "eq":
+        return False
+    return entails(theirs, mine)
 
 
 # What each unit symbol measures and its size in that dimension's base unit (metre, kilogram,
