@@ -365,6 +365,26 @@ def test_an_apposition_between_commas_is_not_the_predicate(claim, lang, predicat
 
 
 @pytest.mark.parametrize(
+    ("claim", "lang", "predicate"),
+    [
+        ("A day of national mourning was declared in Greece after the disaster.", "en",
+         "declared"),
+        ("Un jour de deuil national a été décrété en Éthiopie après le crash.", "fr",
+         "décrété"),
+        # a name that opens the claim in such a phrase is still before its subject
+        ("In Seattle, Parler sued Amazon.", "en", "sued"),
+        ("Parler sued Amazon in Seattle.", "en", "sued"),
+    ],
+)  # fmt: skip
+def test_a_name_in_a_phrase_of_place_after_the_verb_is_no_subject(claim, lang, predicate):
+    """ "were declared *in Greece*": the first name stands in a complement of the verb, so the
+    word after it is no predicate; the word before that phrase is what was done."""
+    from bot.question.terms import predicate_of
+
+    assert predicate_of(_terms(claim, lang), claim).word == predicate
+
+
+@pytest.mark.parametrize(
     ("claim", "lang", "absent"),
     [
         ("Fewer than 100 firefighters battled the blaze", "en", "fewer"),

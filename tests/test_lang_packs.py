@@ -197,6 +197,22 @@ def test_the_word_before_a_questions_interrogative_is_no_name():
     assert names["Kipchoge"]
 
 
+def test_a_preposition_opening_a_claim_is_no_name():
+    """ "Pendant une période de transition…", "During the transition…": a preposition that
+    opens a phrase before the main clause (the pack's [phrases] fronted) is capitalised as a
+    first word is, and no name, whether or not the corpus writes it."""
+    from bot.question.terms import TermIndex, query_terms, sentence_terms
+
+    lexicon = load_lexicon()
+    for claim, lang in (
+        ("Pendant une période de transition, le Royaume-Uni appliquera les règles.", "fr"),
+        ("During the transition period, Britain will follow the rules.", "en"),
+    ):
+        corpus = TermIndex([sentence_terms("Britain", "en", lexicon)], ["Britain"])
+        names = {t.word: t.is_name for t in query_terms(claim, lang, lexicon, corpus, claim=True)}
+        assert not names.get("Pendant", names.get("During"))
+
+
 def test_a_third_language_is_one_more_lexicon_file(monkeypatch):
     """A word of a new language reaches both others through the concept it lists."""
     real_pack, real_stem = index.lexicon.pack, index.lexicon.stem

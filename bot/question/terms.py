@@ -57,6 +57,7 @@ _WH = words_of_every_language("question", "wh")
 _HOW_MANY = words_of_every_language("question", "how_many")
 _REPORTED = words_of_every_language("question", "reported")  # "says that", "affirme que"
 _DAY_OF_WEEK = re.compile(r"\b(day|jour) (?:of the week|de la semaine)\b", re.IGNORECASE)
+_FRONTED = words_of_every_language("phrases", "fronted")  # "Pendant", "During"
 _COUNT_WORDS = words_of_every_language("question", "count_words")  # "which two companies"
 # Verbs that mostly carry the noun after them ("file a lawsuit", "déposer une plainte"): they
 # count for little, so a paraphrase with another such verb still covers the question.
@@ -204,6 +205,9 @@ def query_terms(
             )
             and word.casefold() not in WEEKDAYS
             and word.casefold() not in MONTHS
+            # "Pendant une période de transition…", "During…": a preposition that opens a
+            # phrase before the main clause, capitalised as a first word is
+            and not (position == 0 and word.casefold() in _FRONTED)
             # "Pendant combien de jours…", "During which year…": the word right before
             # the question's interrogative word is a preposition ("Macron, quand…" is not)
             and not (
@@ -610,18 +614,29 @@ def predicate_of(terms: list[QueryTerm], claim: str = "") -> QueryTerm | None:
     first = next((i for i, t in enumerate(terms) if t.is_name), None)
     if first is None:
         return None
+
+    def acts(t: QueryTerm) -> bool:
+        return not (
+            t.is_name or t.is_number or t.is_time or t.is_light
+        ) and t.folded not in _not_predicates(t.lang)
+
+    if claim and _in_complement(claim, terms[first]):
+        # "Three days of mourning were *declared* in Greece": a name in a phrase of place or
+        # time after the verb is no subject; the word before that phrase is what was done
+        before = [t for t in terms[:first] if acts(t)]
+        if before:
+            return before[-1]
     rest = terms[first + 1 :]
     aside = _apposition(claim, terms[first : first + 1] + rest) if claim else range(0)
-    return next(
-        (
-            t
-            for t in rest
-            if not (t.is_name or t.is_number or t.is_time or t.is_light)
-            and t.folded not in _not_predicates(t.lang)
-            and t.position not in aside
-        ),
-        None,
-    )
+    return next((t for t in rest if acts(t) and t.position not in aside), None)
+
+
+def _in_complement(claim: str, name: QueryTerm) -> bool:
+    """Is the claim's first name, not its first word, right after a preposition that opens a
+    phrase of place or time ("declared *in* Greece", "décrété *en* Éthiopie")?"""
+    tokens = words(claim)
+    at = name.position
+    return 1 < at < len(tokens) and tokens[at - 1].group().casefold() in _FRONTED
 
 
 def _apposition(claim: str, terms: list[QueryTerm]) -> range:
