@@ -195,8 +195,32 @@ def with_digits(text: str, lang: str) -> str:
     # "un", "one" stay words; a language text2num lacks keeps its digits only
     with contextlib.suppress(ValueError, KeyError, IndexError):
         text = alpha2digit(text, lang, threshold=2)
-    text = _units_joined(_count_words(_halves(text, language), language))
+    text = _units_joined(_count_words(_halves(_roman_ordinals(text, language), language), language))
     return re.sub(r"SCALE(\d+)Q", lambda m: scales[int(m.group(1))], text)
+
+
+# A Roman numeral up to 399, with at least two letters or one of I, V, X: "Le" and "Ce" are
+# words, not 50 and 100 followed by an ordinal's "e".
+_ROMAN = r"(?=[IVXLC]{2,}|[IVX])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_ordinals(text: str, language: Pack) -> str:
+    """Ordinals in Roman numerals ("le XIème arrondissement", "au XXe siècle") in digits ("11ème",
+    "20e"), their suffix kept, as ordinals in digits are read."""
+    suffixes = "|".join(
+        sorted(map(re.escape, language.words("numbers", "ordinal_suffixes")), key=len, reverse=True)
+    )
+    if not suffixes:
+        return text
+
+    def digits(match: re.Match[str]) -> str:
+        values = [_ROMAN_VALUES[letter] for letter in match.group(1)]
+        after = [*values[1:], 0]  # a letter before a greater one is subtracted: "IX" is 9
+        value = sum(-v if v < a else v for v, a in zip(values, after, strict=True))
+        return f"{value}{match.group(2)}"
+
+    return re.sub(rf"(?<![\w-])({_ROMAN})({suffixes})(?![\w-])", digits, text)
 
 
 @lru_cache(maxsize=4096)

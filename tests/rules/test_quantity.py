@@ -1518,3 +1518,56 @@ def test_a_bare_number_is_compared_with_its_bound(claim, cl, evidence, el, expec
     no other figure in its place; one that does not ("at least four" for "at least ten") is
     not that figure stated."""
     assert outcome("quantity", claim, cl, evidence, el).outcome in expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [
+        ("dans le XIème arrondissement de Paris", 11, "arrondissement"),
+        ("au XXe siècle", 20, "siècle"),
+        ("sous la Ve République", 5, "république"),
+    ],
+)
+def test_an_ordinal_in_roman_numerals_is_read(text, value, counted):
+    """ "le XIème arrondissement", "le XXe siècle": French writes ordinals in Roman numerals;
+    "Le" and "Ce" stay words."""
+    found = quantities(text, "fr")
+    assert [(q.value, q.kind, q.counted) for q in found] == [(value, "ordinal", counted)]
+    assert quantities("Le chat et Ce chien dorment.", "fr") == []
+
+
+def test_an_ordinal_in_roman_numerals_is_compared():
+    claim = "The gunmen opened fire in Charlie Hebdo's offices in the 15th arrondissement of Paris."
+    evidence = (
+        "Des coups de feu ont été tirés au siège de Charlie Hebdo dans le XIème arrondissement."
+    )
+    assert outcome("quantity", claim, "en", evidence, "fr").outcome == "contradiction"
+
+
+def test_a_word_after_a_comma_does_not_qualify_a_figure():
+    """ "à 120 km/h, peu avant minuit": the word after the comma qualifies nothing the figure
+    counts, so the source's other speed of the same collision contradicts it."""
+    claim = "Les deux trains se sont percutés à 120 km/h, peu avant minuit."
+    evidence = "La veille, deux trains se sont percutés à 160 km/h."
+    assert outcome("quantity", claim, "fr", evidence, "fr").outcome == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("evidence", "el", "expected"),
+    [
+        # the same figure in another zone is another hour
+        ("Elle s'est posée en douceur à 06h01 (heure de Paris) sur la base de White Sands.", "fr",
+         "unverified"),
+        # "TU" is GMT: the source's hour in the claim's zone
+        ("La capsule s'est posée en douceur à 4h01 TU sur la base de White Sands.", "fr",
+         "contradiction"),
+        ("The capsule landed at 0601 UTC at White Sands.", "en", "support"),
+        # an hour without a zone may be the claim's
+        ("La capsule s'est posée à 06h01 sur la base de White Sands.", "fr", "support"),
+    ],
+)  # fmt: skip
+def test_an_hour_is_compared_in_its_zone(evidence, el, expected):
+    """A claim that names its zone ("06h01 GMT") is stated by the same hour in that zone or in
+    another name of it (UTC, TU), not by the same figure told in another zone."""
+    claim = "La capsule Starliner s'est posée samedi à 06h01 GMT sur la base de White Sands."
+    assert outcome("quantity", claim, "fr", evidence, el).outcome == expected

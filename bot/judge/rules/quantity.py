@@ -86,7 +86,18 @@ def check(pair: Pair) -> Signal:
             # down at 6:04 pm"): another hour is not the claim's moment denied, unless it
             # stands in its place ("s'est produite vers 7 heures du matin près de la gare"
             # against "occurred around 7pm near the station").
-            if any(q.kind == "clock" and compatible(q, mine) for q in stated):
+            agreeing = [q for q in stated if q.kind == "clock" and compatible(q, mine)]
+            zone = _zone_of(mine, pair.claim, pair.claim_lang)
+            if (
+                agreeing
+                and zone is not None
+                and all(
+                    _zone_of(q, pair.evidence, pair.evidence_lang) not in (None, zone)
+                    for q in agreeing
+                )
+            ):  # "06h01 GMT" against "06h01 (heure de Paris)": the same figure, another hour
+                outcomes.append((UNVERIFIED, f"{mine.text!r} is told in another zone"))
+            elif agreeing:
                 outcomes.append((SUPPORT, f"{mine.text!r} agrees with the source"))
             elif (other := _clock_in_its_place(mine, stated, claimed, pair)) is not None:
                 outcomes.append((CONTRADICTION, f"{mine.text!r} against {other.text!r}"))
@@ -457,7 +468,11 @@ def _zone_of(clock: Quantity, text: str, lang: str) -> str | None:
     if at is None:
         return None
     after = next((m for m in _zones(text, lang) if at[0] < m.start() <= at[1] + ZONE_REACH), None)
-    return None if after is None else after.group().casefold()
+    if after is None:
+        return None
+    universal = {w.casefold() for w in pack(lang).words("durations", "universal_time")}
+    zone = after.group().casefold()
+    return "utc" if zone in universal else zone
 
 
 def _in_place(
@@ -745,9 +760,12 @@ def _word_after(quantity: Quantity, text: str, lang: str) -> str:
 
 
 def _words_after(quantity: Quantity, text: str, lang: str, count: int) -> list[str]:
-    """Up to ``count`` words right after a figure's words in ``text``, where it writes them."""
+    """Up to ``count`` words right after a figure's words in ``text``, where it writes them, in
+    its clause: "120 km/h, peu avant minuit" has none."""
     at = span_of(quantity.text, text, lang)
-    return [w.group() for w in words(text[at[1] :])[:count]] if at is not None else []
+    if at is None:
+        return []
+    return [w.group() for w in words(re.split(r"[,;:!?()\[\]]", text[at[1] :])[0])[:count]]
 
 
 def _standalone(quantity: Quantity, text: str) -> bool:
