@@ -870,21 +870,3 @@ def test_a_french_denial_is_read_with_its_accents():
     claim = "Carrie Lam was elected leader of Hong Kong."
     evidence = "Mme Lam n'a pas été élue par la population."
     assert outcome("negation", claim, "en", evidence, "fr").outcome == "contradiction"
-
-
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        # both deny the plans; the source's other denial is of a word the claim states
-        ("Carrie Lam, Hong Kong's elected leader, said she had no plans to change the bill.",
-         "Cette marche est un défi à Mme Lam, qui n'est pas élue mais nommée. Mais la chef de "
-         "l'exécutif a dit ne pas projeter de modifier le texte.", "contradiction"),
-        # one denial of the same thing, read longer in one language than the other
-        ("Carrie Lam, Hong Kong's leader, said she had no plans to change the bill.",
-         "Mme Lam a dit ne pas projeter de modifier le texte.", "silence"),
-    ],
-)  # fmt: skip
-def test_a_second_denial_of_the_source_is_weighed(claim, evidence, expected):
-    """When both texts deny one thing, a further negation of the source whose head the claim
-    states ("qui n'est pas élue" against "elected") still contradicts it."""
-    assert outcome("negation", claim, "en", evidence, "fr").outcome == expected
