@@ -1571,3 +1571,22 @@ def test_an_hour_is_compared_in_its_zone(evidence, el, expected):
     another name of it (UTC, TU), not by the same figure told in another zone."""
     claim = "La capsule Starliner s'est posée samedi à 06h01 GMT sur la base de White Sands."
     assert outcome("quantity", claim, "fr", evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "toll"),
+    [
+        ("The death toll from Hurricane Otis has risen to 48, with six people still missing.",
+         "en", True),
+        ("Le bilan s'élève désormais à 48, selon les autorités.", "fr", True),
+        ("Le bilan s'élève à 48 morts.", "fr", True),
+        ("The motorway toll rose to 12 dollars.", "en", False),
+        ("Shares rose 38% on Friday.", "en", False),
+    ],
+)  # fmt: skip
+def test_a_toll_given_as_a_bare_number_is_a_death_toll(text, lang, toll):
+    """ "the death toll has risen to 48": a bare number given as the toll counts the dead, a
+    count updated again and again, so an earlier count elsewhere is no denial of it."""
+    from bot.judge.rules.quantity import counts_dead
+
+    assert counts_dead(text, lang) is toll

@@ -719,8 +719,15 @@ def _same_thing(mine: Quantity, theirs: Quantity, pair: Pair) -> bool:
 
 @lru_cache(maxsize=1024)
 def counts_dead(text: str, lang: str) -> bool:
-    """Does the text give a death toll, a count that grows as it is updated?"""
-    return any(_state(q, text, lang) == DEAD for q in facts_of(text, lang).quantities)
+    """Does the text give a death toll, a count that grows as it is updated: a count of the
+    dead, or a bare number given as the toll ("the death toll has risen to 48")?"""
+    quantities = facts_of(text, lang).quantities
+    if any(_state(q, text, lang) == DEAD for q in quantities):
+        return True
+    tolls = pack(lang).alternation("numbers", "toll_nouns")
+    return any(q.kind == "number" for q in quantities) and bool(
+        tolls and re.search(rf"(?<![\w-])(?:{tolls})(?![\w-])", text, re.IGNORECASE)
+    )
 
 
 def _state(quantity: Quantity, text: str, lang: str) -> str | None:
