@@ -621,9 +621,8 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
         if word in privative:
             # "créanciers non garantis", "held without the bail": only the word it qualifies
             # a figure is not what it qualifies: "sans ses deux astronautes" lacks astronauts
-            scope = scope[
-                : next((n + 1 for n, w in enumerate(scope) if not _idle_figure(w, language)), 1)
-            ]
+            end = next((n + 1 for n, w in enumerate(scope) if not _idle_figure(w, language)), 1)
+            scope = scope[: end + _partitive_object(scope[end:], partitive)]
         deny(scope)
         if (
             word not in privative
@@ -712,6 +711,15 @@ def _corrected(scope: list[str], rest: list[re.Match[str]], language) -> int | N
         return None
     after = [*scope[at + 1 :], *(token.group() for token in rest)][:1]
     return at if at and after and not is_stopword(_bare(after[0])) else 0
+
+
+def _partitive_object(rest: list[str], partitive: set[str]) -> int:
+    """How many of the words after a privative's verb are its object, denied with it: "sans
+    fournir *d'informations*", "without giving *any information*"; none otherwise."""
+    if len(rest) > 1 and rest[0].casefold() in partitive:
+        return 2
+    elided = tuple(p for p in partitive if p.endswith(("'", "’")))
+    return 1 if rest and elided and rest[0].casefold().startswith(elided) else 0
 
 
 def _idle_figure(word: str, language) -> bool:

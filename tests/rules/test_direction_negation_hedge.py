@@ -870,3 +870,34 @@ def test_a_french_denial_is_read_with_its_accents():
     claim = "Carrie Lam was elected leader of Hong Kong."
     evidence = "Mme Lam n'a pas été élue par la population."
     assert outcome("negation", claim, "en", evidence, "fr").outcome == "contradiction"
+
+
+def test_east_after_an_article_is_a_pole_and_the_verb_is_not():
+    """French writes east as the verb "est": "vers l'est" names the pole, "il est parti" and
+    "a été" name none, nor does "9 a.m. EST"."""
+    from bot.judge.rules.direction import pole_set
+
+    assert ("compass_ew", "east") in pole_set("Il a d'abord volé vers l’est.", "fr")
+    assert pole_set("Il est parti et la motion n'a pas été adoptée.", "fr") == set()
+    assert pole_set("The launch is at 9 a.m. EST on Monday.", "en") == set()
+    claim = "Le dernier avion à quitter Damas a d'abord volé vers l'ouest."
+    evidence = "Il a d’abord volé vers l’est, avant de tourner en direction du nord."
+    assert outcome("direction", claim, "fr", evidence, "fr").outcome == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        ("Saudi authorities said they had treated more than 2,000 pilgrims but gave no "
+         "information on deaths.", "en",
+         "Les autorités saoudiennes ont affirmé avoir traité plus de 2.000 pèlerins, sans "
+         "fournir d'informations sur des décès.", "fr"),
+        ("Les autorités n'ont donné aucune information sur les décès.", "fr",
+         "The authorities treated the pilgrims without giving any information on deaths.",
+         "en"),
+    ],
+)  # fmt: skip
+def test_without_a_verb_denies_its_partitive_object(claim, cl, evidence, el):
+    """ "sans fournir d'informations", "without giving any information": the privative denies
+    the verb and the object it takes with "de", "any", as "pas de" does."""
+    assert outcome("negation", claim, cl, evidence, el).outcome != "contradiction"

@@ -18,10 +18,17 @@ from bot.question.terms import covers, first_mention, sentence_terms
 from index.analysis import fold, stem, words
 from index.facts import bound_spans, facts_of, opens_negated
 from index.lang import languages, pack
-from index.lexicon import Lexicon, axis_contexts, load_lexicon, opposite_poles
+from index.lexicon import PIVOT, Lexicon, axis_contexts, load_lexicon, opposite_poles
 
 NAME = "direction"
 COMPARISON = "comparison"  # the axis of "more" and "less"
+# Words that name a pole only after an article, with the pivot word of that pole ("vers
+# l'est"; "il est parti" is the verb), in any language's text ("9 a.m. EST" is no east).
+ARTICLE_NOUNS = {
+    fold(word): pole
+    for code in languages()
+    for word, pole in pack(code).data["phrases"]["article_nouns"].items()
+}
 
 
 @cache
@@ -60,9 +67,14 @@ def pole_set(text: str, lang: str) -> set[tuple[str, str]]:
             continue
         if word[0].isupper() and match.start() in inner:
             continue  # a name's word: "North Korea", "United Nations", "Corée du Nord"
-        found = set(table.get(lexicon.normalize(word, lang), ())) | set(
-            table.get(stem(word, lang), ())
-        )
+        if folded in ARTICLE_NOUNS:
+            # "vers l'est" is east; "il est parti" is the verb, no pole
+            pivot = lexicon.normalize(ARTICLE_NOUNS[folded], PIVOT)
+            found = set(table.get(pivot, ())) if before in uncompared else set()
+        else:
+            found = set(table.get(lexicon.normalize(word, lang), ())) | set(
+                table.get(stem(word, lang), ())
+            )
         negated = folded in facts.negated
         for axis, pole in found:
             if axis in contexts and not contexts[axis] & said:
