@@ -1590,3 +1590,24 @@ def test_a_toll_given_as_a_bare_number_is_a_death_toll(text, lang, toll):
     from bot.judge.rules.quantity import counts_dead
 
     assert counts_dead(text, lang) is toll
+
+
+@pytest.mark.parametrize(
+    ("evidence", "el", "expected"),
+    [
+        # the hour in the claim's place's time, written in capitals or not
+        ("The return capsule landed in Siziwang Banner at 2:07 p.m. (Beijing Time) on Tuesday.",
+         "en", "contradiction"),
+        # the claim's figure told as another place's time: not the claim's hour
+        ("Ce mardi, à 14h07 heure de Beijing (8h07 en France), la capsule s'est posée.", "fr",
+         "unverified"),
+        # an hour with no place may be the claim's
+        ("The capsule landed at 8:07 a.m. on Tuesday.", "en", "support"),
+    ],
+)  # fmt: skip
+def test_a_places_time_is_a_zone(evidence, el, expected):
+    """ "8:07 a.m. Beijing time", "14h07 heure de Pékin", "8h07 en France": any place's time
+    written beside an hour is its zone (the packs' `[durations] place_time_after`,
+    `place_time_before`), not only the zones the packs list."""
+    claim = "The capsule landed in the morning, at 8:07 a.m. Beijing time."
+    assert outcome("quantity", claim, "en", evidence, el).outcome == expected

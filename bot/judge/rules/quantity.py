@@ -453,12 +453,18 @@ def _clock_in_its_place(
     return _in_place(mine, clocks, pair)
 
 
-def _zones(text: str, lang: str) -> list[re.Match[str]]:
+def _zones(text: str, lang: str, places: bool = False) -> list[re.Match[str]]:
     """Where ``text`` names a time zone or a place's time ("GMT", "heure locale"), written as
-    the packs write them: "ET" is a zone, "et" a French word."""
+    the packs write them: "ET" is a zone, "et" a French word. With ``places``, any place's
+    time too ("Beijing time", "heure de Pékin", "8h07 en France"), read only beside an hour."""
     durations = pack(lang).data["durations"]
     names = [*durations["time_zones"], *durations["local_times"]]
-    return list(re.finditer(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", text))
+    place = r"[A-Z][\w'’-]+"
+    after = "|".join(rf"{place}\s+(?i:{re.escape(w)})" for w in durations["place_time_after"])
+    before = "|".join(rf"(?i:{re.escape(w)})\s*{place}" for w in durations["place_time_before"])
+    found = (after, before) if places else ()
+    zones = "|".join(filter(None, ("|".join(map(re.escape, names)), *found)))
+    return list(re.finditer(rf"(?<![\w-])(?:{zones})(?![\w-])", text))
 
 
 def _zone_of(clock: Quantity, text: str, lang: str) -> str | None:
@@ -467,7 +473,10 @@ def _zone_of(clock: Quantity, text: str, lang: str) -> str | None:
     at = span_of(clock.text, text, lang)
     if at is None:
         return None
-    after = next((m for m in _zones(text, lang) if at[0] < m.start() <= at[1] + ZONE_REACH), None)
+    after = next(
+        (m for m in _zones(text, lang, places=True) if at[0] < m.start() <= at[1] + ZONE_REACH),
+        None,
+    )
     if after is None:
         return None
     universal = {w.casefold() for w in pack(lang).words("durations", "universal_time")}
