@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise, zip_longest
 
 from bot.judge.rules import (
@@ -457,6 +457,11 @@ def _zones(text: str, lang: str, places: bool = False) -> list[re.Match[str]]:
     """Where ``text`` names a time zone or a place's time ("GMT", "heure locale"), written as
     the packs write them: "ET" is a zone, "et" a French word. With ``places``, any place's
     time too ("Beijing time", "heure de Pékin", "8h07 en France"), read only beside an hour."""
+    return list(_zone_pattern(lang, places).finditer(text))
+
+
+@cache
+def _zone_pattern(lang: str, places: bool) -> re.Pattern[str]:
     durations = pack(lang).data["durations"]
     names = [*durations["time_zones"], *durations["local_times"]]
     place = r"[A-Z][\w'’-]+"
@@ -464,7 +469,7 @@ def _zones(text: str, lang: str, places: bool = False) -> list[re.Match[str]]:
     before = "|".join(rf"(?i:{re.escape(w)})\s*{place}" for w in durations["place_time_before"])
     found = (after, before) if places else ()
     zones = "|".join(filter(None, ("|".join(map(re.escape, names)), *found)))
-    return list(re.finditer(rf"(?<![\w-])(?:{zones})(?![\w-])", text))
+    return re.compile(rf"(?<![\w-])(?:{zones})(?![\w-])")
 
 
 def _zone_of(clock: Quantity, text: str, lang: str) -> str | None:
