@@ -217,11 +217,13 @@ def lexicon_digest() -> str:
 
 
 def _term(lexicon: Lexicon, phrase: str, lang: str) -> Term:
-    return tuple(
-        lexicon.normalize(m.group(), lang)
-        for m in words(phrase)
-        if not is_stopword(m.group()) and len(m.group()) > 1
-    )
+    """A headword's stems. A phrase drops its function words ("intenter une action"); a word
+    listed alone is kept even when another language writes it as one: the stop list is
+    shared, and French "but" (goal) or "an" (year) are English function words."""
+    found = [m.group() for m in words(phrase) if len(m.group()) > 1]
+    if len(found) > 1:
+        found = [w for w in found if not is_stopword(w)]
+    return tuple(lexicon.normalize(w, lang) for w in found)
 
 
 def folded_words(text: str) -> set[str]:

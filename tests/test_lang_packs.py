@@ -213,6 +213,15 @@ def test_a_preposition_opening_a_claim_is_no_name():
         assert not names.get("Pendant", names.get("During"))
 
 
+def test_a_headword_that_another_language_writes_as_a_function_word_is_kept():
+    """French "but" (goal) and "an" (year) are English function words: the shared stop list
+    must not drop them from the lexicon, or "sept buts" never meets "six goals"."""
+    lexicon = load_lexicon()
+    goal, year = lexicon.normalize("goal", "en"), lexicon.normalize("year", "en")
+    assert (goal,) in lexicon.translate(lexicon.normalize("buts", "fr"), "fr")
+    assert (year,) in lexicon.translate(lexicon.normalize("ans", "fr"), "fr")
+
+
 def test_a_third_language_is_one_more_lexicon_file(monkeypatch):
     """A word of a new language reaches both others through the concept it lists."""
     real_pack, real_stem = index.lexicon.pack, index.lexicon.stem

@@ -207,6 +207,20 @@ def test_a_name_spelled_another_way_is_the_same_party(claim, cl, evidence, el):
     assert names and all(covers(t, stated) for t in names), [t.word for t in names]
 
 
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        ("Le putsch a été condamné par l'Union africaine, la Cédéao, l'UE et les Nations unies.", "fr",
+         "The coup was condemned by the African Union, the West African bloc Ecowas, the EU, and the UN.", "en"),
+        ("L'AIEA a envoyé des inspecteurs.", "fr", "The IAEA sent inspectors.", "en"),
+    ],
+)  # fmt: skip
+def test_an_international_body_is_one_party_in_either_language(claim, cl, evidence, el):
+    """ "Cédéao" is ECOWAS, "AIEA" the IAEA: the lexicon names them across languages, so the
+    other acronym is no other party."""
+    assert RULES["actor"](pair_of(claim, cl, evidence, el)).outcome == "silence"
+
+
 def test_names_spelled_far_apart_stay_two_parties():
     """Another place in the slot is still another party: only spellings of one name meet."""
     from bot.question.terms import spelled_alike
