@@ -68,6 +68,16 @@ class Duration:
     text: str
     ago: bool = False  # "two weeks ago", "il y a deux mois": a point in time, not a span
 
+    @property
+    def to_the_unit(self) -> bool:
+        """Is the span told down to its last unit ("4 heures et 24 minutes")? Then it is
+        exact to that unit, not to a share of the whole."""
+        return len(re.findall(r"\d+", self.text)) > 1
+
+    @property
+    def unit_days(self) -> float:
+        return _DAYS[self.unit]
+
 
 @dataclass(frozen=True)
 class Score:
@@ -336,7 +346,9 @@ def find_durations(text: str, lang: str) -> list[Duration]:
     )
     after = language.pattern("durations", "ago_after")
     digits = with_digits(text, lang)
-    found = []
+    joins = language.pattern("numbers", "list_join")
+    found: list[Duration] = []
+    last: tuple[re.Match[str], str] | None = None  # the span before, with its unit
     for m in _duration_pattern(lang).finditer(digits):
         count = m.group("count").casefold()
         value = 1.0 if count in ones else float(count.replace(",", "."))
@@ -354,8 +366,31 @@ def find_durations(text: str, lang: str) -> list[Duration]:
             (before and before.search(digits[max(0, m.start() - 12) : m.start()]))
             or after.match(digits[m.end() :].lstrip())
         )
-        found.append(Duration(value * _DAYS[unit], unit, bound_of(m), m.group(), ago))
+        if last is not None and _continues(digits, last, m, unit, joins):
+            # "4 heures et 24 minutes", "2 years 3 months": one span told in two units
+            first = found.pop()
+            text_of = digits[last[0].start() : m.end()]
+            found.append(
+                Duration(first.days + value * _DAYS[unit], unit, first.bound, text_of, first.ago)
+            )
+        else:
+            found.append(Duration(value * _DAYS[unit], unit, bound_of(m), m.group(), ago))
+        last = (m, unit)
     return found
+
+
+def _continues(
+    text: str, last: tuple[re.Match[str], str], match: re.Match[str], unit: str, joins
+) -> bool:
+    """Does ``match`` finish the span before it in a smaller unit, joined by nothing or by
+    "and"/"et", with no bound of its own?"""
+    before, its_unit = last
+    gap = text[before.end() : match.start()].strip()
+    return (
+        _DAYS[unit] < _DAYS[its_unit]
+        and bound_of(match) == "eq"
+        and (not gap or joins.fullmatch(gap) is not None)
+    )
 
 
 def find_ages(text: str, lang: str) -> list[float]:

@@ -166,6 +166,14 @@ def with_digits(text: str, lang: str) -> str:
         return f"{match.group(1)}SCALE{len(scales) - 1}Q"
 
     scale_words = _alternatives(tuple(language.data["numbers"]["scales"]), bounded=False)
+    # "a 75-billion-dollar offer", "a $2-billion bid": the figure, its scale and currency
+    currencies = _alternatives(tuple(language.data["numbers"]["currencies"]), bounded=False)
+    text = re.sub(
+        rf"(?<=\d)-((?:{scale_words})(?![\w-])|(?:{scale_words})-(?=(?:{currencies})(?![\w-])))",
+        lambda m: " " + m.group(1).replace("-", " "),
+        text,
+        flags=re.IGNORECASE,
+    )
     text = re.sub(rf"(\d\s*)({scale_words})(?![\w-])", hide, text, flags=re.IGNORECASE)
     # A plural scale with no number before it ("short billions of dollars", "des milliards")
     # says "many", not one billion: it stays a word.
@@ -272,18 +280,54 @@ def _count_words(text: str, language: Pack) -> str:
     """Words for a number of things ("une centaine de", "a dozen") written as the approximate
     figure they say, with the word that joins them to the thing counted ("de", "d'", "of"):
     "Une centaine de pompiers" is "~100 pompiers", "une trentaine d'expéditions" "~30
-    expéditions"."""
+    expéditions". After a figure they multiply it ("two dozen", "deux douzaines": ~24); after
+    a bound ("more than a dozen", "plus d'une vingtaine") the bound is the figure's, so it
+    is written without the "~" that would take its place."""
     counts = {k.casefold(): v for k, v in language.data["numbers"]["counts"].items()}
     if not counts:
         return text
-    found = _alternatives(tuple(counts))
     of = _alternatives(tuple(language.data["numbers"]["count_of"]))
-    return re.sub(
-        rf"({found})(?![\w-])(?!\s+(?:(?:{of})\s+)?\d)\s*(?:(?:{of})(?:\s+|(?<=['’])))?",
-        lambda m: f"~{counts[m.group(1).casefold()]:g} ",
+    joined = rf"\s*(?:(?:{of})(?:\s+|(?<=['’])))?"
+    nouns = count_nouns(language.code)
+    bounded = _bound_ends(language.code)
+
+    def figure(match: re.Match[str], value: float) -> str:
+        exact = bounded.search(match.string, 0, match.start()) is not None
+        return f"{'' if exact else '~'}{value:g} "
+
+    text = re.sub(
+        rf"(?<![\d.,])(\d+)\s+({_alternatives(tuple(nouns))})s?(?![\w-]){joined}",
+        lambda m: figure(m, int(m.group(1)) * nouns[m.group(2).casefold()]),
         text,
         flags=re.IGNORECASE,
     )
+    return re.sub(
+        rf"({_alternatives(tuple(counts))})(?![\w-])(?!\s+(?:(?:{of})\s+)?\d){joined}",
+        lambda m: figure(m, counts[m.group(1).casefold()]),
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+@cache
+def count_nouns(lang: str) -> dict[str, float]:
+    """The nouns of the words for a number of things, with what one of them counts
+    ("douzaine": 12, "dozen": 12), scales apart ("two million" is no approximate count)."""
+    numbers = pack(lang).data["numbers"]
+    nouns: dict[str, float] = {}
+    # the shortest phrase says what one noun counts: "a dozen", not "half a dozen"
+    for phrase, value in sorted(numbers["counts"].items(), key=lambda kv: len(kv[0]), reverse=True):
+        nouns[phrase.split()[-1].casefold()] = value
+    return {n: v for n, v in nouns.items() if n not in numbers["scales"]}
+
+
+@cache
+def _bound_ends(lang: str) -> re.Pattern[str]:
+    """A bound other than "about" ending the text before a figure ("plus d'", "more than ")."""
+    language = pack(lang)
+    kinds = [k for k in BOUNDS if k != "approx"]
+    phrases = tuple(p for k in kinds for p in language.words("numbers", "bounds", k))
+    return re.compile(rf"(?:{_alternatives(phrases)})\s*['’]?\s*\Z", re.IGNORECASE)
 
 
 def _is_cardinal_word(word: str, lang: str) -> bool:
@@ -338,7 +382,7 @@ def _quantity_pattern(lang: str) -> re.Pattern[str]:
     articles = _alternatives(tuple(numbers.get("bound_articles", ()))) or "(?!)"
     ordinal = "|".join(sorted(map(re.escape, numbers["ordinal_suffixes"]), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?:{bounds})\s*(?:(?:{articles})\s*)?)?"
+        rf"(?:(?:{bounds})(?:['’]|\s*)(?:(?:{articles})\s*)?)?"
         rf"(?:(?P<whole>{whole})\s+)?"
         rf"(?:(?P<cur_before>{currencies})\s*)?"
         rf"(?P<number>{digits})"
@@ -370,7 +414,7 @@ def bound_groups(lang: str) -> str:
 def _bound_before_figure(lang: str) -> re.Pattern[str]:
     numbers = pack(lang).data["numbers"]
     articles = _alternatives(tuple(numbers.get("bound_articles", ()))) or "(?!)"
-    return re.compile(rf"(?:{bound_groups(lang)})(?=\s*(?:(?:{articles})\s*)?\d)", re.I)
+    return re.compile(rf"(?:{bound_groups(lang)})(?=(?:['’]|\s*)(?:(?:{articles})\s*)?\d)", re.I)
 
 
 @lru_cache(maxsize=4096)

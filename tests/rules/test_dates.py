@@ -333,6 +333,37 @@ def test_duration(claim, cl, evidence, el, expected):
 @pytest.mark.parametrize(
     ("claim", "cl", "evidence", "el", "expected"),
     [
+        # one span told in two units: "4 heures et 24 minutes" is not "4 heures et 42 minutes"
+        (
+            "La finale a duré 4 heures et 24 minutes.",
+            "fr",
+            "The final lasted 4 hours and 42 minutes.",
+            "en",
+            "contradiction",
+        ),
+        (
+            "The final lasted 4 hours 42 minutes.",
+            "en",
+            "La finale a duré 4 heures et 42 minutes.",
+            "fr",
+            "support",
+        ),
+        (
+            "The final lasted 4 hours.",
+            "en",
+            "The final lasted 4 hours and 42 minutes.",
+            "en",
+            "contradiction",
+        ),
+    ],
+)
+def test_a_span_in_two_units_is_one_span(claim, cl, evidence, el, expected):
+    assert outcome("duration", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
         # an age is compared with an age, whatever way each language writes it
         ("Mugabe was 83 years old when he stepped down", "en", "The 93-year-old clung on.", "en",
          "contradiction"),

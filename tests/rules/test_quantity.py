@@ -1120,6 +1120,71 @@ def test_words_for_a_number_of_things_are_approximate_counts(text, lang, value, 
     assert (found.value, found.bound, found.counted) == (value, "approx", counted)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "bound"),
+    [
+        ("More than two dozen candidates were murdered.", "en", 24, "gt"),
+        ("Three dozen people were hurt.", "en", 36, "approx"),
+        ("Half a dozen people were hurt.", "en", 6, "approx"),
+        ("Deux douzaines de manifestants ont été arrêtés.", "fr", 24, "approx"),
+        ("Trois centaines de soldats ont été déployés.", "fr", 300, "approx"),
+    ],
+)
+def test_a_word_for_a_number_of_things_multiplies_the_figure_before_it(text, lang, value, bound):
+    """ "two dozen" is 24, not a 2 and a 12 that each count the candidates."""
+    (found,) = facts_of(text, lang).quantities
+    assert (found.value, found.bound) == (value, bound)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "bound"),
+    [
+        ("Plus d'une vingtaine de candidats ont été assassinés.", "fr", 20, "gt"),
+        ("Au moins une centaine de personnes sont mortes.", "fr", 100, "ge"),
+        ("Moins d'une dizaine de blessés ont été hospitalisés.", "fr", 10, "lt"),
+        ("More than a dozen people were hurt.", "en", 12, "gt"),
+        ("Environ une centaine de personnes sont mortes.", "fr", 100, "approx"),
+    ],
+)
+def test_a_bound_before_a_word_for_a_number_of_things_is_its_bound(text, lang, value, bound):
+    """ "plus d'une vingtaine" is more than 20: the bound is kept, not lost to "about"."""
+    (found,) = facts_of(text, lang).quantities
+    assert (found.value, found.bound) == (value, bound)
+
+
+def test_a_bound_elided_before_digits_is_read():
+    """ "plus d'1,5 million": the bound's elided "de" joins the figure."""
+    (found,) = facts_of("Il compte plus d'1,5 million d'abonnés.", "fr").quantities
+    assert (found.value, found.bound) == (1_500_000, "gt")
+
+
+def test_more_than_two_dozen_states_more_than_about_twenty_across_languages():
+    claim = "Plus d'une vingtaine de candidats locaux ont été assassinés."
+    evidence = "More than two dozen aspiring local politicians have been murdered."
+    assert outcome("quantity", claim, "fr", evidence, "en").outcome == "support"
+    fewer = "Plus d'une trentaine de candidats locaux ont été assassinés."
+    assert outcome("quantity", fewer, "fr", evidence, "en").outcome != "support"
+
+
+def test_counts_of_a_noun_meet_across_languages_through_the_lexicon():
+    claim = "Griezmann comptait sept buts au moment de la finale."
+    evidence = "Griezmann had six goals before the final."
+    assert outcome("quantity", claim, "fr", evidence, "en").outcome == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Comcast made a 75-billion-dollar offer.", 75e9, "money:USD"),
+        ("It made a $2-billion bid.", 2e9, "money:USD"),
+        ("It paid a 10-million-euro fine.", 1e7, "money:EUR"),
+    ],
+)
+def test_a_figure_joined_to_its_scale_and_currency_by_hyphens_is_a_sum(text, value, kind):
+    (found,) = facts_of(text, "en").quantities
+    assert (found.value, found.kind) == (value, kind)
+
+
 def test_a_couple_is_no_count():
     """ "A couple from Texas" are two spouses, not a figure the claim could be checked on."""
     assert facts_of("A couple from Texas died in the flood.", "en").quantities == ()

@@ -429,8 +429,10 @@ def _compare_values(
 
 
 def _interval(d: Duration) -> tuple[float, float]:
-    slack = 0.05 if d.bound == "eq" else APPROX_TOLERANCE
-    low, high = d.days * (1 - slack), d.days * (1 + slack)
+    slack = d.days * (0.05 if d.bound == "eq" else APPROX_TOLERANCE)
+    if d.bound == "eq" and d.to_the_unit:
+        slack = d.unit_days / 2  # "4 heures et 24 minutes" is not "4 heures et 42 minutes"
+    low, high = d.days - slack, d.days + slack
     # "more than two weeks" and "less than two weeks" share no day: strict bounds are open
     return {
         "gt": (d.days * (1 + 1e-9), float("inf")),
