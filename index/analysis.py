@@ -37,7 +37,11 @@ _EXTRA_STOPWORDS = frozenset(
     est-ce plus très aussi selon après avant entre sans sous vers chez ainsi alors donc si
     tout tous toute toutes autre autres fait faire être avoir a-t-il a-t-elle t-il t-elle
     il elle ils elles y en le la les un une des du de au aux auprès parmi envers via among
-    amongst amid amidst within toward towards despite malgré contre""".split()
+    amongst amid amidst within toward towards despite malgré contre durant pendant lors dès
+    jusque hormis outre excepté quant puis enfin ensuite cependant pourtant toutefois
+    néanmoins tandis lorsque puisque quoique afin moyennant concernant upon throughout
+    besides regarding concerning whereas although though unless nevertheless however thus
+    therefore hence meanwhile onto""".split()
 )
 # Content words that the stock lists drop ("won" for "won't").
 _NOT_STOPWORDS = frozenset({"won"})

@@ -332,6 +332,48 @@ def _terms(claim: str, lang: str) -> list:
 
 
 @pytest.mark.parametrize(
+    ("claim", "lang", "figure_noun", "word"),
+    [
+        ("Plus d'une vingtaine de candidats ont été assassinés.", "fr", "vingtaine", "candidats"),
+        ("Deux douzaines de soldats ont été déployés.", "fr", "douzaines", "soldats"),
+        ("Two dozen soldiers were deployed.", "en", "dozen", "soldiers"),
+    ],
+)
+def test_the_noun_of_a_figure_is_no_word_to_cover(claim, lang, figure_noun, word):
+    """ "une vingtaine" is a figure the quantity rule reads: a source that writes "two dozen"
+    for it must not lack a word for it."""
+    folded = [t.folded for t in _terms(claim, lang)]
+    assert figure_noun not in folded and word in folded
+
+
+def test_prepositions_and_linking_adverbs_are_no_words_to_cover():
+    """ "durant laquelle", "however": a source need not write them to state the claim."""
+    french = _terms("Une campagne durant laquelle des candidats ont été tués, pourtant.", "fr")
+    english = _terms("However, candidates were killed throughout the campaign.", "en")
+    assert {t.folded for t in french} == {"campagne", "candidats", "tues"}
+    assert {t.folded for t in english} == {"candidates", "killed", "campaign"}
+
+
+@pytest.mark.parametrize(
+    ("claim", "lang"),
+    [
+        ("Elle l'a annoncé lors de ses vœux du 1er janvier.", "fr"),
+        ("It was announced on the 21st.", "en"),
+    ],
+)
+def test_an_ordinal_suffix_is_no_word_to_cover(claim, lang):
+    """ "1er", "21st": the suffix makes the figure an ordinal; no source writes it alone."""
+    folded = [t.folded for t in _terms(claim, lang)]
+    assert "er" not in folded and "st" not in folded
+    assert any(w in folded for w in ("1", "21"))
+
+
+def test_a_plural_count_noun_with_no_figure_stays_a_word():
+    """ "des milliers de soldats" says many, which no rule reads: the word is covered."""
+    assert "milliers" in [t.folded for t in _terms("Des milliers de soldats sont arrivés.", "fr")]
+
+
+@pytest.mark.parametrize(
     ("claim", "lang", "predicate"),
     [
         ("Le plus vieux dirigeant, Robert Mugabe, 93 ans, a mis fin à son règne", "fr", "mis fin"),

@@ -30,7 +30,8 @@ from index.analysis import (
     words,
 )
 from index.dates import MONTHS, WEEKDAYS
-from index.facts import bound_spans
+from index.facts import bound_spans, count_nouns
+from index.facts.numbers import with_digits
 from index.lang import languages, pack, words_of_every_language
 from index.lexicon import (
     MAX_PHRASE,
@@ -163,6 +164,8 @@ def query_terms(
     bounds = bound_spans(text, lang)
     consumed |= {i for i, t in enumerate(tokens) if any(a <= t.start() < b for a, b in bounds)}
     consumed |= _units_of_figures(tokens, lang)
+    consumed |= _count_nouns_of_figures(tokens, lang)
+    consumed |= _ordinal_suffixes(tokens, lang)
     for position, match in enumerate(tokens):
         if position in consumed:
             continue
@@ -304,6 +307,37 @@ def _units_of_figures(tokens: list[re.Match[str]], lang: str) -> set[int]:
             if before[0].isdigit() or (i - 1 in found):
                 found.add(i)
     return found
+
+
+def _count_nouns_of_figures(tokens: list[re.Match[str]], lang: str) -> set[int]:
+    """Positions of the nouns that write a figure: "une *vingtaine* de", "two *dozen*",
+    "deux *douzaines*". The quantity rule reads them with it. A plural with no number before
+    it ("des milliers") says "many", which no rule reads: it stays a word to cover."""
+    nouns = count_nouns(lang)
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        word = fold(token.group())
+        if word in nouns or (
+            word.removesuffix("s") in nouns
+            and i > 0
+            and with_digits(tokens[i - 1].group(), lang)[:1].isdigit()
+        ):
+            found.add(i)
+    return found
+
+
+def _ordinal_suffixes(tokens: list[re.Match[str]], lang: str) -> set[int]:
+    """Positions of the suffixes written against a figure ("1*er* janvier", "21*st*"): they
+    make it an ordinal, read with it, and are no word of their own."""
+    suffixes = {fold(s) for s in pack(lang).words("numbers", "ordinal_suffixes")}
+    return {
+        i
+        for i, token in enumerate(tokens)
+        if i > 0
+        and tokens[i - 1].end() == token.start()
+        and tokens[i - 1].group()[0].isdigit()
+        and fold(token.group()) in suffixes
+    }
 
 
 def unseen_share(word: str, lang: str) -> float:

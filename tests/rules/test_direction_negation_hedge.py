@@ -450,6 +450,50 @@ NEGATION = [
         "en",
         "silence",
     ),
+    # "dépourvu de", "dénué de", "lacking", "devoid of" deny what they qualify, as "sans"
+    # and "without" do
+    (
+        "Le village avait l'électricité.",
+        "fr",
+        "Le village était dépourvu d'électricité.",
+        "fr",
+        "contradiction",
+    ),
+    (
+        "Le village n'avait pas d'électricité.",
+        "fr",
+        "Le village était dépourvu d'électricité.",
+        "fr",
+        "silence",
+    ),
+    (
+        "Le texte était dénué de fondement.",
+        "fr",
+        "Le texte avait un fondement solide.",
+        "fr",
+        "contradiction",
+    ),
+    (
+        "The village had electricity.",
+        "en",
+        "The village was lacking electricity.",
+        "en",
+        "contradiction",
+    ),
+    (
+        "The village had electricity.",
+        "en",
+        "The village was devoid of electricity.",
+        "en",
+        "contradiction",
+    ),
+    (
+        "The village had no electricity.",
+        "en",
+        "The village was lacking electricity.",
+        "en",
+        "silence",
+    ),
     # a privative prefix is a denial of the rest of its word, in either language
     (
         "He denied all accusations of non-consensual sex",
