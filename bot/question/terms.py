@@ -165,7 +165,6 @@ def query_terms(
     consumed |= {i for i, t in enumerate(tokens) if any(a <= t.start() < b for a, b in bounds)}
     consumed |= _units_of_figures(tokens, lang)
     consumed |= _count_nouns_of_figures(tokens, lang)
-    consumed |= _ordinal_suffixes(tokens, lang)
     for position, match in enumerate(tokens):
         if position in consumed:
             continue
@@ -324,20 +323,6 @@ def _count_nouns_of_figures(tokens: list[re.Match[str]], lang: str) -> set[int]:
         ):
             found.add(i)
     return found
-
-
-def _ordinal_suffixes(tokens: list[re.Match[str]], lang: str) -> set[int]:
-    """Positions of the suffixes written against a figure ("1*er* janvier", "21*st*"): they
-    make it an ordinal, read with it, and are no word of their own."""
-    suffixes = {fold(s) for s in pack(lang).words("numbers", "ordinal_suffixes")}
-    return {
-        i
-        for i, token in enumerate(tokens)
-        if i > 0
-        and tokens[i - 1].end() == token.start()
-        and tokens[i - 1].group()[0].isdigit()
-        and fold(token.group()) in suffixes
-    }
 
 
 def unseen_share(word: str, lang: str) -> float:
