@@ -1123,22 +1123,13 @@ def test_words_for_a_number_of_things_are_approximate_counts(text, lang, value, 
 @pytest.mark.parametrize(
     ("text", "lang", "value", "bound"),
     [
+        # a figure before the word multiplies it: "two dozen" is 24, not a 2 and a 12
         ("More than two dozen candidates were murdered.", "en", 24, "gt"),
         ("Three dozen people were hurt.", "en", 36, "approx"),
         ("Half a dozen people were hurt.", "en", 6, "approx"),
         ("Deux douzaines de manifestants ont été arrêtés.", "fr", 24, "approx"),
         ("Trois centaines de soldats ont été déployés.", "fr", 300, "approx"),
-    ],
-)
-def test_a_word_for_a_number_of_things_multiplies_the_figure_before_it(text, lang, value, bound):
-    """ "two dozen" is 24, not a 2 and a 12 that each count the candidates."""
-    (found,) = facts_of(text, lang).quantities
-    assert (found.value, found.bound) == (value, bound)
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "value", "bound"),
-    [
+        # a bound before it is its bound, not lost to "about"
         ("Plus d'une vingtaine de candidats ont été assassinés.", "fr", 20, "gt"),
         ("Au moins une centaine de personnes sont mortes.", "fr", 100, "ge"),
         ("Moins d'une dizaine de blessés ont été hospitalisés.", "fr", 10, "lt"),
@@ -1146,8 +1137,9 @@ def test_a_word_for_a_number_of_things_multiplies_the_figure_before_it(text, lan
         ("Environ une centaine de personnes sont mortes.", "fr", 100, "approx"),
     ],
 )
-def test_a_bound_before_a_word_for_a_number_of_things_is_its_bound(text, lang, value, bound):
-    """ "plus d'une vingtaine" is more than 20: the bound is kept, not lost to "about"."""
+def test_a_word_for_a_number_of_things_takes_the_figure_and_bound_before_it(
+    text, lang, value, bound
+):
     (found,) = facts_of(text, lang).quantities
     assert (found.value, found.bound) == (value, bound)
 
