@@ -348,7 +348,7 @@ def find_durations(text: str, lang: str) -> list[Duration]:
     digits = with_digits(text, lang)
     joins = language.pattern("numbers", "list_join")
     found: list[Duration] = []
-    last: tuple[re.Match[str], str] | None = None  # the span before, with its unit
+    last: re.Match[str] | None = None  # the span found before
     for m in _duration_pattern(lang).finditer(digits):
         count = m.group("count").casefold()
         value = 1.0 if count in ones else float(count.replace(",", "."))
@@ -366,25 +366,24 @@ def find_durations(text: str, lang: str) -> list[Duration]:
             (before and before.search(digits[max(0, m.start() - 12) : m.start()]))
             or after.match(digits[m.end() :].lstrip())
         )
-        if last is not None and _continues(digits, last, m, unit, joins):
+        if last is not None and _continues(digits, last, found[-1].unit, m, unit, joins):
             # "4 heures et 24 minutes", "2 years 3 months": one span told in two units
             first = found.pop()
-            text_of = digits[last[0].start() : m.end()]
+            text_of = digits[last.start() : m.end()]
             found.append(
                 Duration(first.days + value * _DAYS[unit], unit, first.bound, text_of, first.ago)
             )
         else:
             found.append(Duration(value * _DAYS[unit], unit, bound_of(m), m.group(), ago))
-        last = (m, unit)
+        last = m
     return found
 
 
 def _continues(
-    text: str, last: tuple[re.Match[str], str], match: re.Match[str], unit: str, joins
+    text: str, before: re.Match[str], its_unit: str, match: re.Match[str], unit: str, joins
 ) -> bool:
-    """Does ``match`` finish the span before it in a smaller unit, joined by nothing or by
-    "and"/"et", with no bound of its own?"""
-    before, its_unit = last
+    """Does ``match`` finish the span ``before`` (in ``its_unit``) in a smaller unit, joined by
+    nothing or by "and"/"et", with no bound of its own?"""
     gap = text[before.end() : match.start()].strip()
     return (
         _DAYS[unit] < _DAYS[its_unit]

@@ -167,13 +167,7 @@ def with_digits(text: str, lang: str) -> str:
 
     scale_words = _alternatives(tuple(language.data["numbers"]["scales"]), bounded=False)
     # "a 75-billion-dollar offer", "a $2-billion bid": the figure, its scale and currency
-    currencies = _alternatives(tuple(language.data["numbers"]["currencies"]), bounded=False)
-    text = re.sub(
-        rf"(?<=\d)-((?:{scale_words})(?![\w-])|(?:{scale_words})-(?=(?:{currencies})(?![\w-])))",
-        lambda m: " " + m.group(1).replace("-", " "),
-        text,
-        flags=re.IGNORECASE,
-    )
+    text = _hyphenated_sum(lang).sub(lambda m: " " + m.group(1).replace("-", " "), text)
     text = re.sub(rf"(\d\s*)({scale_words})(?![\w-])", hide, text, flags=re.IGNORECASE)
     # A plural scale with no number before it ("short billions of dollars", "des milliards")
     # says "many", not one billion: it stays a word.
@@ -205,6 +199,19 @@ def with_digits(text: str, lang: str) -> str:
         text = alpha2digit(text, lang, threshold=2)
     text = _units_joined(_count_words(_halves(_roman_ordinals(text, language), language), language))
     return re.sub(r"SCALE(\d+)Q", lambda m: scales[int(m.group(1))], text)
+
+
+@cache
+def _hyphenated_sum(lang: str) -> re.Pattern[str]:
+    """The hyphens of "75-billion-dollar", "$2-billion": after a figure, before its scale and
+    the scale's currency."""
+    numbers = pack(lang).data["numbers"]
+    scales = _alternatives(tuple(numbers["scales"]), bounded=False)
+    currencies = _alternatives(tuple(numbers["currencies"]), bounded=False)
+    return re.compile(
+        rf"(?<=\d)-((?:{scales})(?![\w-])|(?:{scales})-(?=(?:{currencies})(?![\w-])))",
+        re.IGNORECASE,
+    )
 
 
 # A Roman numeral up to 399, with at least two letters or one of I, V, X: "Le" and "Ce" are
