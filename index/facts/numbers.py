@@ -290,11 +290,11 @@ def _count_words(text: str, language: Pack) -> str:
     expéditions". After a figure they multiply it ("two dozen", "deux douzaines": ~24); after
     a bound ("more than a dozen", "plus d'une vingtaine") the bound is the figure's, so it
     is written without the "~" that would take its place."""
-    counts = {k.casefold(): v for k, v in language.data["numbers"]["counts"].items()}
-    if not counts:
+    patterns = _count_patterns(language.code)
+    if patterns is None:
         return text
-    of = _alternatives(tuple(language.data["numbers"]["count_of"]))
-    joined = rf"\s*(?:(?:{of})(?:\s+|(?<=['’])))?"
+    multiplied, counted = patterns
+    counts = {k.casefold(): v for k, v in language.data["numbers"]["counts"].items()}
     nouns = count_nouns(language.code)
     bounded = _bound_ends(language.code)
 
@@ -302,17 +302,25 @@ def _count_words(text: str, language: Pack) -> str:
         exact = bounded.search(match.string, 0, match.start()) is not None
         return f"{'' if exact else '~'}{value:g} "
 
-    text = re.sub(
-        rf"(?<![\d.,])(\d+)\s+({_alternatives(tuple(nouns))})s?(?![\w-]){joined}",
-        lambda m: figure(m, int(m.group(1)) * nouns[m.group(2).casefold()]),
-        text,
-        flags=re.IGNORECASE,
-    )
-    return re.sub(
-        rf"({_alternatives(tuple(counts))})(?![\w-])(?!\s+(?:(?:{of})\s+)?\d){joined}",
-        lambda m: figure(m, counts[m.group(1).casefold()]),
-        text,
-        flags=re.IGNORECASE,
+    text = multiplied.sub(lambda m: figure(m, int(m.group(1)) * nouns[m.group(2).casefold()]), text)
+    return counted.sub(lambda m: figure(m, counts[m.group(1).casefold()]), text)
+
+
+@cache
+def _count_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """A figure times a count noun ("deux douzaines de"), and a count word alone ("une
+    centaine de"), each with the word joining it to what it counts: built once per language,
+    since every figure of every sentence goes through them."""
+    numbers = pack(lang).data["numbers"]
+    if not numbers["counts"]:
+        return None
+    of = _alternatives(tuple(numbers["count_of"]))
+    joined = rf"\s*(?:(?:{of})(?:\s+|(?<=['’])))?"
+    nouns = _alternatives(tuple(count_nouns(lang)))
+    counts = _alternatives(tuple(k.casefold() for k in numbers["counts"]))
+    return (
+        re.compile(rf"(?<![\d.,])(\d+)\s+({nouns})s?(?![\w-]){joined}", re.IGNORECASE),
+        re.compile(rf"({counts})(?![\w-])(?!\s+(?:(?:{of})\s+)?\d){joined}", re.IGNORECASE),
     )
 
 
