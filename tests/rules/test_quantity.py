@@ -1668,3 +1668,34 @@ def test_a_places_time_is_a_zone(evidence, el, expected):
     `place_time_before`), not only the zones the packs list."""
     claim = "The capsule landed in the morning, at 8:07 a.m. Beijing time."
     assert outcome("quantity", claim, "en", evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # one zone, named otherwise in the other language or in the same one
+        ("Russian prison authorities announced his death at 2:19 pm Moscow time on Friday.", "en",
+         "Son décès a été annoncé à 14 h 19, heure de Moscou (11 h 19 GMT), vendredi.", "fr",
+         "support"),
+        ("“Touchdown confirmed,” she said at about 3:55 p.m. EST.", "en",
+         "“Touchdown confirmed,” she said at around 3:55 pm Eastern Time (2055 GMT).", "en",
+         "support"),
+        ("Les funérailles ont débuté à 11 heures, heure locale, à l'abbaye.", "fr",
+         "The funeral began at 11 a.m. local time at the abbey.", "en", "support"),
+        ("The funeral began at 9 a.m. local time at the abbey.", "en",
+         "Les funérailles ont débuté à 11 heures, heure locale, à l'abbaye.", "fr",
+         "contradiction"),
+        # "locales" right after an hour makes it the local one
+        ("L'explosion s'est produite mardi à 10 heures, heure locale.", "fr",
+         "L'explosion est survenue mardi à 22H00 locales (03H00 GMT mercredi).", "fr",
+         "contradiction"),
+        # another place's time is still another zone
+        ("The capsule landed at 6:01 GMT.", "en",
+         "La capsule s'est posée à 6h01 (heure de Paris).", "fr", "unverified"),
+    ],
+)  # fmt: skip
+def test_a_zone_is_one_whatever_it_is_called(claim, cl, evidence, el, expected):
+    """ "Moscow time" and "heure de Moscou", "EST" and "Eastern Time", "heure locale",
+    "locales" and "local time" name one zone (the packs' `[durations] zone_names`, a place
+    through the lexicon): an hour told in it is compared, not set aside as another zone's."""
+    assert outcome("quantity", claim, cl, evidence, el).outcome == expected

@@ -92,7 +92,8 @@ def check(pair: Pair) -> Signal:
                 agreeing
                 and zone is not None
                 and all(
-                    _zone_of(q, pair.evidence, pair.evidence_lang) not in (None, zone)
+                    (theirs := _zone_of(q, pair.evidence, pair.evidence_lang)) is not None
+                    and not _one_zone(theirs, zone)
                     for q in agreeing
                 )
             ):  # "06h01 GMT" against "06h01 (heure de Paris)": the same figure, another hour
@@ -437,7 +438,9 @@ def _clock_in_its_place(
     )
     zone = _zone_of(mine, pair.claim, pair.claim_lang)
     if zone is not None:
-        zoned = [q for q in clocks if _zone_of(q, pair.evidence, pair.evidence_lang) == zone]
+        zoned = [
+            q for q in clocks if _one_zone(_zone_of(q, pair.evidence, pair.evidence_lang), zone)
+        ]
         return zoned[0] if len(zoned) == 1 else None
     if (
         not clocks
@@ -467,14 +470,16 @@ def _zone_pattern(lang: str, places: bool) -> re.Pattern[str]:
     place = r"[A-Z][\w'’-]+"
     after = "|".join(rf"{place}\s+(?i:{re.escape(w)})" for w in durations["place_time_after"])
     before = "|".join(rf"(?i:{re.escape(w)})\s*{place}" for w in durations["place_time_before"])
-    found = (after, before) if places else ()
+    # "22H00 locales": a word that names the local hour only right after one
+    beside = "|".join(map(re.escape, durations["local_after"]))
+    found = (after, before, beside) if places else ()
     zones = "|".join(filter(None, ("|".join(map(re.escape, names)), *found)))
     return re.compile(rf"(?<![\w-])(?:{zones})(?![\w-])")
 
 
-def _zone_of(clock: Quantity, text: str, lang: str) -> str | None:
+def _zone_of(clock: Quantity, text: str, lang: str) -> frozenset[str] | None:
     """The zone written with an hour or right after it ("2100 GMT", "16 heures, heure
-    locale"), or None."""
+    locale"), as the keys it is known by in either language, or None."""
     at = span_of(clock.text, text, lang)
     if at is None:
         return None
@@ -482,11 +487,31 @@ def _zone_of(clock: Quantity, text: str, lang: str) -> str | None:
         (m for m in _zones(text, lang, places=True) if at[0] < m.start() <= at[1] + ZONE_REACH),
         None,
     )
-    if after is None:
-        return None
-    universal = {w.casefold() for w in pack(lang).words("durations", "universal_time")}
-    zone = after.group().casefold()
-    return "utc" if zone in universal else zone
+    return None if after is None else _zone_keys(after.group(), lang)
+
+
+def _zone_keys(zone: str, lang: str) -> frozenset[str]:
+    """What a zone is called whatever the language: "GMT" and "temps universel" are "utc",
+    "heure locale", "22H00 locales" and "local time" are "local", "EST" and "Eastern time"
+    "eastern"; a place's time is its place, named in either language ("heure de Moscou",
+    "Moscow time"). Two hours are told in one zone when their keys meet."""
+    durations = pack(lang).data["durations"]
+    universal = {w.casefold() for w in durations["universal_time"]}
+    named = {k.casefold(): v for k, v in durations["zone_names"].items()}
+    folded = zone.casefold()
+    if folded in universal:
+        return frozenset({"utc"})
+    if folded in named:
+        return frozenset({named[folded]})
+    lexicon = load_lexicon()
+    places = [w.group() for w in words(zone) if w.group()[:1].isupper()]
+    keys = {fold(p) for p in places}
+    keys |= {t[0] for p in places for t in lexicon.translate(lexicon.normalize(p, lang), lang)}
+    return frozenset(keys) if keys else frozenset({folded})
+
+
+def _one_zone(one: frozenset[str] | None, other: frozenset[str] | None) -> bool:
+    return one is not None and other is not None and bool(one & other)
 
 
 def _in_place(
