@@ -422,6 +422,9 @@ def test_a_name_in_a_phrase_of_place_after_the_verb_is_no_subject(claim, lang, p
         ("Messi was 35 years old when he won", "en", "years"),
         ("Messi was 35 years old when he won", "en", "old"),
         ("Parler est resté hors ligne 2 mois", "fr", "mois"),
+        # the words of an hour of the clock are the hour's, however a source writes it
+        ("His death was announced at 2:19 pm Moscow time", "en", "pm"),
+        ("The blast happened at 6.30pm on Tuesday", "en", "pm"),
     ],
 )
 def test_a_figure_s_bound_and_unit_are_no_topic_words(claim, lang, absent):

@@ -30,8 +30,8 @@ from index.analysis import (
     words,
 )
 from index.dates import MONTHS, WEEKDAYS
-from index.facts import bound_spans, count_nouns
-from index.facts.numbers import with_digits
+from index.facts import bound_spans, count_nouns, facts_of
+from index.facts.numbers import span_of, with_digits
 from index.lang import languages, pack, words_of_every_language
 from index.lexicon import (
     MAX_PHRASE,
@@ -165,6 +165,7 @@ def query_terms(
     consumed |= {i for i, t in enumerate(tokens) if any(a <= t.start() < b for a, b in bounds)}
     consumed |= _units_of_figures(tokens, lang)
     consumed |= _count_nouns_of_figures(tokens, lang)
+    consumed |= _clock_words(text, tokens, lang)
     for position, match in enumerate(tokens):
         if position in consumed:
             continue
@@ -186,7 +187,6 @@ def query_terms(
             or any(t[0].isdigit() for t in asked_for)
         ):
             continue  # "how many times", "19.6 million times": a count, not a topic
-            continue
         if (
             folded in _legal_suffixes(lang)
             and position > 0
@@ -323,6 +323,22 @@ def _count_nouns_of_figures(tokens: list[re.Match[str]], lang: str) -> set[int]:
         ):
             found.add(i)
     return found
+
+
+def _clock_words(text: str, tokens: list[re.Match[str]], lang: str) -> set[int]:
+    """Positions of the words of an hour of the clock ("2:19 *pm*", "14 *h* 19", "à 10
+    *heures*"): the quantity rule reads the hour whole, in any language's way of writing it,
+    so "pm" is no word a source that writes "14 h 19" must also write."""
+    spans = [
+        at
+        for q in facts_of(text, lang).quantities
+        if q.kind == "clock" and (at := span_of(q.text, text, lang)) is not None
+    ]
+    return {
+        i
+        for i, token in enumerate(tokens)
+        if not token.group()[0].isdigit() and any(a <= token.start() < b for a, b in spans)
+    }
 
 
 def unseen_share(word: str, lang: str) -> float:
