@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cache
@@ -162,7 +162,7 @@ def query_terms(
     # "fewer than 100 firefighters", "35 years old": the bound and the unit of time or age
     # are the figure's, checked with it by the rules
     bounds = bound_spans(text, lang)
-    consumed |= {i for i, t in enumerate(tokens) if any(a <= t.start() < b for a, b in bounds)}
+    consumed |= _inside(tokens, bounds)
     consumed |= _units_of_figures(tokens, lang)
     consumed |= _count_nouns_of_figures(tokens, lang)
     consumed |= _clock_words(text, tokens, lang)
@@ -334,11 +334,12 @@ def _clock_words(text: str, tokens: list[re.Match[str]], lang: str) -> set[int]:
         for q in facts_of(text, lang).quantities
         if q.kind == "clock" and (at := span_of(q.text, text, lang)) is not None
     ]
-    return {
-        i
-        for i, token in enumerate(tokens)
-        if not token.group()[0].isdigit() and any(a <= token.start() < b for a, b in spans)
-    }
+    return {i for i in _inside(tokens, spans) if not tokens[i].group()[0].isdigit()}
+
+
+def _inside(tokens: list[re.Match[str]], spans: Sequence[tuple[int, int]]) -> set[int]:
+    """Positions of the tokens that start within one of ``spans``."""
+    return {i for i, t in enumerate(tokens) if any(a <= t.start() < b for a, b in spans)}
 
 
 def unseen_share(word: str, lang: str) -> float:

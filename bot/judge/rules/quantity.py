@@ -490,17 +490,15 @@ def _zone_of(clock: Quantity, text: str, lang: str) -> frozenset[str] | None:
     return None if after is None else _zone_keys(after.group(), lang)
 
 
+@cache
 def _zone_keys(zone: str, lang: str) -> frozenset[str]:
     """What a zone is called whatever the language: "GMT" and "temps universel" are "utc",
     "heure locale", "22H00 locales" and "local time" are "local", "EST" and "Eastern time"
-    "eastern"; a place's time is its place, named in either language ("heure de Moscou",
-    "Moscow time"). Two hours are told in one zone when their keys meet."""
-    durations = pack(lang).data["durations"]
-    universal = {w.casefold() for w in durations["universal_time"]}
-    named = {k.casefold(): v for k, v in durations["zone_names"].items()}
+    "eastern" (the packs' `[durations] zone_names`); a place's time is its place, named in
+    either language ("heure de Moscou", "Moscow time"). Two hours are told in one zone when
+    their keys meet."""
+    named = {k.casefold(): v for k, v in pack(lang).data["durations"]["zone_names"].items()}
     folded = zone.casefold()
-    if folded in universal:
-        return frozenset({"utc"})
     if folded in named:
         return frozenset({named[folded]})
     lexicon = load_lexicon()
