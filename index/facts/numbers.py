@@ -777,7 +777,7 @@ def _clock_time(match: re.Match[str], language: Pack) -> tuple[float, str] | Non
     # "19h06", "20h", "19 h 30", "18 h", "6:30 p.m."
     found = re.match(
         r"(?:[hH](\d{2})?(?!\w)|\s[hH]\s(\d{2})(?!\d)|\s[hH](?![\w’'])|:(\d{2}))?"
-        r"(?:\s?([ap])\.?m\b\.?)?",
+        r"(?:\s?(?i:([ap])\.?m)\b\.?)?",  # "p.m.", "PM": written either case
         after,
     )
     if not found.group() or not re.fullmatch(r"\d{1,2}(?:[.:]\d{2})?", raw):

@@ -1081,6 +1081,9 @@ def test_a_number_that_is_part_of_a_name_is_no_figure(text, lang, figures):
         ("He resigned at 8 p.m. with 12 aides.", "en", [1200]),
         ("At 6:30 p.m., 40 people were waiting.", "en", [1110]),
         ("Airports were closed from 3pm.", "en", [900]),
+        # the half of the day in capitals, as agencies write it
+        ("The launch is set for 6 PM with 4 astronauts.", "en", [1080]),
+        ("Doors open at 9:15 P.M. for 200 guests.", "en", [1275]),
         ("La course des 24h du Mans a réuni 62 voitures.", "fr", []),
         ("Elle a signé peu après 14 heures son acte, devant 31 ministres.", "fr", [840]),
         ("Il est arrivé à 15 heures 30 avec 7 gardes.", "fr", [930]),
