@@ -39,7 +39,7 @@ import numpy as np
 # of its words the articles never mention. Refitted on the 218 dev stories, they raised held-out
 # utility (right answers minus wrong ones) from 1310 to 1367, a gradient-boosted model on the
 # same features doing no better (1377); but the refit answered fewer answerable questions of the
-# held-out seed set (contains 0.68 -> 0.59) and of blind pool 28 (0.75 -> 0.71).
+# held-out seed set (contains 0.68 -> 0.59) and of pool 28, blind then and dev since (0.75 -> 0.71).
 QUESTION_FEATURES = (
     "coverage",
     "best_coverage",

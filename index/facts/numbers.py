@@ -293,8 +293,7 @@ def _count_words(text: str, language: Pack) -> str:
     patterns = _count_patterns(language.code)
     if patterns is None:
         return text
-    multiplied, counted = patterns
-    counts = {k.casefold(): v for k, v in language.data["numbers"]["counts"].items()}
+    multiplied, counted, counts = patterns
     nouns = count_nouns(language.code)
     bounded = _bound_ends(language.code)
 
@@ -307,10 +306,12 @@ def _count_words(text: str, language: Pack) -> str:
 
 
 @cache
-def _count_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+def _count_patterns(
+    lang: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, float]] | None:
     """A figure times a count noun ("deux douzaines de"), and a count word alone ("une
-    centaine de"), each with the word joining it to what it counts: built once per language,
-    since every figure of every sentence goes through them."""
+    centaine de"), each with the word joining it to what it counts, and the count words'
+    values: built once per language, since every figure of every sentence goes through them."""
     numbers = pack(lang).data["numbers"]
     if not numbers["counts"]:
         return None
@@ -321,6 +322,7 @@ def _count_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None
     return (
         re.compile(rf"(?<![\d.,])(\d+)\s+({nouns})s?(?![\w-]){joined}", re.IGNORECASE),
         re.compile(rf"({counts})(?![\w-])(?!\s+(?:(?:{of})\s+)?\d){joined}", re.IGNORECASE),
+        {k.casefold(): v for k, v in numbers["counts"].items()},
     )
 
 
