@@ -57,6 +57,7 @@ def _stemmer(lang: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(_STEMMER_NAMES[lang])
 
 
+@lru_cache(maxsize=65_536)  # every candidate sentence's words, on every question
 def fold(word: str) -> str:
     """Lowercase without accents, so that "Etat" and "État" or "éleve" and "élève" meet."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
@@ -71,6 +72,7 @@ def words(text: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(text))
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str, lang: str) -> str:
     """Snowball stem of one word, accent-folded after stemming (French stemming needs accents)."""
     return fold(_stemmer(lang).stemWord(word.casefold()))

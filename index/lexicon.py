@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from index.analysis import fold, is_stopword, lemma_of, stem, words
 from index.lang import languages, pack
@@ -52,6 +52,8 @@ class Lexicon:
             if len(known) >= 5:
                 groups[(lang, known[:5])].append(known)
         object.__setattr__(self, "by_prefix", {k: tuple(sorted(v)) for k, v in groups.items()})
+        # Coverage normalises each word of every candidate sentence on every question.
+        object.__setattr__(self, "normalize", lru_cache(maxsize=65_536)(self.normalize))
 
     def normalize(self, word: str, lang: str) -> str:
         """The stem of a word, through its lemma when the form is irregular ("fell" -> "fall"),

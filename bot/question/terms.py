@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.question.query import INTERROGATIVE
 from index.analysis import (
@@ -449,6 +449,7 @@ SPELLED_ALIKE = 0.8
 SPELLING_MIN = 5
 
 
+@lru_cache(maxsize=65_536)  # coverage asks it of a name against every word of each candidate
 def spelled_alike(name: str, word: str) -> bool:
     """Are two folded words one name spelled two ways: in two languages ("Poutine" for
     "Putin", "Axionov" for "Aksyonov") or with a typo ("Brooker" for "Booker")? Names are
@@ -544,6 +545,7 @@ def is_speech(term: QueryTerm) -> bool:
     return bool(term.stems & _speech_stems(term.lang))
 
 
+@cache
 def _speech_stems(lang: str) -> frozenset[str]:
     lexicon = load_lexicon()
     return frozenset(lexicon.normalize(w, lang) for w in SPEECH_VERBS)
