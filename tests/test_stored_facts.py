@@ -89,6 +89,24 @@ def test_a_served_index_never_recomputes_a_stored_sentence(bundled_index, monkey
     assert all(c not in texts for c in calls)
 
 
+def test_the_facts_kept_are_bounded_and_the_oldest_forgotten(monkeypatch):
+    """A server answers questions for weeks: it keeps the facts of the last REMEMBERED texts,
+    not of every question it was ever asked. The first text read is computed again once
+    REMEMBERED others have been read after it."""
+    stored.clear_cache()
+    calls = []
+    monkeypatch.setattr(extract, "facts_of", lambda text, lang: calls.append(text) or text)
+    facts_of("first", "en")
+    facts_of("first", "en")
+    assert calls == ["first"]
+    for n in range(stored.REMEMBERED):
+        facts_of(f"question {n}", "en")
+    assert facts_of.cache_info().currsize == stored.REMEMBERED
+    facts_of("first", "en")
+    assert calls.count("first") == 2
+    stored.clear_cache()
+
+
 def test_changing_the_extractors_makes_the_stored_facts_stale(bundled_index, monkeypatch):
     data = store.load(load_settings().index_dir).ensure_analysis().to_bytes()
     monkeypatch.setattr(sentence_analysis, "FACTS_VERSION", "another")

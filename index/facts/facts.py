@@ -116,9 +116,9 @@ class Facts:
         return frozenset(d.year for d in self.dates if d.year)
 
 
-@cache
 def facts_of(text: str, lang: str) -> Facts:
-    """The facts ``text`` (in language ``lang``) states."""
+    """The facts ``text`` (in language ``lang``) states. Not cached here: answering reads
+    them through index/facts/stored.py, which keeps them, and indexing reads each once."""
     dates = tuple(find_dates(text, lang))
     durations_ = tuple(find_durations(text, lang))
     taken = [(d.start, d.end) for d in dates]

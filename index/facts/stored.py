@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import weakref
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
@@ -154,7 +155,9 @@ class FactSource(Protocol):
 
 
 _sources: list[weakref.ref[FactSource]] = []
-_cache: dict[tuple[str, str], Facts] = {}
+# Texts whose facts are kept: the sentences of a large index and a long session's questions,
+# bounded so that a server that runs for weeks does not keep every question it was asked.
+REMEMBERED = 65_536
 
 
 def serve(source: FactSource) -> None:
@@ -164,25 +167,18 @@ def serve(source: FactSource) -> None:
     _sources.append(weakref.ref(source))
 
 
+@lru_cache(maxsize=REMEMBERED)
 def facts_of(text: str, lang: str) -> Facts:
     """The facts ``text`` (in language ``lang``) states: stored when it is a sentence of a
     served index, computed otherwise; cached either way."""
-    key = (text, lang)
-    found = _cache.get(key)
-    if found is not None:
-        return found
     for ref in _sources:
         source = ref()
         found = source.stored_facts(text, lang) if source is not None else None
         if found is not None:
-            break
-    else:
-        found = extract.facts_of(text, lang)
-    _cache[key] = found
-    return found
+            return found
+    return extract.facts_of(text, lang)
 
 
 def clear_cache() -> None:
     """Forget every fact read (tests; a process never needs it: facts depend on text only)."""
-    _cache.clear()
-    extract.facts_of.cache_clear()
+    facts_of.cache_clear()
