@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.evidence.candidates import Evidence
@@ -57,6 +59,15 @@ def test_a_sentence_missing_a_name_refutes_only_by_a_figure_when_surely_about(
 
 def test_a_sentence_naming_everyone_refutes_by_any_rule():
     assert _judged(SENSE, p=0.99, names_missing=False).contradiction is not None
+
+
+@pytest.mark.parametrize(("p", "refutes"), [(0.3, False), (0.6, True), (0.99, True)])
+def test_a_sentence_the_model_finds_unlikely_to_decide_refutes_nothing(p, refutes):
+    """Its words cover the claim (topic 0.8), but below the fitted floor (here 0.5) the
+    model gives it little chance of being the claim's evidence: its other figure is likely
+    another thing's."""
+    judged = replace(_judged(FIGURE, p=p, names_missing=False), floor=0.5)
+    assert (judged.contradiction is not None) is refutes
 
 
 UNDATED = Signal("weekday", UNVERIFIED, "the source gives no day")

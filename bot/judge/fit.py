@@ -12,8 +12,10 @@ Each is a logistic regression (scikit-learn) scored with leave-one-set-out cross
 (a set is a story: a model must carry to stories it has not seen). The threshold is chosen
 under that cross-validation: for questions, the one that gives most right answers for fewest
 wrong ones (a refusal counts nothing); for claims, the one that gets most verdicts right
-while a confidently wrong verdict costs five right ones. The models fitted on all rows are
-written with their figures. Run it again whenever a feature or a dev story changes.
+while a confidently wrong verdict costs five right ones, and then, under the same cost, the
+floor below which a sentence refutes nothing (never one that makes the seed sets worse).
+The models fitted on all rows are written with their figures. Run it again whenever a
+feature or a dev story changes.
 """
 
 from __future__ import annotations
@@ -145,8 +147,11 @@ def collect_claims() -> list[Claim]:
     return claims
 
 
-def claim_verdicts(claims: list[Claim], p: list[np.ndarray], threshold: float) -> list[str]:
-    """The verdicts bot/judge/verdict.py gives with these candidate probabilities and threshold."""
+def claim_verdicts(
+    claims: list[Claim], p: list[np.ndarray], threshold: float, floor: float = 0.0
+) -> list[str]:
+    """The verdicts bot/judge/verdict.py gives with these candidate probabilities, threshold
+    and floor."""
     from dataclasses import replace
 
     from bot.judge.verdict import verdict_of
@@ -154,7 +159,7 @@ def claim_verdicts(claims: list[Claim], p: list[np.ndarray], threshold: float) -
     verdicts = []
     for claim, probabilities in zip(claims, p, strict=True):
         judged = [
-            replace(j, p=float(q), threshold=threshold)
+            replace(j, p=float(q), threshold=threshold, floor=floor)
             for j, q in zip(claim.judged, probabilities, strict=True)
         ]
         verdict = verdict_of(judged, claim.retrieval, claim.index).verdict if judged else None
@@ -186,15 +191,27 @@ def fit_claims(claims: list[Claim], c: float = 1.0) -> dict:
         per_claim.append(held_out[at : at + len(claim.judged)])
         at += len(claim.judged)
 
-    def objective(t: float) -> float:
-        accuracy, wrong = verdict_score(claims, claim_verdicts(claims, per_claim, t))
+    def objective(t: float, floor: float = 0.0) -> float:
+        accuracy, wrong = verdict_score(claims, claim_verdicts(claims, per_claim, t, floor))
         return accuracy - 5 * wrong
 
     candidates = np.linspace(0.3, 0.99, 70)
     threshold = max(candidates, key=lambda t: (objective(t), t))
-    accuracy, wrong = verdict_score(claims, claim_verdicts(claims, per_claim, threshold))
+    # Then the floor under which a sentence refutes nothing, however much of the claim it
+    # says (the lowest of equally good ones: it takes refutations away), among those that
+    # leave the seed sets no worse: they are the product's own articles, and its promise.
+    seeds = [c for c, p_ in zip(claims, per_claim, strict=True) if c.set_id in _seed_ids()]
+    seed_p = [p_ for c, p_ in zip(claims, per_claim, strict=True) if c.set_id in _seed_ids()]
+
+    def seeds_right(floor: float) -> float:
+        return verdict_score(seeds, claim_verdicts(seeds, seed_p, threshold, floor))[0]
+
+    floors = [f for f in np.linspace(0.0, 0.9, 19) if seeds_right(f) >= seeds_right(0.0)]
+    floor = max(floors, key=lambda f: (objective(threshold, f), -f))
+    accuracy, wrong = verdict_score(claims, claim_verdicts(claims, per_claim, threshold, floor))
     never = verdict_score(claims, claim_verdicts(claims, per_claim, 1.01))
-    return stored_model(
+    unfloored = verdict_score(claims, claim_verdicts(claims, per_claim, threshold))
+    model = stored_model(
         names,
         x,
         y,
@@ -209,8 +226,17 @@ def fit_claims(claims: list[Claim], c: float = 1.0) -> dict:
             "cv_confidently_wrong_rate": round(wrong, 3),
             "cv_rules_alone_accuracy": round(never[0], 3),
             "cv_rules_alone_confidently_wrong_rate": round(never[1], 3),
+            "cv_without_floor_accuracy": round(unfloored[0], 3),
+            "cv_without_floor_confidently_wrong_rate": round(unfloored[1], 3),
         },
     )
+    return {**model, "floor": round(float(floor), 3)}
+
+
+def _seed_ids() -> set[str]:
+    from bot.eval.stories import seed_sets
+
+    return {s.id for s in seed_sets()}
 
 
 def answering_utility(right: np.ndarray, p: np.ndarray, threshold: float) -> int:

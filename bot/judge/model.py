@@ -25,6 +25,9 @@ class Model:
     scale: tuple[float, ...]
     threshold: float  # decide "yes" at or above this probability
     fitted: dict  # what it was fitted on, and its cross-validated figures
+    # below this probability the answer is "no" whatever else is known (claims: a sentence
+    # that cannot refute, however many of the claim's words it has)
+    floor: float = 0.0
 
     def probability(self, values: dict[str, float]) -> float:
         """P(yes) for the named feature values (a missing feature is an error, not a 0)."""
@@ -50,4 +53,5 @@ def load_model(name: str) -> Model:
         scale=tuple(data["scale"]),
         threshold=float(data["threshold"]),
         fitted=data.get("fitted", {}),
+        floor=float(data.get("floor", 0.0)),
     )

@@ -126,12 +126,17 @@ class Judgement:
     # model bot/judge/models/claim_evidence.json, and that model's threshold.
     p: float = 0.0
     threshold: float = 1.0
+    # the probability below which the sentence refutes nothing, fitted with the threshold
+    floor: float = 0.0
 
     @property
     def about(self) -> bool:
         """Is the sentence about what the claim says? The fitted model, or (for the kinds of
-        claim it has not seen) enough of the claim's topical words."""
-        return self.p >= self.threshold or self.topic >= REFUTE_COVERAGE
+        claim it has not seen) enough of the claim's topical words, unless the model finds it
+        unlikely to decide the claim at all (below its fitted floor): on the dev stories, a
+        refutation by such a sentence was wrong more often than the five-to-one cost of a
+        confidently wrong verdict allows."""
+        return self.p >= self.threshold or (self.topic >= REFUTE_COVERAGE and self.p >= self.floor)
 
     @property
     def sentence(self) -> ScoredSentence:
@@ -285,7 +290,11 @@ def judge_candidate(
     features = claim_features(judgement, rank, article.language != query.language)
     model = load_model("claim_evidence")
     return replace(
-        judgement, features=features, p=model.probability(features), threshold=model.threshold
+        judgement,
+        features=features,
+        p=model.probability(features),
+        threshold=model.threshold,
+        floor=model.floor,
     )
 
 
