@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from index.analysis import fold, is_stopword, lemma_of, stem, words
 from index.lang import languages, pack
@@ -26,6 +26,7 @@ from index.lang import languages, pack
 LEXICON_FILES = ("lexicon.tsv", "irregular.tsv")
 PIVOT = "en"  # the language that names the concepts: its words need no lexicon file
 MAX_PHRASE = 4  # words in the longest expression looked up as one term
+NORMALIZED_KEPT = 65_536  # words whose normalized stem a lexicon remembers
 Term = tuple[str, ...]  # a stemmed word, or the stems of a multi-word expression
 
 
@@ -45,6 +46,11 @@ class Lexicon:
     # (lang, stems of a multi-word expression) -> its translations ("united states")
     phrases: dict[tuple[str, Term], frozenset[Term]] = field(default_factory=dict)
     by_prefix: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # (word, lang) -> its normalized stem: coverage normalises each word of every candidate
+    # sentence on every question. A plain dict (the lexicon still pickles), emptied when full.
+    _normalized: dict[tuple[str, str], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         groups: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -52,12 +58,18 @@ class Lexicon:
             if len(known) >= 5:
                 groups[(lang, known[:5])].append(known)
         object.__setattr__(self, "by_prefix", {k: tuple(sorted(v)) for k, v in groups.items()})
-        # Coverage normalises each word of every candidate sentence on every question.
-        object.__setattr__(self, "normalize", lru_cache(maxsize=65_536)(self.normalize))
 
     def normalize(self, word: str, lang: str) -> str:
         """The stem of a word, through its lemma when the form is irregular ("fell" -> "fall"),
         or when stemming misses a regular inflection the lexicon knows ("sued" -> "sue")."""
+        found = self._normalized.get((word, lang))
+        if found is None:
+            if len(self._normalized) >= NORMALIZED_KEPT:
+                self._normalized.clear()
+            found = self._normalized[(word, lang)] = self._normalize(word, lang)
+        return found
+
+    def _normalize(self, word: str, lang: str) -> str:
         lowered = word.casefold()
         own = self.base(word, lang)
         if (lang, own) in self.translations:

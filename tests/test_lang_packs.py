@@ -101,6 +101,29 @@ def test_an_irregular_form_meets_the_lexicon_through_its_lemma():
     assert lexicon.normalize("rose", "en") == lexicon.normalize("rise", "en")
 
 
+def test_the_lexicon_remembers_what_it_normalised_and_still_pickles(monkeypatch):
+    """Coverage normalises every word of every candidate sentence on each question: each word
+    is worked out once (until NORMALIZED_KEPT are kept, then afresh), and the lexicon can
+    still be sent to another process (an ingestion or Ray worker)."""
+    import pickle
+
+    lexicon = load_lexicon()
+    monkeypatch.setattr(index.lexicon, "NORMALIZED_KEPT", 2)
+    worked = []
+    real = type(lexicon)._normalize
+    monkeypatch.setattr(
+        type(lexicon), "_normalize", lambda self, w, lang: worked.append(w) or real(self, w, lang)
+    )
+    lexicon._normalized.clear()
+    assert [lexicon.normalize("sued", "en") for _ in range(3)] == ["sue"] * 3
+    assert worked == ["sued"]
+    for word in ("women", "teeth", "fell"):
+        lexicon.normalize(word, "en")
+    assert len(lexicon._normalized) <= 2
+    assert pickle.loads(pickle.dumps(lexicon)).normalize("women", "en") == "woman"
+    lexicon._normalized.clear()
+
+
 def test_an_acronym_in_capitals_is_a_name_in_either_language():
     """ "WHO", "EU", "UN" spell function words but are names; the lexicon pairs them with
     the French acronyms ("OMS", "UE", "ONU")."""

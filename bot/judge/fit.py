@@ -200,8 +200,9 @@ def fit_claims(claims: list[Claim], c: float = 1.0) -> dict:
     # Then the floor under which a sentence refutes nothing, however much of the claim it
     # says (the lowest of equally good ones: it takes refutations away), among those that
     # leave the seed sets no worse: they are the product's own articles, and its promise.
-    seeds = [c for c, p_ in zip(claims, per_claim, strict=True) if c.set_id in _seed_ids()]
-    seed_p = [p_ for c, p_ in zip(claims, per_claim, strict=True) if c.set_id in _seed_ids()]
+    seed_ids = _seed_ids()
+    seeds = [c for c in claims if c.set_id in seed_ids]
+    seed_p = [p_ for c, p_ in zip(claims, per_claim, strict=True) if c.set_id in seed_ids]
 
     def seeds_right(floor: float) -> float:
         return verdict_score(seeds, claim_verdicts(seeds, seed_p, threshold, floor))[0]
