@@ -207,7 +207,8 @@ def fit_claims(claims: list[Claim], c: float = 1.0) -> dict:
     def seeds_right(floor: float) -> float:
         return verdict_score(seeds, claim_verdicts(seeds, seed_p, threshold, floor))[0]
 
-    floors = [f for f in np.linspace(0.0, 0.9, 19) if seeds_right(f) >= seeds_right(0.0)]
+    level = seeds_right(0.0)
+    floors = [f for f in np.linspace(0.0, 0.9, 19) if seeds_right(f) >= level]
     floor = max(floors, key=lambda f: (objective(threshold, f), -f))
     accuracy, wrong = verdict_score(claims, claim_verdicts(claims, per_claim, threshold, floor))
     never = verdict_score(claims, claim_verdicts(claims, per_claim, 1.01))
