@@ -945,3 +945,23 @@ def test_without_a_verb_denies_its_partitive_object(claim, cl, evidence, el):
     """ "sans fournir d'informations", "without giving any information": the privative denies
     the verb and the object it takes with "de", "any", as "pas de" does."""
     assert outcome("negation", claim, cl, evidence, el).outcome != "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el"),
+    [
+        ("The ruling does not put the mayor's own seat on the council in doubt.", "en",
+         "The ruling concerns only the budget, which doesn't change who is mayor: the "
+         "mayor's seat is not in doubt.", "en"),
+        ("The ruling does not put the mayor's own seat on the council in question.", "en",
+         "Le jugement ne change pas qui est maire, et le siège du maire au conseil n'est pas "
+         "en question.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_word_both_texts_deny_is_no_contradiction_whatever_heads_each_denial(
+    claim, cl, evidence, el
+):
+    """ "does not put the mayor's seat in doubt" against "the mayor's seat is not in doubt":
+    the claim's negation heads its verb ("put"), the source's the words it denies ("doubt"),
+    but what the source denies is inside the claim's own denial, so both deny it."""
+    assert outcome("negation", claim, cl, evidence, el).outcome != "contradiction"

@@ -80,6 +80,15 @@ def _denial(pair: Pair) -> Signal | None:
             return None
         said = ", ".join(t.word for t in in_claim)
         return Signal(NAME, UNVERIFIED, f"the source does not deny {said}")
+    if (
+        in_evidence
+        and not in_claim
+        and any(covers(t, _scope(claim_facts, pair.claim, pair.claim_lang)) for t in in_evidence)
+    ):
+        # "does not put his position in question" against "his position is not in question":
+        # the claim's negation heads another word ("put"), but what the source denies is
+        # inside the claim's own denial, so both deny it
+        return None
     if not in_evidence and not in_claim:
         # a denial the source may say in other words ("sans l'accord", "without the
         # approval") leaves it to coverage; a source that denies nothing cannot confirm one
@@ -129,8 +138,13 @@ def _denied(facts: Facts, text: str, lang: str) -> SentenceTerms:
     recommend any restrictions on travel" denies the restrictions a claim says it advised."""
     heads = sentence_terms(_as_written(text, facts.negation_heads), lang, load_lexicon())
     if heads.stems & opposite_poles().keys():
-        return sentence_terms(_as_written(text, facts.negated), lang, load_lexicon())
+        return _scope(facts, text, lang)
     return heads
+
+
+def _scope(facts: Facts, text: str, lang: str) -> SentenceTerms:
+    """Every word a text's negations bear on, not only their heads."""
+    return sentence_terms(_as_written(text, facts.negated), lang, load_lexicon())
 
 
 def _as_written(text: str, folded: frozenset[str]) -> str:
