@@ -339,6 +339,7 @@ def find_durations(text: str, lang: str) -> list[Duration]:
     language = pack(lang)
     units = language.data["durations"]["units"]
     ones = {w.casefold() for w in language.words("durations", "one")}
+    rates = {w.casefold() for w in language.words("durations", "per_unit")}
     before = (
         language.pattern("durations", "ago_before")
         if language.words("durations", "ago_before")
@@ -366,6 +367,8 @@ def find_durations(text: str, lang: str) -> list[Duration]:
             (before and before.search(digits[max(0, m.start() - 12) : m.start()]))
             or after.match(digits[m.end() :].lstrip())
         )
+        if count in rates and not ago and _after_figure(digits[: m.start()]):
+            continue  # "two million visitors a year": a rate, not a span
         if last is not None and _continues(digits, last, found[-1].unit, m, unit, joins):
             # "4 heures et 24 minutes", "2 years 3 months": one span told in two units
             first = found.pop()
@@ -473,9 +476,25 @@ def _of_person(before: str, language) -> bool:
     career of 20 years")? The packs list the nouns of persons: an ending of agents would take
     "secteur" or "career" for one."""
     joins = language.alternation("numbers", "count_of")
-    found = re.search(rf"([^\W\d_]+)\s+(?:{joins})\s*$", before) if joins else None
+    # the noun, or the noun before one word that qualifies it ("le joueur brésilien de 25 ans")
+    found = (
+        re.search(rf"([^\W\d_]+)(?:\s+([^\W\d_]+))?\s+(?:{joins})\s*$", before) if joins else None
+    )
     persons = {w.casefold() for w in language.words("durations", "age_persons")}
-    return found is not None and found.group(1).casefold() in persons
+    return found is not None and any((noun or "").casefold() in persons for noun in found.groups())
+
+
+def _after_figure(before: str) -> bool:
+    """Does a figure come right before, or the noun it counts ("visitors", "tonnes of fuel"),
+    in the same clause? Not a function word ("delayed by an hour"), nor the number of a name
+    ("Apollo 13 was delayed")."""
+    found = re.search(
+        r"(\S*)\s+[$€£]?\d(?:[\w.,$€£%]*[\w%])?((?:\s+[^\W\d_]+){0,3})\s+$", f" {before}"
+    )
+    if found is None or found.group(1)[:1].isupper():
+        return False
+    counted = found.group(2).split()
+    return not counted or not is_stopword(counted[-1])
 
 
 def _increment(text: str, match: re.Match[str], language) -> bool:

@@ -635,6 +635,9 @@ def test_an_apposed_age_is_no_figure_of_the_claim():
         # a span after a person is an age, after a thing how long it runs
         ("Le joueur de 25 ans reprend sa liberté.", "fr", (25.0,), []),
         ("Un homme de 45 ans a été arrêté.", "fr", (45.0,), []),
+        # a word may qualify the person between ("le joueur brésilien de 25 ans")
+        ("Le joueur brésilien de 25 ans portera le numéro 10.", "fr", (25.0,), []),
+        ("Il a signé un nouveau contrat de deux ans.", "fr", (), ["2 ans"]),
         ("Il a signé un contrat de cinq ans.", "fr", (), ["5 ans"]),
         ("Une peine de 30 ans de prison.", "fr", (), ["30 ans"]),
         ("Il a mis fin à une carrière de 20 ans.", "fr", (), ["20 ans"]),
@@ -685,3 +688,33 @@ def test_a_date_in_a_relative_clause_dates_its_own_event(claim, cl, evidence, el
     """ "…, qui avait quitté la Terre le 8 décembre, s'est posé": a date in a relative clause
     that says none of the claim's words is another event's, not the claim's date denied."""
     assert outcome("date", claim, cl, evidence, el, published="2019-01-03").outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("The museum expects up to two million visitors a year.", []),
+        ("The ship burned some 2,000 tonnes of fuel a day.", []),
+        ("He earns $30,000 a month.", []),
+        # a span of one unit that follows no figure, or is dated from one, is a span
+        ("He was jailed for a year.", ["a year"]),
+        ("In 2019, a year after the crash, the report came out.", ["a year"]),
+        ("Five suspects were arrested a week after the attack.", ["a week"]),
+        # the number of a name is no figure, nor is a figure read past a function word
+        ("The launch of the Vega 2 rocket was delayed by an hour.", ["an hour"]),
+        ("The Apollo 13 crew waited a day.", ["a day"]),
+    ],
+)  # fmt: skip
+def test_one_unit_after_a_figure_is_a_rate_not_a_span(text, spans):
+    """ "two million visitors a year" says how often, not how long."""
+    from index.facts import facts_of
+
+    assert [d.text for d in facts_of(text, "en").durations] == spans
+
+
+def test_a_rate_is_no_other_span_of_time():
+    """ "two million visitors a year" against "more than five years of works": no span of
+    time of the claim for the source's to contradict."""
+    claim = "The museum expects to welcome up to two million visitors a year."
+    evidence = "Les travaux de rénovation du musée ont duré plus de cinq années."
+    assert outcome("duration", claim, "en", evidence, "fr").outcome != "contradiction"
