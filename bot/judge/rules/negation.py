@@ -80,15 +80,13 @@ def _denial(pair: Pair) -> Signal | None:
             return None
         said = ", ".join(t.word for t in in_claim)
         return Signal(NAME, UNVERIFIED, f"the source does not deny {said}")
-    if (
-        in_evidence
-        and not in_claim
-        and any(covers(t, _scope(claim_facts, pair.claim, pair.claim_lang)) for t in in_evidence)
-    ):
-        # "does not put his position in question" against "his position is not in question":
-        # the claim's negation heads another word ("put"), but what the source denies is
-        # inside the claim's own denial, so both deny it
-        return None
+    if in_evidence and not in_claim:
+        scope = _scope(claim_facts, pair.claim, pair.claim_lang)
+        if any(covers(t, scope) for t in in_evidence):
+            # "does not put his position in question" against "his position is not in
+            # question": the claim's negation heads another word ("put"), but what the source
+            # denies is inside the claim's own denial, so both deny it
+            return None
     if not in_evidence and not in_claim:
         # a denial the source may say in other words ("sans l'accord", "without the
         # approval") leaves it to coverage; a source that denies nothing cannot confirm one
