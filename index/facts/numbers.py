@@ -37,8 +37,9 @@ def is_year(text: str) -> bool:
 # given as approximate ("about 10 million", "près de 10 millions").
 EXACT_TOLERANCE = 0.006
 APPROX_TOLERANCE = 0.12
-# How far an approximate figure of a source is read to stray when it is set against a claim's
-# bound: "quelque 17.000 cellules" is more than 15,000, "almost $3.4m" more than $3 million.
+# How far an approximate figure of a source is read to stray, at most, when it is set against a
+# claim's bound: "quelque 17.000 cellules" is more than 15,000, "almost $3.4m" more than $3
+# million. A figure written to more digits strays less: by half its last digit.
 APPROX_AGAINST_BOUND = 0.05
 # Above this share of capitalised words a text is a headline in title case, where a capital
 # before a number says nothing of a name.
@@ -124,8 +125,9 @@ def entails(evidence: Quantity, claim: Quantity) -> bool:
         # "133 morts" makes "au moins 133" true: a floor or a cap includes its own figure
         low_e = high_e = evidence.value
     if evidence.bound == "approx" and claim.bound in ("gt", "ge", "lt", "le"):
-        low_e = evidence.value * (1 - APPROX_AGAINST_BOUND)
-        high_e = evidence.value * (1 + APPROX_AGAINST_BOUND)
+        stray = min(APPROX_AGAINST_BOUND, _last_digit(evidence.value))
+        low_e = evidence.value * (1 - stray)
+        high_e = evidence.value * (1 + stray)
     # A claim's bound is read as a reporter writes one, like a source's (``compatible``): "more
     # than 25 %" is not what one says of 95 %, so 95 % leaves it unsettled rather than true. A
     # bound the source gives is compared as a bound: "more than 1,600" makes "more than 1,500".
@@ -144,6 +146,19 @@ def entails(evidence: Quantity, claim: Quantity) -> bool:
         if ratio > TIGHT_BOUND:
             return False
     return low_c <= low_e and high_e <= high_c
+
+
+def _last_digit(value: float) -> float:
+    """Half the unit of a figure's last significant digit, relative to the figure: who writes
+    "about $209 billion" rounds to the billion, so the figure is over $200 billion; "about $200
+    billion" says nothing so precise."""
+    digits = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    whole, _, decimals = digits.partition(".")
+    if decimals:
+        unit = 10.0 ** -len(decimals)
+    else:
+        unit = 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    return 0.5 * unit / abs(value) if value else 1.0
 
 
 def _reach(claim: Quantity) -> float:

@@ -696,6 +696,28 @@ CASES = [
         "en",
         "support",
     ),
+    # ... and strays no further than half its last digit: "about 209" is rounded to the unit
+    (
+        "The group has more than $200 billion of debt.",
+        "en",
+        "The group has about $209 billion of debt.",
+        "en",
+        "support",
+    ),
+    (
+        "Le séisme a fait plus de 1 400 morts.",
+        "fr",
+        "Le séisme a fait près de 1 450 morts.",
+        "fr",
+        "support",
+    ),
+    (
+        "The group has more than $209 billion of debt.",
+        "en",
+        "The group has about $209 billion of debt.",
+        "en",
+        "unverified",
+    ),
     # a floor as far below the figure as a reporter rounds, the figure rounded as exact
     (
         "Ils sont accusés de plus de 100 millions de dollars de pots-de-vin.",
