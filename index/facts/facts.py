@@ -587,6 +587,26 @@ def _idle(word: str, idle: set[str]) -> bool:
     return is_stopword(word) or fold(word) in idle
 
 
+def _noun_phrase(scope: list[str], idle: set[str], ends: set[str]) -> list[str]:
+    """What a negating determiner ("no", "aucun") bears on when a preposition follows its noun
+    phrase: that phrase ("no survivors in the region", "aucun signe de vie"). Followed by a
+    verb ("no one was consulted", "ne pouvait en aucun cas être renégocié"), it denies the
+    clause."""
+    start = next((n for n, w in enumerate(scope) if not is_stopword(_bare(w))), None)
+    if start is None or _idle(_bare(scope[start]), idle):
+        return scope  # "no one", "no more than": the rest of a negator, not a noun
+    end = next((n for n in range(start, len(scope)) if is_stopword(_bare(scope[n]))), len(scope))
+    return scope[:end] if end < len(scope) and _bare(scope[end]) in ends else scope
+
+
+def _longer_negator(word: str, scope: list[str], multiword: list[list[str]]) -> bool:
+    """Does the word open a negator of several words ("no longer", "pas encore")?"""
+    return any(
+        first == word and [_bare(w) for w in scope[: len(rest)]] == rest
+        for first, *rest in multiword
+    )
+
+
 def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
     """Folded words a negation bears on: the words after a negator in its clause, and the
     verb before it ("did not sue", "n'a pas déposé", "didn't file", "ne sont plus interdits"),
@@ -603,6 +623,9 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
     privative = {w.casefold() for w in language.words("negation", "privative")}
     transparent = {w.casefold() for w in language.words("negation", "transparent")}
     partitive = {w.casefold() for w in language.words("negation", "partitive")}
+    determiners = {w.casefold() for w in language.words("negation", "determiners")}
+    phrase_ends = {w.casefold() for w in language.words("negation", "phrase_ends")}
+    multiword = [w.casefold().split() for w in language.words("negation", "words") if " " in w]
     # what a negation cannot deny: an adverb ("n'ont pas *encore* été revendiqués") or the
     # rest of the negator ("No *one* had claimed")
     idle = {fold(w) for w in language.words("phrases", "adverbs")} | {
@@ -671,6 +694,9 @@ def negations(text: str, lang: str) -> tuple[set[str], set[str]]:
                 continue  # "pas pour l'argent mais pour aider": the reason is denied, not the act
             scope = scope[:corrected]  # "n'est pas élue mais nommée": "élue" is denied
         scope = _up_to_implicative(scope, implicative)
+        if word in determiners and not _longer_negator(word, scope, multiword):
+            # "no survivors in the region": the survivors are denied, not the region
+            scope = _noun_phrase(scope, idle, phrase_ends)
         if word in privative:
             # "créanciers non garantis", "held without the bail": only the word it qualifies
             # a figure is not what it qualifies: "sans ses deux astronautes" lacks astronauts

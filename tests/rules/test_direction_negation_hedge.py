@@ -965,3 +965,36 @@ def test_a_word_both_texts_deny_is_no_contradiction_whatever_heads_each_denial(
     the claim's negation heads its verb ("put"), the source's the words it denies ("doubt"),
     but what the source denies is inside the claim's own denial, so both deny it."""
     assert outcome("negation", claim, cl, evidence, el).outcome != "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        # what follows the noun phrase is not denied
+        ("The jet crashed in the Tver region.", "en",
+         "The jet crashed with no survivors in the Tver region.", "en", "silence"),
+        ("Le jet s'est écrasé dans la région de Tver.", "fr",
+         "The jet crashed with no survivors in the Tver region.", "en", "silence"),
+        ("The avalanche buried the village.", "en",
+         "Il n'y a aucun survivant dans le village enseveli par l'avalanche.", "fr", "silence"),
+        ("Fraud took place in the election.", "en",
+         "There is no evidence of fraud in the election.", "en", "silence"),
+        # the noun phrase is
+        ("Survivors were found in the Tver region.", "en",
+         "The jet crashed with no survivors in the Tver region.", "en", "contradiction"),
+        ("Serious injuries were reported after the landing.", "en",
+         "No serious injuries were reported after the landing.", "en", "contradiction"),
+        ("Des survivants ont été retrouvés dans la région.", "fr",
+         "Il n'y a aucun survivant dans la région.", "fr", "contradiction"),
+        # followed by a verb, it denies the clause
+        ("Other royals were consulted before the statement.", "en",
+         "No other royal was consulted before the statement.", "en", "contradiction"),
+        ("The agreement will be renegotiated.", "en",
+         "L'accord ne sera en aucun cas renégocié.", "fr", "contradiction"),
+    ],
+)  # fmt: skip
+def test_a_negating_determiner_denies_its_noun_phrase(claim, cl, evidence, el, expected):
+    """ "no survivors in the region", "aucun survivant dans la région": "no" denies the
+    survivors, not the region; "no evidence of fraud" denies the evidence, not the fraud. A
+    verb after the noun ("no royal was consulted") is denied with it."""
+    assert outcome("negation", claim, cl, evidence, el).outcome == expected
