@@ -152,13 +152,9 @@ def _last_digit(value: float) -> float:
     """Half the unit of a figure's last significant digit, relative to the figure: who writes
     "about $209 billion" rounds to the billion, so the figure is over $200 billion; "about $200
     billion" says nothing so precise."""
-    digits = f"{abs(value):.6f}".rstrip("0").rstrip(".")
-    whole, _, decimals = digits.partition(".")
-    if decimals:
-        unit = 10.0 ** -len(decimals)
-    else:
-        unit = 10.0 ** (len(whole) - len(whole.rstrip("0")))
-    return 0.5 * unit / abs(value) if value else 1.0
+    whole, _, decimals = f"{abs(value):.6f}".rstrip("0").rstrip(".").partition(".")
+    places = -len(decimals) if decimals else len(whole) - len(whole.rstrip("0"))
+    return 0.5 * 10.0**places / abs(value) if value else 1.0
 
 
 def _reach(claim: Quantity) -> float:
