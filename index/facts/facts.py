@@ -588,10 +588,10 @@ def _idle(word: str, idle: set[str]) -> bool:
 
 
 def _noun_phrase(scope: list[str], idle: set[str], ends: set[str]) -> list[str]:
-    """What a negating determiner ("no", "aucun") bears on when a preposition follows its noun
-    phrase: that phrase ("no survivors in the region", "aucun signe de vie"). Followed by a
-    verb ("no one was consulted", "ne pouvait en aucun cas être renégocié"), it denies the
-    clause."""
+    """What a negating determiner ("no", "aucun") bears on when a preposition of place or time
+    follows its noun phrase: that phrase ("no survivors in the region", "aucun survivant dans
+    la région"). Followed by a verb ("no royal was consulted", "ne sera en aucun cas
+    renégocié") or by "of" ("no intention of selling the plant"), it denies the clause."""
     start = next((n for n, w in enumerate(scope) if not is_stopword(_bare(w))), None)
     if start is None or _idle(_bare(scope[start]), idle):
         return scope  # "no one", "no more than": the rest of a negator, not a noun

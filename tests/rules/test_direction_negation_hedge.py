@@ -977,8 +977,6 @@ def test_a_word_both_texts_deny_is_no_contradiction_whatever_heads_each_denial(
          "The jet crashed with no survivors in the Tver region.", "en", "silence"),
         ("The avalanche buried the village.", "en",
          "Il n'y a aucun survivant dans le village enseveli par l'avalanche.", "fr", "silence"),
-        ("Fraud took place in the election.", "en",
-         "There is no evidence of fraud in the election.", "en", "silence"),
         # the noun phrase is
         ("Survivors were found in the Tver region.", "en",
          "The jet crashed with no survivors in the Tver region.", "en", "contradiction"),
@@ -991,10 +989,34 @@ def test_a_word_both_texts_deny_is_no_contradiction_whatever_heads_each_denial(
          "No other royal was consulted before the statement.", "en", "contradiction"),
         ("The agreement will be renegotiated.", "en",
          "L'accord ne sera en aucun cas renégocié.", "fr", "contradiction"),
+        ("The company will sell the plant.", "en",
+         "The company has no intention of selling the plant.", "en", "contradiction"),
     ],
 )  # fmt: skip
 def test_a_negating_determiner_denies_its_noun_phrase(claim, cl, evidence, el, expected):
     """ "no survivors in the region", "aucun survivant dans la région": "no" denies the
-    survivors, not the region; "no evidence of fraud" denies the evidence, not the fraud. A
-    verb after the noun ("no royal was consulted") is denied with it."""
+    survivors, not the region. A verb after the noun ("no royal was consulted") is denied
+    with it, and so is what "of" opens ("no intention of selling the plant")."""
     assert outcome("negation", claim, cl, evidence, el).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "cl", "evidence", "el", "expected"),
+    [
+        ("The group's shares closed higher on Friday.", "en",
+         "The group's shares closed down 3 cents on Friday.", "en", "contradiction"),
+        ("The index ended the session lower.", "en",
+         "L'indice a clôturé la séance en hausse.", "fr", "contradiction"),
+        ("Les actions du groupe ont terminé en baisse.", "fr",
+         "The group's shares closed up 2%.", "en", "contradiction"),
+        ("The group's shares closed higher on Friday.", "en",
+         "The group's shares closed up 2% on Friday.", "en", "support"),
+        # without a market beside them the words take no direction
+        ("The company set up a new plant.", "en", "The company closed down a plant.", "en",
+         "silence"),
+    ],
+)  # fmt: skip
+def test_a_market_moves_higher_or_lower(claim, cl, evidence, el, expected):
+    """ "closed higher" against "closed down": beside shares, an index or a price, "higher",
+    "lower", "up" and "down" are a market's moves, as "rose" and "fell" are."""
+    assert outcome("direction", claim, cl, evidence, el).outcome == expected
