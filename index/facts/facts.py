@@ -590,7 +590,7 @@ def _idle(word: str, idle: set[str]) -> bool:
 def _noun_phrase(scope: list[str], idle: set[str], ends: set[str]) -> list[str]:
     """What a negating determiner ("no", "aucun") bears on when a preposition of place or time
     follows its noun phrase: that phrase ("no survivors in the region", "aucun survivant dans
-    la région"). Followed by a verb ("no royal was consulted", "ne sera en aucun cas
+    la région"). Followed by a verb ("no member was consulted", "ne sera en aucun cas
     renégocié") or by "of" ("no intention of selling the plant"), it denies the clause."""
     start = next((n for n, w in enumerate(scope) if not is_stopword(_bare(w))), None)
     if start is None or _idle(_bare(scope[start]), idle):

@@ -150,7 +150,7 @@ def entails(evidence: Quantity, claim: Quantity) -> bool:
 
 def _last_digit(value: float) -> float:
     """Half the unit of a figure's last significant digit, relative to the figure: who writes
-    "about $209 billion" rounds to the billion, so the figure is over $200 billion; "about $200
+    "about $312 billion" rounds to the billion, so the figure is over $300 billion; "about $300
     billion" says nothing so precise."""
     whole, _, decimals = f"{abs(value):.6f}".rstrip("0").rstrip(".").partition(".")
     places = -len(decimals) if decimals else len(whole) - len(whole.rstrip("0"))

@@ -971,22 +971,22 @@ def test_a_word_both_texts_deny_is_no_contradiction_whatever_heads_each_denial(
     ("claim", "cl", "evidence", "el", "expected"),
     [
         # what follows the noun phrase is not denied
-        ("The jet crashed in the Tver region.", "en",
-         "The jet crashed with no survivors in the Tver region.", "en", "silence"),
-        ("Le jet s'est écrasé dans la région de Tver.", "fr",
-         "The jet crashed with no survivors in the Tver region.", "en", "silence"),
+        ("The plane crashed in the northern province.", "en",
+         "The plane crashed with no survivors in the northern province.", "en", "silence"),
+        ("L'avion s'est écrasé dans la province du nord.", "fr",
+         "The plane crashed with no survivors in the northern province.", "en", "silence"),
         ("The avalanche buried the village.", "en",
          "Il n'y a aucun survivant dans le village enseveli par l'avalanche.", "fr", "silence"),
         # the noun phrase is
-        ("Survivors were found in the Tver region.", "en",
-         "The jet crashed with no survivors in the Tver region.", "en", "contradiction"),
+        ("Survivors were found in the northern province.", "en",
+         "The plane crashed with no survivors in the northern province.", "en", "contradiction"),
         ("Serious injuries were reported after the landing.", "en",
          "No serious injuries were reported after the landing.", "en", "contradiction"),
         ("Des survivants ont été retrouvés dans la région.", "fr",
          "Il n'y a aucun survivant dans la région.", "fr", "contradiction"),
         # followed by a verb, it denies the clause
-        ("Other royals were consulted before the statement.", "en",
-         "No other royal was consulted before the statement.", "en", "contradiction"),
+        ("Other board members were consulted before the vote.", "en",
+         "No other board member was consulted before the vote.", "en", "contradiction"),
         ("The agreement will be renegotiated.", "en",
          "L'accord ne sera en aucun cas renégocié.", "fr", "contradiction"),
         ("The company will sell the plant.", "en",
@@ -995,7 +995,7 @@ def test_a_word_both_texts_deny_is_no_contradiction_whatever_heads_each_denial(
 )  # fmt: skip
 def test_a_negating_determiner_denies_its_noun_phrase(claim, cl, evidence, el, expected):
     """ "no survivors in the region", "aucun survivant dans la région": "no" denies the
-    survivors, not the region. A verb after the noun ("no royal was consulted") is denied
+    survivors, not the region. A verb after the noun ("no member was consulted") is denied
     with it, and so is what "of" opens ("no intention of selling the plant")."""
     assert outcome("negation", claim, cl, evidence, el).outcome == expected
 

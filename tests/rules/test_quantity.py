@@ -696,11 +696,11 @@ CASES = [
         "en",
         "support",
     ),
-    # ... and strays no further than half its last digit: "about 209" is rounded to the unit
+    # ... and strays no further than half its last digit: "about 312" is rounded to the unit
     (
-        "The group has more than $200 billion of debt.",
+        "The group has more than $300 billion of debt.",
         "en",
-        "The group has about $209 billion of debt.",
+        "The group has about $312 billion of debt.",
         "en",
         "support",
     ),
@@ -712,9 +712,9 @@ CASES = [
         "support",
     ),
     (
-        "The group has more than $209 billion of debt.",
+        "The group has more than $312 billion of debt.",
         "en",
-        "The group has about $209 billion of debt.",
+        "The group has about $312 billion of debt.",
         "en",
         "unverified",
     ),
